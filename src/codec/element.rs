@@ -1,0 +1,241 @@
+//! [`ElementReader`]: the cursor a model's [`FromXml`](super::FromXml) implementation reads
+//! one element with.
+
+use super::tokenizer::{Attrs, Token, Tokenizer, is_blank};
+use crate::error::{DecodeError, DecodeErrorKind, excerpt};
+use crate::quirk::QuirkKind;
+use crate::raw::{RawElement, RawNode};
+use std::borrow::Cow;
+
+/// One element of the document whose start tag has just been read.
+///
+/// Read its content exactly one way: [`next_child`](Self::next_child) in a loop (an element
+/// that holds elements), [`text`](Self::text) (a value), or [`into_raw`](Self::into_raw)
+/// (keep it as it came). Content left unread is skipped when the parent reads on.
+pub struct ElementReader<'d, 'i> {
+    tok: &'d mut Tokenizer<'i>,
+    name: &'i str,
+    pos: usize,
+    attrs: Attrs<'i>,
+    /// The stack depth with this element open.
+    depth: usize,
+    done: bool,
+}
+
+impl<'d, 'i> ElementReader<'d, 'i> {
+    pub(crate) fn new(tok: &'d mut Tokenizer<'i>, name: &'i str, pos: usize, attrs: Attrs<'i>) -> Self {
+        let depth = tok.depth();
+        ElementReader { tok, name, pos, attrs, depth, done: false }
+    }
+
+    /// The element's name (after any quirk repair).
+    pub fn name(&self) -> &'i str {
+        self.name
+    }
+
+    /// The element path, e.g. `response/result/data/certificate_job/job/id`.
+    pub fn path(&self) -> String {
+        self.tok.path_with(self.depth.saturating_sub(1), Some(self.name))
+    }
+
+    /// Reads up to and returns the next child element, or `None` once this element's end tag
+    /// has been read. White space between children is skipped; other text is an error.
+    pub fn next_child(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
+        if self.done {
+            return Ok(None);
+        }
+        loop {
+            match self.tok.next()? {
+                Token::Start { name, pos, attrs } => {
+                    if self.tok.depth() == self.depth + 1 {
+                        return Ok(Some(ElementReader::new(self.tok, name, pos, attrs)));
+                    }
+                }
+                Token::End => {
+                    if self.tok.depth() < self.depth {
+                        self.done = true;
+                        return Ok(None);
+                    }
+                }
+                Token::Text { text, pos, cdata } => {
+                    if self.tok.depth() == self.depth && (cdata || !is_blank(&text)) {
+                        let kind = DecodeErrorKind::UnexpectedText(excerpt(text.trim()));
+                        return Err(self.tok.error_at(kind, pos));
+                    }
+                }
+                Token::Eof => {
+                    let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
+                    return Err(self.tok.error_at(kind, self.tok.src().len()));
+                }
+            }
+        }
+    }
+
+    /// Reads the element's character content (text, references and CDATA, joined) up to its
+    /// end tag. A child element is an error.
+    pub fn text(mut self) -> Result<Cow<'i, str>, DecodeError> {
+        self.read_text()
+    }
+
+    /// Like [`text`](Self::text), but leaves the reader usable afterwards (to record a quirk
+    /// about the value, say).
+    pub fn read_text(&mut self) -> Result<Cow<'i, str>, DecodeError> {
+        self.note_attributes();
+        let mut acc: Option<Cow<'i, str>> = None;
+        if self.done {
+            return Ok(Cow::Borrowed(""));
+        }
+        loop {
+            match self.tok.next()? {
+                Token::Text { text, .. } => match &mut acc {
+                    None => acc = Some(text),
+                    Some(a) => a.to_mut().push_str(&text),
+                },
+                Token::End => {
+                    self.done = true;
+                    return Ok(acc.unwrap_or(Cow::Borrowed("")));
+                }
+                Token::Start { name, pos, .. } => {
+                    let kind = DecodeErrorKind::UnexpectedElement {
+                        found: name.to_owned(),
+                        expected: "a text value",
+                    };
+                    return Err(self.tok.error_at(kind, pos));
+                }
+                Token::Eof => {
+                    let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
+                    return Err(self.tok.error_at(kind, self.tok.src().len()));
+                }
+            }
+        }
+    }
+
+    /// Reads the text and parses it with `parse` (given the text trimmed of white space);
+    /// `None` from `parse` is an [`InvalidValue`](DecodeErrorKind::InvalidValue) error that
+    /// quotes the text and says what was `expected`.
+    pub fn parse_with<T>(
+        self,
+        expected: &'static str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, DecodeError> {
+        let (path, pos, name) = (self.path(), self.pos, self.name);
+        let src = self.tok.src();
+        let text = self.text()?;
+        match parse(text.trim()) {
+            Some(v) => Ok(v),
+            None => {
+                let kind = DecodeErrorKind::InvalidValue { field: name.to_owned(), value: excerpt(&text), expected };
+                Err(DecodeError::new(kind, crate::error::Position::locate(src.as_bytes(), pos), path))
+            }
+        }
+    }
+
+    /// Reads the whole element, with everything in it, as a [`RawElement`].
+    pub fn into_raw(self) -> Result<RawElement, DecodeError> {
+        let attributes = self.attributes()?;
+        let mut stack = vec![RawElement { name: self.name.to_owned(), attributes, children: Vec::new() }];
+        if self.done {
+            return Ok(stack.pop().unwrap_or_default());
+        }
+        loop {
+            match self.tok.next()? {
+                Token::Start { name, pos, attrs } => {
+                    let attributes = attrs.parse().map_err(|k| self.tok.error_at(k, pos))?;
+                    stack.push(RawElement { name: name.to_owned(), attributes, children: Vec::new() });
+                }
+                Token::Text { text, cdata, .. } => {
+                    if let Some(top) = stack.last_mut() {
+                        top.push_text(&text, cdata);
+                    }
+                }
+                Token::End => {
+                    let Some(mut done) = stack.pop() else { break };
+                    done.drop_indentation();
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(RawNode::Element(done)),
+                        None => return Ok(done),
+                    }
+                }
+                Token::Eof => break,
+            }
+        }
+        let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
+        Err(self.tok.error_at(kind, self.tok.src().len()))
+    }
+
+    /// The element's attributes, unescaped.
+    pub fn attributes(&self) -> Result<Vec<(String, String)>, DecodeError> {
+        self.attrs.parse().map_err(|k| self.tok.error_at(k, self.pos))
+    }
+
+    /// Records a quirk at this element's position.
+    pub fn quirk(&mut self, kind: QuirkKind) {
+        self.tok.quirk(kind, self.pos);
+    }
+
+    /// Records that a value was read through a known misspelling.
+    pub fn misspelled(&mut self, sent: &str, means: &'static str) {
+        let kind = QuirkKind::MisspelledValue { element: self.name.to_owned(), sent: sent.to_owned(), means };
+        self.quirk(kind);
+    }
+
+    /// A model reads this element as a value or a fixed structure: attributes on it are
+    /// ignored, and that is recorded as a quirk.
+    pub fn note_attributes(&mut self) {
+        if !self.attrs.is_empty() {
+            self.attrs = Attrs::none();
+            let element = self.name.to_owned();
+            self.quirk(QuirkKind::IgnoredAttributes { element });
+        }
+    }
+
+    /// An error at this element.
+    pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
+        DecodeError::new(kind, self.tok.position(self.pos), self.path())
+    }
+
+    /// The error for a required child that is missing (call after the children were read).
+    pub fn missing(&self, child: &'static str) -> DecodeError {
+        self.error(DecodeErrorKind::MissingElement(child))
+    }
+
+    /// The error for a child that occurs more than once.
+    pub fn duplicate(&self) -> DecodeError {
+        self.error(DecodeErrorKind::DuplicateElement(self.name.to_owned()))
+    }
+
+    /// The error for a child that is not allowed here.
+    pub fn unexpected(&self, expected: &'static str) -> DecodeError {
+        self.error(DecodeErrorKind::UnexpectedElement { found: self.name.to_owned(), expected })
+    }
+
+    pub(crate) fn src(&self) -> &'i str {
+        self.tok.src()
+    }
+
+    /// The path of this element (included), for re-reading a span of its content.
+    pub(crate) fn open_path(&self) -> Vec<&'i str> {
+        let mut path = self.tok.open_path();
+        path.truncate(self.tok.prefix_len() + self.depth);
+        path
+    }
+
+    pub(crate) fn append_quirks(&mut self, quirks: &mut Vec<crate::quirk::Quirk>) {
+        self.tok.quirks.append(quirks);
+    }
+
+    /// The error for a root element other than `expected`.
+    pub(crate) fn unexpected_root(&self, expected: &'static str) -> DecodeError {
+        self.error(DecodeErrorKind::UnexpectedRoot { found: self.name.to_owned(), expected })
+    }
+
+    /// Skips the rest of this element and returns the byte range it spans in the input
+    /// (from its start tag to just after its end tag). Quirks inside are not recorded: the
+    /// span is meant to be decoded again.
+    pub(crate) fn skip_span(mut self) -> Result<(usize, usize), DecodeError> {
+        let quirks = self.tok.quirks.len();
+        while self.next_child()?.is_some() {}
+        self.tok.quirks.truncate(quirks);
+        Ok((self.pos, self.tok.consumed()))
+    }
+}

@@ -1,0 +1,246 @@
+//! `xml_struct!` and `open_enum!`: the two helpers every model is written with.
+//!
+//! `xml_struct!` takes a plain struct whose fields say how they sit on the wire:
+//!
+//! ```text
+//! xml_struct! {
+//!     /// A job.
+//!     pub struct Job {
+//!         /// The job id.
+//!         id: u64 = req "id",                       // exactly once
+//!         owner: Option<User> = opt "owner",        // at most once
+//!         nserver: Vec<NameServer> = many "nserver", // any number, in order
+//!         address: Vec<String> = some "address",    // at least once
+//!         confirm_order: Option<bool> = opt "confirm_order" via Bit, // a non-default spelling
+//!     }
+//! }
+//! ```
+//!
+//! and writes the struct (all fields `pub`, serde names = wire names, plus an `unknown`
+//! field that keeps unmodelled children), its [`FromXml`](super::FromXml) (children in any
+//! order; a repeated singleton, a missing required child or a bad value is an error) and its
+//! [`ToXml`](super::ToXml) (fields in declaration order, then the unknown children).
+
+macro_rules! xml_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident : $ty:ty = $kind:ident $wire:literal $(via $codec:ty)?
+            ),* $(,)?
+        }
+    ) => {
+        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name] []
+            $( [ $(#[$fmeta])* $field : $ty = $kind $wire ] )*);
+
+        impl $crate::codec::FromXml for $name {
+            #[allow(unused_mut)]
+            fn from_xml(
+                mut el: $crate::codec::ElementReader<'_, '_>,
+            ) -> ::std::result::Result<Self, $crate::DecodeError> {
+                el.note_attributes();
+                $( let mut $field: $crate::codec::macros::xml_struct!(@local $kind $ty) = Default::default(); )*
+                let mut unknown = Vec::new();
+                while let Some(child) = el.next_child()? {
+                    match child.name() {
+                        $( $wire => $crate::codec::macros::xml_struct!(@read $kind $field child $($codec)?), )*
+                        _ => unknown.push(child.into_raw()?),
+                    }
+                }
+                Ok($name {
+                    $( $field: $crate::codec::macros::xml_struct!(@finish $kind $field el $wire), )*
+                    unknown,
+                })
+            }
+        }
+
+        impl $crate::codec::ToXml for $name {
+            fn to_xml(
+                &self,
+                name: &str,
+                w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> ::std::result::Result<(), $crate::EncodeError> {
+                w.start(name)?;
+                $( $crate::codec::macros::xml_struct!(@write $kind self.$field, $wire, w $($codec)?); )*
+                for u in &self.unknown {
+                    w.raw_element(&u.name, u)?;
+                }
+                w.end(name);
+                Ok(())
+            }
+        }
+    };
+
+    // The struct itself, one field at a time.
+    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+        [ $(#[$fmeta:meta])* $field:ident : $ty:ty = req $wire:literal ] $($rest:tt)*) => {
+        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+            [$($done)* $(#[$fmeta])* #[serde(rename = $wire)] pub $field: $ty,] $($rest)*);
+    };
+    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+        [ $(#[$fmeta:meta])* $field:ident : $ty:ty = opt $wire:literal ] $($rest:tt)*) => {
+        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+            [$($done)* $(#[$fmeta])*
+             #[serde(rename = $wire, default, skip_serializing_if = "Option::is_none")]
+             pub $field: $ty,] $($rest)*);
+    };
+    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+        [ $(#[$fmeta:meta])* $field:ident : $ty:ty = many $wire:literal ] $($rest:tt)*) => {
+        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+            [$($done)* $(#[$fmeta])*
+             #[serde(rename = $wire, default, skip_serializing_if = "Vec::is_empty")]
+             pub $field: $ty,] $($rest)*);
+    };
+    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+        [ $(#[$fmeta:meta])* $field:ident : $ty:ty = some $wire:literal ] $($rest:tt)*) => {
+        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+            [$($done)* $(#[$fmeta])* #[serde(rename = $wire)] pub $field: $ty,] $($rest)*);
+    };
+    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            $($done)*
+            /// Child elements this crate does not model, in the order they came; written after
+            /// the modelled ones.
+            #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
+            pub unknown: Vec<$crate::RawElement>,
+        }
+    };
+
+    (@local req $ty:ty) => { Option<$ty> };
+    (@local opt $ty:ty) => { $ty };
+    (@local many $ty:ty) => { $ty };
+    (@local some $ty:ty) => { $ty };
+
+    (@codec) => { $crate::codec::Natural };
+    (@codec $codec:ty) => { $codec };
+
+    (@read req $field:ident $child:ident $($codec:ty)?) => {
+        $crate::codec::macros::xml_struct!(@read opt $field $child $($codec)?)
+    };
+    (@read opt $field:ident $child:ident $($codec:ty)?) => {{
+        if $field.is_some() {
+            return Err($child.duplicate());
+        }
+        $field = Some(<$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::read($child)?);
+    }};
+    (@read many $field:ident $child:ident $($codec:ty)?) => {
+        $field.push(<$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::read($child)?)
+    };
+    (@read some $field:ident $child:ident $($codec:ty)?) => {
+        $crate::codec::macros::xml_struct!(@read many $field $child $($codec)?)
+    };
+
+    (@finish req $field:ident $el:ident $wire:literal) => { $field.ok_or_else(|| $el.missing($wire))? };
+    (@finish opt $field:ident $el:ident $wire:literal) => { $field };
+    (@finish many $field:ident $el:ident $wire:literal) => { $field };
+    (@finish some $field:ident $el:ident $wire:literal) => {{
+        if $field.is_empty() {
+            return Err($el.missing($wire));
+        }
+        $field
+    }};
+
+    (@write req $value:expr, $wire:literal, $w:ident $($codec:ty)?) => {
+        <$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::write(&$value, $wire, $w)?
+    };
+    (@write opt $value:expr, $wire:literal, $w:ident $($codec:ty)?) => {
+        if let Some(v) = &$value {
+            <$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::write(v, $wire, $w)?
+        }
+    };
+    (@write many $value:expr, $wire:literal, $w:ident $($codec:ty)?) => {
+        for v in &$value {
+            <$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::write(v, $wire, $w)?
+        }
+    };
+    (@write some $value:expr, $wire:literal, $w:ident $($codec:ty)?) => {{
+        if $value.is_empty() {
+            return Err($crate::EncodeError::Missing(concat!("at least one <", $wire, "> is required")));
+        }
+        $crate::codec::macros::xml_struct!(@write many $value, $wire, $w $($codec)?)
+    }};
+}
+
+/// An open enum: the known wire spellings as variants, `Other(String)` for anything else,
+/// kept as sent. `#[non_exhaustive]`, serialized as its wire spelling.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A value this crate does not know, kept exactly as sent. Decoding never puts a
+            /// known spelling here.
+            Other(String),
+        }
+
+        impl $name {
+            /// The wire spelling.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::Other(s) => s,
+                }
+            }
+
+            /// The value for a wire spelling (exact match; anything else is `Other`).
+            pub fn from_wire(s: &str) -> Self {
+                match s {
+                    $( $wire => Self::$variant, )*
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from_wire(s))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Ok(Self::from_wire(&s))
+            }
+        }
+
+        impl $crate::codec::FromXml for $name {
+            fn from_xml(el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
+                let text = el.text()?;
+                Ok(Self::from_wire(text.trim()))
+            }
+        }
+
+        impl $crate::codec::ToXml for $name {
+            fn to_xml(&self, name: &str, w: &mut $crate::codec::XmlWriter<'_>) -> Result<(), $crate::EncodeError> {
+                w.leaf(name, self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use open_enum;
+pub(crate) use xml_struct;

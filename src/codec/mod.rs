@@ -1,0 +1,106 @@
+//! The codec layer: how models are read from and written to XML.
+//!
+//! Models implement [`FromXml`] and [`ToXml`]. Most do it through the crate's `xml_struct!`
+//! macro; a model for a task this crate does not cover can implement both by hand with
+//! [`ElementReader`] and [`XmlWriter`], or use [`RawElement`](crate::RawElement).
+
+mod element;
+pub(crate) mod macros;
+pub(crate) mod tokenizer;
+mod values;
+mod writer;
+
+pub use element::ElementReader;
+pub use values::datetime;
+pub use writer::{Layout, XmlWriter};
+
+pub(crate) use values::{Bit, Cdata, Codec, Natural};
+
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError, Position};
+use crate::quirk::Quirk;
+use tokenizer::{Token, Tokenizer};
+
+/// A value read from one element. The reader stands just after the element's start tag;
+/// the implementation reads the element's content (up to its end tag).
+pub trait FromXml: Sized {
+    /// Reads the value from `el`.
+    fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError>;
+}
+
+/// A value written as one element called `name`.
+pub trait ToXml {
+    /// Writes `<name>…</name>`.
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError>;
+}
+
+/// The input as text: a UTF-8 BOM is skipped, UTF-16 and invalid UTF-8 are refused.
+/// Returns the text and the offset where the document starts (after a BOM).
+pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
+    let utf16 = input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]);
+    let utf16 = utf16 || (input.len() >= 2 && (input[0] == 0 || input[1] == 0) && input[..2] != [0, 0]);
+    if utf16 {
+        let kind = DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned());
+        return Err(DecodeError::new(kind, Position::locate(input, 0), String::new()));
+    }
+    let text = std::str::from_utf8(input).map_err(|e| {
+        DecodeError::new(DecodeErrorKind::InvalidUtf8, Position::locate(input, e.valid_up_to()), String::new())
+    })?;
+    let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    Ok((text, start))
+}
+
+/// Reads a whole document: finds the root element, hands it to `read`, then checks that
+/// nothing but white space, comments or processing instructions follows.
+pub(crate) fn read_document<'i, T>(
+    src: &'i str,
+    start: usize,
+    read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
+) -> Result<(T, Vec<Quirk>), DecodeError> {
+    let mut tok = Tokenizer::new(src, start, src.len(), Vec::new());
+    let value = loop {
+        match tok.next()? {
+            Token::Start { name, pos, attrs } => break read(ElementReader::new(&mut tok, name, pos, attrs))?,
+            // The tokenizer refuses text outside the root and reports a missing root.
+            _ => continue,
+        }
+    };
+    while !matches!(tok.next()?, Token::Eof) {}
+    Ok((value, std::mem::take(&mut tok.quirks)))
+}
+
+/// Reads one element again from its byte span (see [`ElementReader::skip_span`]), with
+/// `prefix` as the path of its parent. Quirks found are appended to `quirks`.
+pub(crate) fn read_span<'i, T>(
+    src: &'i str,
+    span: (usize, usize),
+    prefix: Vec<&'i str>,
+    quirks: &mut Vec<Quirk>,
+    read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
+) -> Result<T, DecodeError> {
+    let mut tok = Tokenizer::new(src, span.0, span.1, prefix);
+    let value = loop {
+        match tok.next()? {
+            Token::Start { name, pos, attrs } => break read(ElementReader::new(&mut tok, name, pos, attrs))?,
+            _ => continue,
+        }
+    };
+    quirks.append(&mut tok.quirks);
+    Ok(value)
+}
+
+/// Writes `value` as a whole document with root element `root`.
+pub(crate) fn write_document<T: ToXml + ?Sized>(
+    value: &T,
+    root: &str,
+    layout: Layout,
+) -> Result<String, EncodeError> {
+    let mut out = Vec::with_capacity(1024);
+    let mut w = XmlWriter::new(&mut out, layout);
+    w.declaration();
+    value.to_xml(root, &mut w)?;
+    if layout == Layout::Indented {
+        out.push(b'\n');
+    }
+    // The writer only ever writes valid UTF-8 (names and text come from `&str`).
+    String::from_utf8(out).map_err(|_| EncodeError::Missing("valid UTF-8 output"))
+}

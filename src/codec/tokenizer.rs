@@ -1,0 +1,388 @@
+//! The tolerant layer over quick-xml's raw `Reader`.
+//!
+//! quick-xml runs with end-name checks off; this layer keeps its own stack of open tags and
+//! matches each end tag against it. Only the server's known quirks are repaired (and recorded
+//! as [`Quirk`]s); any other defect is a typed [`DecodeError`]. Empty elements come out as a
+//! start followed by an end; comments, processing instructions and the XML declaration are
+//! skipped (a declared encoding other than UTF-8 is refused); a DOCTYPE is refused.
+//!
+//! Nothing of quick-xml leaves this module.
+
+use crate::error::{DecodeError, DecodeErrorKind, Position};
+use crate::quirk::{Quirk, QuirkKind};
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+use std::borrow::Cow;
+use std::collections::VecDeque;
+
+/// Start tags the server is known to close with another name: `(opened, closed_by)`.
+const REPAIRABLE_END_TAGS: &[(&str, &str)] = &[("context4", "context")];
+
+/// A start tag's raw attribute text, parsed only when someone asks for it.
+#[derive(Debug, Clone)]
+pub(crate) struct Attrs<'i>(Option<BytesStart<'i>>);
+
+impl<'i> Attrs<'i> {
+    pub(crate) fn none() -> Self {
+        Attrs(None)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        match &self.0 {
+            None => true,
+            Some(s) => s.attributes_raw().trim().is_empty(),
+        }
+    }
+
+    /// Parses the attributes into `(name, value)` pairs, values unescaped.
+    pub(crate) fn parse(&self) -> Result<Vec<(String, String)>, DecodeErrorKind> {
+        let Some(start) = &self.0 else { return Ok(Vec::new()) };
+        let mut out = Vec::new();
+        for attr in start.attributes().with_checks(true) {
+            let attr = attr.map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
+            out.push((attr.key.as_ref().to_owned(), value.into_owned()));
+        }
+        Ok(out)
+    }
+}
+
+/// One token of the document, after the tolerant layer.
+#[derive(Debug, Clone)]
+pub(crate) enum Token<'i> {
+    /// A start tag (an empty element yields `Start` then `End`).
+    Start { name: &'i str, pos: usize, attrs: Attrs<'i> },
+    /// An end tag; the element is closed.
+    End,
+    /// Character data: text with references resolved and line ends normalized, or CDATA.
+    Text { text: Cow<'i, str>, pos: usize, cdata: bool },
+    /// The end of the document (the root element closed and nothing but white space,
+    /// comments or processing instructions followed).
+    Eof,
+}
+
+/// Raw tokens, before the stack is applied.
+#[derive(Debug, Clone)]
+enum Raw<'i> {
+    Start { name: &'i str, pos: usize, attrs: Attrs<'i>, empty: bool },
+    End { name: &'i str, pos: usize },
+    Text { text: Cow<'i, str>, pos: usize, cdata: bool },
+    Eof { pos: usize },
+}
+
+pub(crate) struct Tokenizer<'i> {
+    /// The whole document (positions are offsets into it).
+    src: &'i str,
+    /// Where `reader` started in `src`.
+    base: usize,
+    reader: Reader<&'i [u8]>,
+    /// The path of the element this tokenizer's input sits in (for re-read spans).
+    prefix: Vec<&'i str>,
+    stack: Vec<&'i str>,
+    lookahead: VecDeque<Raw<'i>>,
+    /// An end token owed for an empty element.
+    pending_end: Option<usize>,
+    root_seen: bool,
+    root_closed: bool,
+    /// The end tags that closed the document: the root's last child and the root.
+    tail: Vec<&'i str>,
+    tail_matched: usize,
+    last_closed_child_of_root: Option<&'i str>,
+    pub(crate) quirks: Vec<Quirk>,
+}
+
+impl<'i> Tokenizer<'i> {
+    /// A tokenizer over `src[start..end]`; positions stay offsets into `src`.
+    pub(crate) fn new(src: &'i str, start: usize, end: usize, prefix: Vec<&'i str>) -> Self {
+        let part = src.get(start..end).unwrap_or_default();
+        let mut reader = Reader::from_str(part);
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        Tokenizer {
+            src,
+            base: start,
+            reader,
+            prefix,
+            stack: Vec::new(),
+            lookahead: VecDeque::new(),
+            pending_end: None,
+            root_seen: false,
+            root_closed: false,
+            tail: Vec::new(),
+            tail_matched: 0,
+            last_closed_child_of_root: None,
+            quirks: Vec::new(),
+        }
+    }
+
+    pub(crate) fn src(&self) -> &'i str {
+        self.src
+    }
+
+    /// The offset just past the last token handed out.
+    pub(crate) fn consumed(&self) -> usize {
+        match self.lookahead.front() {
+            Some(Raw::Start { pos, .. } | Raw::End { pos, .. } | Raw::Text { pos, .. } | Raw::Eof { pos }) => *pos,
+            None => self.base + usize::try_from(self.reader.buffer_position()).unwrap_or(0),
+        }
+    }
+
+    /// The full path of the open elements (prefix included), for re-reading a span.
+    pub(crate) fn open_path(&self) -> Vec<&'i str> {
+        self.prefix.iter().chain(self.stack.iter()).copied().collect()
+    }
+
+    pub(crate) fn prefix_len(&self) -> usize {
+        self.prefix.len()
+    }
+
+    /// The number of open elements.
+    pub(crate) fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The names of the open elements joined by `/`, then `extra` if given.
+    pub(crate) fn path_with(&self, depth: usize, extra: Option<&str>) -> String {
+        let mut path = String::new();
+        for name in self.prefix.iter().chain(self.stack.iter().take(depth)) {
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(name);
+        }
+        if let Some(extra) = extra {
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(extra);
+        }
+        path
+    }
+
+    pub(crate) fn position(&self, offset: usize) -> Position {
+        Position::locate(self.src.as_bytes(), offset)
+    }
+
+    pub(crate) fn error_at(&self, kind: DecodeErrorKind, offset: usize) -> DecodeError {
+        DecodeError::new(kind, self.position(offset), self.path_with(self.stack.len(), None))
+    }
+
+    pub(crate) fn quirk(&mut self, kind: QuirkKind, offset: usize) {
+        let position = self.position(offset);
+        self.quirks.push(Quirk { kind, position });
+    }
+
+    /// The next token.
+    pub(crate) fn next(&mut self) -> Result<Token<'i>, DecodeError> {
+        if self.pending_end.take().is_some() {
+            self.close();
+            return Ok(Token::End);
+        }
+        loop {
+            let raw = match self.lookahead.pop_front() {
+                Some(raw) => raw,
+                None => self.read_raw()?,
+            };
+            match raw {
+                Raw::Start { name, pos, attrs, empty } => {
+                    if self.root_closed {
+                        return Err(self.error_at(DecodeErrorKind::MultipleRoots(name.to_owned()), pos));
+                    }
+                    self.root_seen = true;
+                    let name = if empty { name } else { self.repair_start(name, pos)? };
+                    self.stack.push(name);
+                    if empty {
+                        self.pending_end = Some(pos);
+                    }
+                    return Ok(Token::Start { name, pos, attrs });
+                }
+                Raw::End { name, pos } => {
+                    let Some(&top) = self.stack.last() else {
+                        if self.root_closed && self.accept_tail(name, pos) {
+                            continue;
+                        }
+                        return Err(self.error_at(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos));
+                    };
+                    if top != name {
+                        let kind = DecodeErrorKind::MismatchedEndTag {
+                            expected: top.to_owned(),
+                            found: name.to_owned(),
+                        };
+                        return Err(self.error_at(kind, pos));
+                    }
+                    self.close();
+                    return Ok(Token::End);
+                }
+                Raw::Text { text, pos, cdata } => {
+                    if self.stack.is_empty() {
+                        if cdata || !is_blank(&text) {
+                            return Err(self.error_at(DecodeErrorKind::TextOutsideRoot, pos));
+                        }
+                        continue;
+                    }
+                    return Ok(Token::Text { text, pos, cdata });
+                }
+                Raw::Eof { pos } => {
+                    if let Some(&top) = self.stack.last() {
+                        return Err(self.error_at(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos));
+                    }
+                    if !self.root_seen {
+                        return Err(self.error_at(DecodeErrorKind::NoRootElement, pos));
+                    }
+                    return Ok(Token::Eof);
+                }
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(name) = self.stack.pop() {
+            match self.stack.len() {
+                0 => {
+                    self.root_closed = true;
+                    self.tail = self.last_closed_child_of_root.into_iter().chain([name]).collect();
+                }
+                1 => self.last_closed_child_of_root = Some(name),
+                _ => {}
+            }
+        }
+    }
+
+    /// After the root closed: accepts a repetition of the closing end tags, once, in order.
+    fn accept_tail(&mut self, name: &str, pos: usize) -> bool {
+        if self.tail.get(self.tail_matched) != Some(&name) {
+            return false;
+        }
+        self.tail_matched += 1;
+        if self.tail_matched == self.tail.len() {
+            let tags = self.tail.iter().map(|t| (*t).to_owned()).collect();
+            self.quirk(QuirkKind::DuplicatedTail { tags }, pos);
+            // Only one repetition is a known quirk; a third copy is an error.
+            self.tail.clear();
+        }
+        true
+    }
+
+    /// For a start tag the server is known to close with another name, looks ahead over the
+    /// element's text; if the end tag is that other name, the element takes that name and a
+    /// quirk is recorded.
+    fn repair_start(&mut self, name: &'i str, pos: usize) -> Result<&'i str, DecodeError> {
+        let Some(&(_, closed_by)) = REPAIRABLE_END_TAGS.iter().find(|(opened, _)| *opened == name)
+        else {
+            return Ok(name);
+        };
+        let mut ahead = VecDeque::new();
+        let repaired = loop {
+            let raw = self.read_raw()?;
+            let done = match &raw {
+                Raw::Text { .. } => None,
+                Raw::End { name: end, .. } if *end == closed_by => Some(true),
+                _ => Some(false),
+            };
+            ahead.push_back(raw);
+            if let Some(repaired) = done {
+                break repaired;
+            }
+        };
+        if !repaired {
+            self.lookahead.extend(ahead);
+            return Ok(name);
+        }
+        self.lookahead.extend(ahead);
+        let kind = QuirkKind::MismatchedEndTag { opened: name.to_owned(), closed_by: closed_by.to_owned() };
+        self.quirk(kind, pos);
+        Ok(closed_by)
+    }
+
+    fn name_at(&self, local_pos: usize, skip: usize, len: usize) -> &'i str {
+        let start = self.base + local_pos + skip;
+        self.src.get(start..start + len).unwrap_or_default()
+    }
+
+    fn read_raw(&mut self) -> Result<Raw<'i>, DecodeError> {
+        loop {
+            let local = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+            let pos = self.base.saturating_add(local);
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(e) => {
+                    let at = usize::try_from(self.reader.error_position()).unwrap_or(local);
+                    return Err(self.error_at(map_xml_error(&e), self.base.saturating_add(at)));
+                }
+            };
+            return Ok(match event {
+                Event::Start(s) => {
+                    let name = self.name_at(local, 1, s.name().as_ref().len());
+                    Raw::Start { name, pos, attrs: Attrs(Some(s)), empty: false }
+                }
+                Event::Empty(s) => {
+                    let name = self.name_at(local, 1, s.name().as_ref().len());
+                    Raw::Start { name, pos, attrs: Attrs(Some(s)), empty: true }
+                }
+                Event::End(e) => {
+                    let name = self.name_at(local, 2, e.name().as_ref().len());
+                    Raw::End { name, pos }
+                }
+                Event::Text(t) => Raw::Text { text: t.xml10_content(), pos, cdata: false },
+                Event::CData(c) => Raw::Text { text: c.xml10_content(), pos, cdata: true },
+                Event::GeneralRef(r) => Raw::Text { text: self.resolve_ref(&r, pos)?, pos, cdata: false },
+                Event::Decl(d) => {
+                    if let Some(Ok(enc)) = d.encoding() {
+                        if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
+                            let kind = DecodeErrorKind::UnsupportedEncoding(enc.into_owned());
+                            return Err(self.error_at(kind, pos));
+                        }
+                    }
+                    continue;
+                }
+                Event::DocType(_) => return Err(self.error_at(DecodeErrorKind::Doctype, pos)),
+                Event::Comment(_) | Event::PI(_) => continue,
+                Event::Eof => Raw::Eof { pos },
+            });
+        }
+    }
+
+    fn resolve_ref(&self, r: &str, pos: usize) -> Result<Cow<'i, str>, DecodeError> {
+        let text = match r {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "apos" => "'",
+            "quot" => "\"",
+            _ if r.starts_with('#') => {
+                let digits = r.trim_start_matches('#');
+                let code = match digits.strip_prefix('x') {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => digits.parse::<u32>().ok(),
+                };
+                return match code.and_then(char::from_u32).filter(|c| is_xml_char(*c)) {
+                    Some(c) => Ok(Cow::Owned(c.to_string())),
+                    None => Err(self.error_at(DecodeErrorKind::InvalidCharRef(r.to_owned()), pos)),
+                };
+            }
+            _ => return Err(self.error_at(DecodeErrorKind::UnknownEntity(r.to_owned()), pos)),
+        };
+        Ok(Cow::Borrowed(text))
+    }
+}
+
+fn map_xml_error(e: &quick_xml::Error) -> DecodeErrorKind {
+    match e {
+        quick_xml::Error::Encoding(_) => DecodeErrorKind::InvalidUtf8,
+        other => DecodeErrorKind::Syntax(other.to_string()),
+    }
+}
+
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// Whether XML 1.0 allows `c` in a document.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}

@@ -1,0 +1,242 @@
+//! [`XmlWriter`]: writes a document straight into a byte buffer, compact or indented.
+
+use crate::codec::tokenizer::is_xml_char;
+use crate::error::EncodeError;
+use crate::raw::{RawElement, RawNode};
+
+/// Output layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Everything on one line, no white space between elements.
+    Compact,
+    /// One element per line, indented by two spaces per level.
+    #[default]
+    Indented,
+}
+
+/// Writes elements into a `Vec<u8>`, escaping text, with no intermediate tree.
+#[derive(Debug)]
+pub struct XmlWriter<'o> {
+    out: &'o mut Vec<u8>,
+    layout: Layout,
+    depth: usize,
+    /// A start tag has been written without its closing `>` yet (it may still become `/>`).
+    open_tag: bool,
+}
+
+impl<'o> XmlWriter<'o> {
+    /// A writer appending to `out`.
+    pub fn new(out: &'o mut Vec<u8>, layout: Layout) -> Self {
+        XmlWriter { out, layout, depth: 0, open_tag: false }
+    }
+
+    /// Writes the XML declaration `<?xml version="1.0" encoding="UTF-8"?>`.
+    pub fn declaration(&mut self) {
+        self.out.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
+        if self.layout == Layout::Indented {
+            self.out.push(b'\n');
+        }
+    }
+
+    fn finish_open_tag(&mut self) {
+        if self.open_tag {
+            self.out.push(b'>');
+            self.open_tag = false;
+        }
+    }
+
+    fn newline(&mut self) {
+        if self.layout == Layout::Indented && !self.out.is_empty() && self.out.last() != Some(&b'\n') {
+            self.out.push(b'\n');
+        }
+        if self.layout == Layout::Indented {
+            for _ in 0..self.depth {
+                self.out.extend_from_slice(b"  ");
+            }
+        }
+    }
+
+    /// Opens element `name`; close it with [`end`](Self::end).
+    pub fn start(&mut self, name: &str) -> Result<(), EncodeError> {
+        self.start_with(name, &[])
+    }
+
+    fn start_with(&mut self, name: &str, attributes: &[(String, String)]) -> Result<(), EncodeError> {
+        check_name(name)?;
+        self.finish_open_tag();
+        self.newline();
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        for (key, value) in attributes {
+            check_name(key)?;
+            self.out.push(b' ');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"=\"");
+            escape(self.out, key, value, true)?;
+            self.out.push(b'"');
+        }
+        self.open_tag = true;
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Closes element `name` (written as `<name/>` if nothing was written inside).
+    pub fn end(&mut self, name: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.open_tag {
+            self.out.extend_from_slice(b"/>");
+            self.open_tag = false;
+            return;
+        }
+        self.newline();
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+    }
+
+    /// Writes `<name>text</name>` with `text` escaped (`<name/>` for an empty text).
+    pub fn leaf(&mut self, name: &str, text: &str) -> Result<(), EncodeError> {
+        self.start(name)?;
+        if !text.is_empty() {
+            self.finish_open_tag();
+            escape(self.out, name, text, false)?;
+            self.inline_end(name);
+        } else {
+            self.end(name);
+        }
+        Ok(())
+    }
+
+    /// Writes `<name>` then `value`'s `Display` output (which must need no escaping:
+    /// numbers, dates, enum spellings checked by the caller).
+    pub fn leaf_display(&mut self, name: &str, value: impl std::fmt::Display) -> Result<(), EncodeError> {
+        use std::io::Write;
+        self.start(name)?;
+        let mark = self.out.len();
+        self.out.push(b'>');
+        // Writing into a Vec cannot fail.
+        let _ = write!(self.out, "{value}");
+        if self.out.len() == mark + 1 {
+            self.out.truncate(mark);
+            self.end(name);
+        } else {
+            self.open_tag = false;
+            self.inline_end(name);
+        }
+        Ok(())
+    }
+
+    /// Writes `<name><![CDATA[text]]></name>`, splitting any `]]>` in `text` across two
+    /// sections. Text with a carriage return is written escaped instead, since a parser
+    /// would turn a raw CR into a line feed.
+    pub fn cdata_leaf(&mut self, name: &str, text: &str) -> Result<(), EncodeError> {
+        if text.is_empty() || text.contains('\r') {
+            return self.leaf(name, text);
+        }
+        check_chars(name, text)?;
+        self.start(name)?;
+        self.finish_open_tag();
+        self.out.extend_from_slice(b"<![CDATA[");
+        self.out.extend_from_slice(text.replace("]]>", "]]]]><![CDATA[>").as_bytes());
+        self.out.extend_from_slice(b"]]>");
+        self.inline_end(name);
+        Ok(())
+    }
+
+    fn inline_end(&mut self, name: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+    }
+
+    /// Writes a raw element under `name` (normally its own name), content as it came.
+    /// An element holding text is written compact inside, so its text stays exact.
+    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
+        // An explicit stack keeps deep trees off the call stack.
+        let mut stack: Vec<Frame<'_>> = Vec::new();
+        let first = self.open_raw(name, el)?;
+        stack.push(first);
+        while let Some(frame) = stack.last_mut() {
+            match frame.children.next() {
+                Some(RawNode::Element(child)) => {
+                    let next = self.open_raw(&child.name, child)?;
+                    stack.push(next);
+                }
+                Some(RawNode::Text(text)) => {
+                    self.finish_open_tag();
+                    escape(self.out, frame.name, text, false)?;
+                }
+                None => {
+                    let (name, layout) = (frame.name, frame.layout);
+                    stack.pop();
+                    self.end(name);
+                    self.layout = layout;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An open raw element while writing: its name, the children left, the layout outside it.
+struct Frame<'a> {
+    name: &'a str,
+    children: std::slice::Iter<'a, RawNode>,
+    layout: Layout,
+}
+
+impl XmlWriter<'_> {
+    fn open_raw<'a>(&mut self, name: &'a str, el: &'a RawElement) -> Result<Frame<'a>, EncodeError> {
+        self.start_with(name, &el.attributes)?;
+        let layout = self.layout;
+        if el.children.iter().any(|n| matches!(n, RawNode::Text(_))) {
+            self.layout = Layout::Compact;
+        }
+        Ok(Frame { name, children: el.children.iter(), layout })
+    }
+}
+
+fn check_name(name: &str) -> Result<(), EncodeError> {
+    let mut chars = name.chars();
+    let ok = match chars.next() {
+        Some(c) if c.is_alphabetic() || c == '_' || c == ':' => {
+            chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '-' | '.' | '\u{B7}'))
+        }
+        _ => false,
+    };
+    if ok { Ok(()) } else { Err(EncodeError::InvalidName(name.to_owned())) }
+}
+
+fn check_chars(element: &str, text: &str) -> Result<(), EncodeError> {
+    match text.chars().find(|c| !is_xml_char(*c)) {
+        Some(c) => Err(EncodeError::InvalidChar { element: element.to_owned(), code: u32::from(c) }),
+        None => Ok(()),
+    }
+}
+
+/// Escapes `text` into `out`: `&`, `<`, `>` always, `"` in attributes, and CR (and in
+/// attributes tab and LF) as character references so they survive a parser's normalization.
+fn escape(out: &mut Vec<u8>, element: &str, text: &str, attribute: bool) -> Result<(), EncodeError> {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let rep: &[u8] = match c {
+            '&' => b"&amp;",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            '\r' => b"&#13;",
+            '"' if attribute => b"&quot;",
+            '\t' if attribute => b"&#9;",
+            '\n' if attribute => b"&#10;",
+            c if !is_xml_char(c) => {
+                return Err(EncodeError::InvalidChar { element: element.to_owned(), code: u32::from(c) });
+            }
+            _ => continue,
+        };
+        out.extend_from_slice(text.get(last..i).unwrap_or_default().as_bytes());
+        out.extend_from_slice(rep);
+        last = i + c.len_utf8();
+    }
+    out.extend_from_slice(text.get(last..).unwrap_or_default().as_bytes());
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! Decoding any document: a request, a response (its data typed by status code) or a bare
+//! task; and [`decode_response`] for a response whose task you know.
+
+use crate::RawElement;
+use crate::certificate::{CertificateJobInfoData, CertificateJobListData};
+use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter};
+use crate::contact::EmptyData;
+use crate::domain::{DomainCreateData, DomainInfoData};
+use crate::envelope::{Request, RequestTask, Response};
+use crate::error::{DecodeError, EncodeError};
+use crate::poll::{PollConfirmData, PollInfoData};
+use crate::quirk::Quirk;
+use crate::task::Task;
+
+/// Decodes a response to task `T`: `decode_response::<DomainInfo>(xml)` gives a
+/// `Response<DomainInfoData>`.
+pub fn decode_response<T: Task>(xml: &[u8]) -> Result<Response<T::Data>, DecodeError> {
+    Response::<T::Data>::decode(xml)
+}
+
+/// Decodes a request document.
+pub fn decode_request(xml: &[u8]) -> Result<Request, DecodeError> {
+    Request::decode(xml)
+}
+
+/// The data of any response, typed by the task code in its status; [`Raw`](Self::Raw) for
+/// tasks this crate does not model (kept as it came, re-encoded unchanged).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum AnyData {
+    /// 0301, 400113, 400118: documented as empty.
+    Empty(EmptyData),
+    /// 0101.
+    DomainCreate(DomainCreateData),
+    /// 0105, single and list form.
+    DomainInfo(DomainInfoData),
+    /// 0905.
+    PollInfo(PollInfoData),
+    /// 0906.
+    PollConfirm(PollConfirmData),
+    /// 400114, 400134.
+    CertificateJobInfo(CertificateJobInfoData),
+    /// 400115, 400135.
+    CertificateJobList(CertificateJobListData),
+    /// Any other task: the `data` element as it came.
+    Raw(RawElement),
+}
+
+impl AnyData {
+    /// Reads `el` (a `data` element) as the data of task `code`.
+    pub fn read(code: &str, el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        Ok(match code {
+            "0301" | "400113" | "400118" => AnyData::Empty(EmptyData::from_xml(el)?),
+            "0101" => AnyData::DomainCreate(DomainCreateData::from_xml(el)?),
+            "0105" => AnyData::DomainInfo(DomainInfoData::from_xml(el)?),
+            "0905" => AnyData::PollInfo(PollInfoData::from_xml(el)?),
+            "0906" => AnyData::PollConfirm(PollConfirmData::from_xml(el)?),
+            "400114" | "400134" => AnyData::CertificateJobInfo(CertificateJobInfoData::from_xml(el)?),
+            "400115" | "400135" => AnyData::CertificateJobList(CertificateJobListData::from_xml(el)?),
+            _ => AnyData::Raw(el.into_raw()?),
+        })
+    }
+
+    /// Deserializes data of task `code` from any serde format (the inverse of its
+    /// `Serialize`, which writes the inner value).
+    pub fn deserialize_for<'de, D: serde::Deserializer<'de>>(code: &str, d: D) -> Result<Self, D::Error> {
+        use serde::Deserialize;
+        Ok(match code {
+            "0301" | "400113" | "400118" => AnyData::Empty(EmptyData::deserialize(d)?),
+            "0101" => AnyData::DomainCreate(DomainCreateData::deserialize(d)?),
+            "0105" => AnyData::DomainInfo(DomainInfoData::deserialize(d)?),
+            "0905" => AnyData::PollInfo(PollInfoData::deserialize(d)?),
+            "0906" => AnyData::PollConfirm(PollConfirmData::deserialize(d)?),
+            "400114" | "400134" => AnyData::CertificateJobInfo(CertificateJobInfoData::deserialize(d)?),
+            "400115" | "400135" => AnyData::CertificateJobList(CertificateJobListData::deserialize(d)?),
+            _ => AnyData::Raw(RawElement::deserialize(d)?),
+        })
+    }
+}
+
+impl ToXml for AnyData {
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        match self {
+            AnyData::Empty(d) => d.to_xml(name, w),
+            AnyData::DomainCreate(d) => d.to_xml(name, w),
+            AnyData::DomainInfo(d) => d.to_xml(name, w),
+            AnyData::PollInfo(d) => d.to_xml(name, w),
+            AnyData::PollConfirm(d) => d.to_xml(name, w),
+            AnyData::CertificateJobInfo(d) => d.to_xml(name, w),
+            AnyData::CertificateJobList(d) => d.to_xml(name, w),
+            AnyData::Raw(d) => w.raw_element(name, d),
+        }
+    }
+}
+
+/// Any document this crate reads, by its root element.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Document {
+    /// `<request>`.
+    Request(Request),
+    /// `<response>`, each result's data typed by its status code.
+    Response(Response<AnyData>),
+    /// A bare `<task>` (as the help pages show some requests).
+    Task(RequestTask),
+}
+
+impl Document {
+    /// Decodes a request, a response or a bare task.
+    pub fn decode(xml: &[u8]) -> Result<(Self, Vec<Quirk>), DecodeError> {
+        let (src, start) = codec::prepare(xml)?;
+        let (doc, mut quirks) = codec::read_document(src, start, |el| match el.name() {
+            "request" => Request::from_xml(el).map(Root::Request),
+            "response" => Response::<DataSpan>::from_xml(el).map(Root::Response),
+            "task" => RequestTask::from_xml(el).map(Root::Task),
+            _ => Err(el.unexpected_root("<request>, <response> or <task>")),
+        })?;
+        let doc = match doc {
+            Root::Request(mut r) => {
+                r.quirks = quirks.clone();
+                Document::Request(r)
+            }
+            Root::Task(t) => Document::Task(t),
+            Root::Response(r) => {
+                let mut results = Vec::with_capacity(r.results.len());
+                for result in r.results {
+                    let code = result.status.code.task.clone();
+                    let data = match result.data {
+                        Some(DataSpan(span)) => Some(codec::read_span(
+                            src,
+                            span,
+                            vec!["response", "result"],
+                            &mut quirks,
+                            |el| AnyData::read(code.as_str(), el),
+                        )?),
+                        None => None,
+                    };
+                    results.push(result.map_data(data));
+                }
+                quirks.sort_by_key(|q| q.position.offset);
+                Document::Response(Response { results, stid: r.stid, ctid: r.ctid, unknown: r.unknown, quirks: quirks.clone() })
+            }
+        };
+        Ok((doc, quirks))
+    }
+
+    /// The root element's name.
+    pub fn root(&self) -> &'static str {
+        match self {
+            Document::Request(_) => "request",
+            Document::Response(_) => "response",
+            Document::Task(_) => "task",
+        }
+    }
+
+    /// Encodes the document with the given layout.
+    pub fn to_xml_with(&self, layout: Layout) -> Result<String, EncodeError> {
+        match self {
+            Document::Request(r) => r.to_xml_with(layout),
+            Document::Response(r) => r.to_xml_with(layout),
+            Document::Task(t) => codec::write_document(t, "task", layout),
+        }
+    }
+}
+
+enum Root {
+    Request(Request),
+    Response(Response<DataSpan>),
+    Task(RequestTask),
+}
+
+/// A `data` element's byte span, read again once its result's status code is known.
+struct DataSpan((usize, usize));
+
+impl FromXml for DataSpan {
+    fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        el.skip_span().map(DataSpan)
+    }
+}

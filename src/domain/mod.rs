@@ -1,0 +1,181 @@
+//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form.
+
+mod create;
+mod info;
+
+pub use create::{DomainCreate, DomainCreateData, DomainJob};
+pub use info::{DomainInfo, DomainInfoData, DomainList};
+
+use crate::codec::Bit;
+use crate::codec::macros::{open_enum, xml_struct};
+use crate::envelope::User;
+use crate::job::JobStatus;
+use chrono::NaiveDateTime;
+
+xml_struct! {
+    /// A name server: `<nserver><name>a.ns14.net</name></nserver>`.
+    pub struct NameServer {
+        /// The host name.
+        name: String = req "name",
+        /// The TTL of its glue records.
+        ttl: Option<u64> = opt "ttl",
+        /// IPv4 glue addresses.
+        ip: Vec<String> = many "ip",
+        /// IPv6 glue addresses.
+        ip6: Vec<String> = many "ip6",
+    }
+}
+
+impl NameServer {
+    /// A name server by host name.
+    pub fn new(name: impl Into<String>) -> Self {
+        NameServer { name: name.into(), ttl: None, ip: Vec::new(), ip6: Vec::new(), unknown: Vec::new() }
+    }
+}
+
+impl From<&str> for NameServer {
+    fn from(name: &str) -> Self {
+        NameServer::new(name)
+    }
+}
+
+open_enum! {
+    /// The registry's status of a domain.
+    pub enum RegistryStatus {
+        /// `ACTIVE`
+        Active = "ACTIVE",
+        /// `LOCK`
+        Lock = "LOCK",
+        /// `HOLD`
+        Hold = "HOLD",
+        /// `LOCKHOLD`
+        LockHold = "LOCKHOLD",
+    }
+}
+
+open_enum! {
+    /// The registrar's status of a domain.
+    pub enum RegistrarStatus {
+        /// `ACTIVE`
+        Active = "ACTIVE",
+        /// `LOCK`
+        Lock = "LOCK",
+        /// `HOLD`
+        Hold = "HOLD",
+        /// `LOCKHOLD`
+        LockHold = "LOCKHOLD",
+    }
+}
+
+open_enum! {
+    /// Whether the owner's data may be published in RDDS (WHOIS).
+    pub enum RddsOptIn {
+        /// `NOT_SET`
+        NotSet = "NOT_SET",
+        /// `ALL`
+        All = "ALL",
+        /// `OWNERC`
+        Ownerc = "OWNERC",
+        /// `ADMINC`
+        Adminc = "ADMINC",
+        /// `OWNERC_ADMINC`
+        OwnercAdminc = "OWNERC_ADMINC",
+    }
+}
+
+xml_struct! {
+    /// A domain as 0105 shows it and as a 0101 job notification carries it.
+    pub struct Domain {
+        /// The domain name.
+        name: String = req "name",
+        /// The registry's expiry.
+        #[serde(with = "crate::codec::datetime::option")]
+        expire: Option<NaiveDateTime> = opt "expire",
+        /// When the domain is next payable.
+        #[serde(with = "crate::codec::datetime::option")]
+        payable: Option<NaiveDateTime> = opt "payable",
+        /// The owner contact's handle id.
+        ownerc: Option<u64> = opt "ownerc",
+        /// The admin contact's handle id.
+        adminc: Option<u64> = opt "adminc",
+        /// The technical contact's handle id.
+        techc: Option<u64> = opt "techc",
+        /// The zone contact's handle id.
+        zonec: Option<u64> = opt "zonec",
+        /// The registry member label.
+        nic_member_label: Option<String> = opt "nic_member_label",
+        /// The registry status.
+        registry_status: Option<RegistryStatus> = opt "registry_status",
+        /// The name servers, in order.
+        nserver: Vec<NameServer> = many "nserver",
+        /// The registration period in years.
+        period: Option<u32> = opt "period",
+        /// The status of the domain's last job.
+        status: Option<JobStatus> = opt "status",
+        /// Whether the trustee service is used.
+        use_trustee: Option<bool> = opt "use_trustee",
+        /// Whether the privacy service is used.
+        use_privacy: Option<bool> = opt "use_privacy",
+        /// The transfer auth code.
+        authinfo: Option<String> = opt "authinfo",
+        /// Whether DomainSafe protects the domain.
+        domainsafe: Option<bool> = opt "domainsafe",
+        /// Whether the domain has a valid certificate.
+        certificate: Option<bool> = opt "certificate",
+        /// Whether the domain renews automatically.
+        autorenew: Option<bool> = opt "autorenew",
+        /// Whether the order was confirmed (`1`/`0` on the wire).
+        confirm_order: Option<bool> = opt "confirm_order" via Bit,
+        /// Whether the owner consented (`1`/`0` on the wire).
+        confirm_owner_consent: Option<bool> = opt "confirm_owner_consent" via Bit,
+        /// The registrar status.
+        registrar_status: Option<RegistrarStatus> = opt "registrar_status",
+        /// The RDDS opt-in.
+        rdds_opt_in: Option<RddsOptIn> = opt "rdds_opt_in",
+        /// Who owns the domain object.
+        owner: Option<User> = opt "owner",
+        /// Who last changed it.
+        updater: Option<User> = opt "updater",
+        /// When it was created.
+        #[serde(with = "crate::codec::datetime::option")]
+        created: Option<NaiveDateTime> = opt "created",
+        /// When it was last updated.
+        #[serde(with = "crate::codec::datetime::option")]
+        updated: Option<NaiveDateTime> = opt "updated",
+    }
+}
+
+impl Domain {
+    /// A domain with only its name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Domain {
+            name: name.into(),
+            expire: None,
+            payable: None,
+            ownerc: None,
+            adminc: None,
+            techc: None,
+            zonec: None,
+            nic_member_label: None,
+            registry_status: None,
+            nserver: Vec::new(),
+            period: None,
+            status: None,
+            use_trustee: None,
+            use_privacy: None,
+            authinfo: None,
+            domainsafe: None,
+            certificate: None,
+            autorenew: None,
+            confirm_order: None,
+            confirm_owner_consent: None,
+            registrar_status: None,
+            rdds_opt_in: None,
+            owner: None,
+            updater: None,
+            created: None,
+            updated: None,
+            unknown: Vec::new(),
+        }
+    }
+}

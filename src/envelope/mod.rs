@@ -1,0 +1,14 @@
+//! The envelopes: what every request and response looks like, whatever the task.
+
+mod auth;
+mod query;
+mod request;
+mod response;
+mod status;
+mod task_serde;
+
+pub use auth::{Auth, Secret, User};
+pub use query::{Operator, Order, OrderMode, View, Where};
+pub use request::{Request, RequestTask, TaskBody};
+pub use response::{Response, TaskResult};
+pub use status::{Msg, ObjectRef, Status, StatusCode, StatusKind, StatusType};

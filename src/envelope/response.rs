@@ -1,0 +1,238 @@
+//! The response envelope: `<response><result><data/><msg/>…<status/></result><stid/></response>`.
+
+use super::{Msg, Status};
+use crate::RawElement;
+use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter};
+use crate::error::{DecodeError, EncodeError};
+use crate::quirk::Quirk;
+
+/// One `<result>`: a task's data, messages and status.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TaskResult<D> {
+    /// The task's payload (`None` if the element was absent).
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub data: Option<D>,
+    /// Messages, in the order they came.
+    #[serde(rename = "msg", default, skip_serializing_if = "Vec::is_empty")]
+    pub msgs: Vec<Msg>,
+    /// The status.
+    pub status: Status,
+    /// How many of `msgs` (the last ones) came after the status; the real gateway puts
+    /// them all first (0). Values above `msgs.len()` are treated as `msgs.len()`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub msgs_after_status: usize,
+    /// Children this crate does not model.
+    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<RawElement>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl<D> TaskResult<D> {
+    /// A result with data and status, no messages.
+    pub fn new(data: Option<D>, status: Status) -> Self {
+        TaskResult { data, msgs: Vec::new(), status, msgs_after_status: 0, unknown: Vec::new() }
+    }
+
+    /// Changes the data's type (used by the dynamic decoder).
+    pub(crate) fn map_data<E>(self, data: Option<E>) -> TaskResult<E> {
+        TaskResult {
+            data,
+            msgs: self.msgs,
+            status: self.status,
+            msgs_after_status: self.msgs_after_status,
+            unknown: self.unknown,
+        }
+    }
+}
+
+impl<D: FromXml> FromXml for TaskResult<D> {
+    fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        el.note_attributes();
+        let (mut data, mut status, mut msgs, mut unknown) = (None, None, Vec::new(), Vec::new());
+        let mut msgs_after_status = 0;
+        while let Some(child) = el.next_child()? {
+            match child.name() {
+                "data" => {
+                    if data.is_some() {
+                        return Err(child.duplicate());
+                    }
+                    data = Some(D::from_xml(child)?);
+                }
+                "status" => {
+                    if status.is_some() {
+                        return Err(child.duplicate());
+                    }
+                    status = Some(Status::from_xml(child)?);
+                }
+                "msg" => {
+                    msgs.push(Msg::from_xml(child)?);
+                    if status.is_some() {
+                        msgs_after_status += 1;
+                    }
+                }
+                _ => unknown.push(child.into_raw()?),
+            }
+        }
+        let status = status.ok_or_else(|| el.missing("status"))?;
+        Ok(TaskResult { data, msgs, status, msgs_after_status, unknown })
+    }
+}
+
+impl<D: ToXml> ToXml for TaskResult<D> {
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        w.start(name)?;
+        if let Some(data) = &self.data {
+            data.to_xml("data", w)?;
+        }
+        let split = self.msgs.len().saturating_sub(self.msgs_after_status);
+        let (before, after) = self.msgs.split_at(split);
+        for msg in before {
+            msg.to_xml("msg", w)?;
+        }
+        self.status.to_xml("status", w)?;
+        for msg in after {
+            msg.to_xml("msg", w)?;
+        }
+        for raw in &self.unknown {
+            w.raw_element(&raw.name, raw)?;
+        }
+        w.end(name);
+        Ok(())
+    }
+}
+
+/// A response: one result per task, the server transaction id, and the request's ctid.
+///
+/// `D` is the data type: a task's `Data` (see [`decode_response`](crate::decode_response)),
+/// [`AnyData`](crate::AnyData) (typed by status code) or [`RawElement`] (kept as it came).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Response<D> {
+    /// The results, one per task.
+    #[serde(rename = "result")]
+    pub results: Vec<TaskResult<D>>,
+    /// The server transaction id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stid: Option<String>,
+    /// The client transaction id the request carried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ctid: Option<String>,
+    /// Children this crate does not model.
+    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<RawElement>,
+    /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
+    #[serde(skip)]
+    pub quirks: Vec<Quirk>,
+}
+
+impl<D: PartialEq> PartialEq for Response<D> {
+    /// Compares the responses; [`quirks`](Self::quirks) (diagnostics about the bytes read)
+    /// are left out.
+    fn eq(&self, other: &Self) -> bool {
+        self.results == other.results
+            && self.stid == other.stid
+            && self.ctid == other.ctid
+            && self.unknown == other.unknown
+    }
+}
+
+impl<D> Response<D> {
+    /// A response with one result.
+    pub fn new(result: TaskResult<D>) -> Self {
+        Response { results: vec![result], stid: None, ctid: None, unknown: Vec::new(), quirks: Vec::new() }
+    }
+
+    /// The first result.
+    pub fn result(&self) -> Option<&TaskResult<D>> {
+        self.results.first()
+    }
+
+    /// The first result's status.
+    pub fn status(&self) -> Option<&Status> {
+        self.result().map(|r| &r.status)
+    }
+
+    /// The first result's data.
+    pub fn data(&self) -> Option<&D> {
+        self.result().and_then(|r| r.data.as_ref())
+    }
+}
+
+impl<D: FromXml> Response<D> {
+    /// Decodes a response document with data of type `D`.
+    pub fn decode(xml: &[u8]) -> Result<Self, DecodeError> {
+        let (src, start) = codec::prepare(xml)?;
+        let (mut resp, quirks) = codec::read_document(src, start, |el| {
+            if el.name() != "response" {
+                return Err(el.unexpected_root("<response>"));
+            }
+            Self::from_xml(el)
+        })?;
+        resp.quirks = quirks;
+        Ok(resp)
+    }
+}
+
+impl<D: ToXml> Response<D> {
+    /// Encodes the response as an indented document with an XML declaration.
+    pub fn to_xml(&self) -> Result<String, EncodeError> {
+        self.to_xml_with(Layout::Indented)
+    }
+
+    /// Encodes the response with the given layout.
+    pub fn to_xml_with(&self, layout: Layout) -> Result<String, EncodeError> {
+        codec::write_document(self, "response", layout)
+    }
+}
+
+impl<D: FromXml> FromXml for Response<D> {
+    fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        el.note_attributes();
+        let (mut results, mut stid, mut ctid, mut unknown) = (Vec::new(), None, None, Vec::new());
+        while let Some(child) = el.next_child()? {
+            match child.name() {
+                "result" => results.push(TaskResult::from_xml(child)?),
+                "stid" => set_text(&mut stid, child)?,
+                "ctid" => set_text(&mut ctid, child)?,
+                _ => unknown.push(child.into_raw()?),
+            }
+        }
+        if results.is_empty() {
+            return Err(el.missing("result"));
+        }
+        Ok(Response { results, stid, ctid, unknown, quirks: Vec::new() })
+    }
+}
+
+fn set_text(slot: &mut Option<String>, child: ElementReader<'_, '_>) -> Result<(), DecodeError> {
+    if slot.is_some() {
+        return Err(child.duplicate());
+    }
+    *slot = Some(String::from_xml(child)?);
+    Ok(())
+}
+
+impl<D: ToXml> ToXml for Response<D> {
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        if self.results.is_empty() {
+            return Err(EncodeError::Missing("a response needs at least one result"));
+        }
+        w.start(name)?;
+        for result in &self.results {
+            result.to_xml("result", w)?;
+        }
+        for raw in &self.unknown {
+            w.raw_element(&raw.name, raw)?;
+        }
+        if let Some(stid) = &self.stid {
+            stid.to_xml("stid", w)?;
+        }
+        if let Some(ctid) = &self.ctid {
+            ctid.to_xml("ctid", w)?;
+        }
+        w.end(name);
+        Ok(())
+    }
+}

@@ -1,0 +1,220 @@
+//! Typed errors for decoding and encoding.
+//!
+//! Every [`DecodeError`] says *what* went wrong ([`DecodeErrorKind`]), *where* in the bytes
+//! ([`Position`]: line, column and byte offset) and *where in the document* (the element path,
+//! e.g. `response/result/data/certificate_job/job/id`). No error ever quotes a password or token.
+
+use std::fmt;
+
+/// A place in the input: 1-based line and column (in characters), and the 0-based byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: u32,
+    /// 0-based byte offset into the input.
+    pub offset: usize,
+}
+
+impl Position {
+    /// Computes the line and column of `offset` in `input`.
+    ///
+    /// Offsets past the end are clamped; an offset inside a multi-byte character counts
+    /// that character as started.
+    pub fn locate(input: &[u8], offset: usize) -> Self {
+        let offset = offset.min(input.len());
+        let before = input.get(..offset).unwrap_or_default();
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before
+            .get(line_start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        Position {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            offset,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// What went wrong while decoding.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The bytes are not well-formed XML (a broken tag, an unclosed comment, …).
+    #[error("not well-formed XML: {0}")]
+    Syntax(String),
+    /// An end tag that does not close the open element (and is not a known server quirk).
+    #[error("mismatched end tag </{found}>, expected </{expected}>")]
+    MismatchedEndTag {
+        /// The element that is open.
+        expected: String,
+        /// The end tag that was found.
+        found: String,
+    },
+    /// An end tag with no open element.
+    #[error("end tag </{0}> without a start tag")]
+    UnmatchedEndTag(String),
+    /// The input ended while elements were still open.
+    #[error("unexpected end of input inside <{0}>")]
+    UnexpectedEof(String),
+    /// The input holds no root element.
+    #[error("no root element")]
+    NoRootElement,
+    /// A second element after the root element closed.
+    #[error("a second root element <{0}>")]
+    MultipleRoots(String),
+    /// Text (other than white space) outside the root element.
+    #[error("text outside the root element")]
+    TextOutsideRoot,
+    /// An entity reference other than the five predefined ones and character references.
+    #[error("unknown entity &{0};")]
+    UnknownEntity(String),
+    /// A character reference to a character XML 1.0 does not allow.
+    #[error("invalid character reference &{0};")]
+    InvalidCharRef(String),
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8")]
+    InvalidUtf8,
+    /// The XML declaration names an encoding other than UTF-8, or the input is UTF-16.
+    #[error("unsupported encoding {0:?} (only UTF-8 is supported)")]
+    UnsupportedEncoding(String),
+    /// A DOCTYPE declaration: refused so that no entity is ever expanded or fetched.
+    #[error("DOCTYPE declarations are not allowed")]
+    Doctype,
+    /// A malformed attribute.
+    #[error("malformed attribute: {0}")]
+    Attribute(String),
+    /// An element where the model does not allow one (for example inside a text value).
+    #[error("unexpected element <{found}> ({expected})")]
+    UnexpectedElement {
+        /// The element found.
+        found: String,
+        /// What the decoder expected there.
+        expected: &'static str,
+    },
+    /// A root element other than the one expected.
+    #[error("unexpected root element <{found}>, expected {expected}")]
+    UnexpectedRoot {
+        /// The root element found.
+        found: String,
+        /// The root elements accepted here.
+        expected: &'static str,
+    },
+    /// Text inside an element that holds only elements.
+    #[error("unexpected text {0:?} in an element that holds only elements")]
+    UnexpectedText(String),
+    /// A required element is missing.
+    #[error("missing required element <{0}>")]
+    MissingElement(&'static str),
+    /// An element that may occur once occurred again.
+    #[error("element <{0}> occurs more than once")]
+    DuplicateElement(String),
+    /// A value that does not parse as its type.
+    #[error("invalid value {value:?} for <{field}>: expected {expected}")]
+    InvalidValue {
+        /// The element holding the value.
+        field: String,
+        /// The offending text, truncated to 64 characters.
+        value: String,
+        /// What was expected, e.g. "an unsigned integer".
+        expected: &'static str,
+    },
+}
+
+/// A decoding error: its kind, where it happened and in which element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    kind: DecodeErrorKind,
+    position: Position,
+    path: String,
+}
+
+impl DecodeError {
+    pub(crate) fn new(kind: DecodeErrorKind, position: Position, path: String) -> Self {
+        DecodeError { kind, position, path }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.kind
+    }
+
+    /// Where in the input.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// The element path at the error, e.g. `response/result/data/certificate_job/job/id`
+    /// (empty before the root element).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{} at {}", self.kind, self.position)
+        } else {
+            write!(f, "{} in {} at {}", self.kind, self.path, self.position)
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.kind)
+    }
+}
+
+/// An encoding error: the value cannot be written as a valid document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// A string holds a character XML 1.0 cannot represent (e.g. U+0000 or U+FFFE).
+    #[error("<{element}> holds U+{code:04X}, which XML 1.0 cannot represent")]
+    InvalidChar {
+        /// The element whose value holds the character.
+        element: String,
+        /// The character's code point.
+        code: u32,
+    },
+    /// An element name that is not a valid XML name (in a raw element built by hand).
+    #[error("{0:?} is not a valid XML element name")]
+    InvalidName(String),
+    /// Something the server requires is missing or empty.
+    #[error("{0}")]
+    Missing(&'static str),
+    /// A task body that does not belong to the task's code.
+    #[error("task {code} cannot carry {body}")]
+    BodyMismatch {
+        /// The task code.
+        code: String,
+        /// The body's element.
+        body: &'static str,
+    },
+    /// A task code that is not 1 to 12 ASCII digits.
+    #[error("invalid task code {0:?}")]
+    InvalidTaskCode(String),
+}
+
+/// Truncates a value for quoting in an error message.
+pub(crate) fn excerpt(text: &str) -> String {
+    const MAX: usize = 64;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}

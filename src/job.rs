@@ -1,0 +1,208 @@
+//! Jobs: the server's record of an asynchronous task (a domain create, a certificate order).
+
+use crate::codec::macros::{open_enum, xml_struct};
+use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
+use crate::envelope::User;
+use crate::error::{DecodeError, EncodeError};
+use chrono::NaiveDateTime;
+use std::fmt;
+
+/// How a deferred status was spelled on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DeferredSpelling {
+    /// `DEFERRED`
+    #[default]
+    Deferred,
+    /// `DEFFERED`, as the server sends it (seed 000). Decoding records a quirk.
+    Deffered,
+}
+
+/// A job's status. `DEFFERED` and `DEFERRED` both read as [`Deferred`](Self::Deferred),
+/// which remembers the spelling so that re-encoding writes what was read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum JobStatus {
+    /// `RUNNING`
+    Running,
+    /// `SUCCESS`
+    Success,
+    /// `FAILED`
+    Failed,
+    /// `CANCELED`
+    Canceled,
+    /// `SUPPORT`
+    Support,
+    /// `DEFERRED` / `DEFFERED`
+    Deferred(DeferredSpelling),
+    /// `NOT_SET`
+    NotSet,
+    /// `WAIT`
+    Wait,
+    /// Any other value, kept as sent.
+    Other(String),
+}
+
+impl JobStatus {
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            JobStatus::Running => "RUNNING",
+            JobStatus::Success => "SUCCESS",
+            JobStatus::Failed => "FAILED",
+            JobStatus::Canceled => "CANCELED",
+            JobStatus::Support => "SUPPORT",
+            JobStatus::Deferred(DeferredSpelling::Deferred) => "DEFERRED",
+            JobStatus::Deferred(DeferredSpelling::Deffered) => "DEFFERED",
+            JobStatus::NotSet => "NOT_SET",
+            JobStatus::Wait => "WAIT",
+            JobStatus::Other(s) => s,
+        }
+    }
+
+    /// The status for a wire spelling.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "RUNNING" => JobStatus::Running,
+            "SUCCESS" => JobStatus::Success,
+            "FAILED" => JobStatus::Failed,
+            "CANCELED" => JobStatus::Canceled,
+            "SUPPORT" => JobStatus::Support,
+            "DEFERRED" => JobStatus::Deferred(DeferredSpelling::Deferred),
+            "DEFFERED" => JobStatus::Deferred(DeferredSpelling::Deffered),
+            "NOT_SET" => JobStatus::NotSet,
+            "WAIT" => JobStatus::Wait,
+            other => JobStatus::Other(other.to_owned()),
+        }
+    }
+
+    /// Whether the status is deferred, whatever the spelling.
+    pub fn is_deferred(&self) -> bool {
+        matches!(self, JobStatus::Deferred(_))
+    }
+}
+
+impl fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromXml for JobStatus {
+    fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        let text = el.read_text()?;
+        let status = JobStatus::from_wire(text.trim());
+        if status == JobStatus::Deferred(DeferredSpelling::Deffered) {
+            el.misspelled(text.trim(), "DEFERRED");
+        }
+        Ok(status)
+    }
+}
+
+impl ToXml for JobStatus {
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        w.leaf(name, self.as_str())
+    }
+}
+
+impl serde::Serialize for JobStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        Ok(JobStatus::from_wire(&s))
+    }
+}
+
+open_enum! {
+    /// A job's `type`.
+    pub enum JobType {
+        /// `ssl`: a certificate job.
+        Ssl = "ssl",
+        /// `domain`
+        Domain = "domain",
+    }
+}
+
+open_enum! {
+    /// A job's `action`.
+    pub enum JobAction {
+        /// `create`
+        Create = "create",
+        /// `update`
+        Update = "update",
+        /// `delete`
+        Delete = "delete",
+        /// `renew`
+        Renew = "renew",
+        /// `reissue`
+        Reissue = "reissue",
+        /// `transfer`
+        Transfer = "transfer",
+    }
+}
+
+xml_struct! {
+    /// A job, as listed by 400115 / 400135, shown by 400114 / 400134 and returned by 0101.
+    pub struct Job {
+        /// The job id.
+        id: u64 = req "id",
+        /// Who owns the job.
+        owner: Option<User> = opt "owner",
+        /// Who last changed it.
+        updater: Option<User> = opt "updater",
+        /// The object the job works on (e.g. the certificate's domain).
+        object: Option<String> = opt "object",
+        /// The status.
+        status: Option<JobStatus> = opt "status",
+        /// The workflow sub-status (e.g. `WF_EMAIL_AUTH`).
+        sub_status: Option<String> = opt "sub_status",
+        /// When the job was created.
+        #[serde(with = "crate::codec::datetime::option")]
+        created: Option<NaiveDateTime> = opt "created",
+        /// When the job was last updated.
+        #[serde(with = "crate::codec::datetime::option")]
+        updated: Option<NaiveDateTime> = opt "updated",
+        /// The job type.
+        kind: Option<JobType> = opt "type",
+        /// The sub-type (for certificates, the product, e.g. `RAPID_SSL`).
+        sub_type: Option<String> = opt "sub_type",
+        /// The action.
+        action: Option<JobAction> = opt "action",
+        /// When the job is or was executed.
+        #[serde(with = "crate::codec::datetime::option")]
+        execution: Option<NaiveDateTime> = opt "execution",
+    }
+}
+
+impl Job {
+    /// A job with only its id.
+    pub fn new(id: u64) -> Self {
+        Job {
+            id,
+            owner: None,
+            updater: None,
+            object: None,
+            status: None,
+            sub_status: None,
+            created: None,
+            updated: None,
+            kind: None,
+            sub_type: None,
+            action: None,
+            execution: None,
+            unknown: Vec::new(),
+        }
+    }
+}
+
+xml_struct! {
+    /// A reference to a job by id: `<job><id>12345</id></job>`.
+    pub struct JobRef {
+        /// The job id.
+        id: u64 = req "id",
+    }
+}
