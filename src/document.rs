@@ -137,7 +137,7 @@ impl Document {
                         )?),
                         None => None,
                     };
-                    results.push(result.map_data(data));
+                    results.push(result.with_data(data));
                 }
                 quirks.sort_by_key(|q| q.position.offset);
                 Document::Response(Response { results, stid: r.stid, ctid: r.ctid, unknown: r.unknown, quirks: quirks.clone() })

@@ -36,8 +36,8 @@ impl<D> TaskResult<D> {
         TaskResult { data, msgs: Vec::new(), status, msgs_after_status: 0, unknown: Vec::new() }
     }
 
-    /// Changes the data's type (used by the dynamic decoder).
-    pub(crate) fn map_data<E>(self, data: Option<E>) -> TaskResult<E> {
+    /// The same result with other data (e.g. to type raw data once its code is known).
+    pub fn with_data<E>(self, data: Option<E>) -> TaskResult<E> {
         TaskResult {
             data,
             msgs: self.msgs,
