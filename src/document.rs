@@ -28,6 +28,10 @@ pub fn decode_request(xml: &[u8]) -> Result<Request, DecodeError> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per document or task, never stored in bulk: boxing would only add an indirection"
+)]
 pub enum AnyData {
     /// 0301, 400113, 400118: documented as empty.
     Empty(EmptyData),
@@ -56,15 +60,22 @@ impl AnyData {
             "0105" => AnyData::DomainInfo(DomainInfoData::from_xml(el)?),
             "0905" => AnyData::PollInfo(PollInfoData::from_xml(el)?),
             "0906" => AnyData::PollConfirm(PollConfirmData::from_xml(el)?),
-            "400114" | "400134" => AnyData::CertificateJobInfo(CertificateJobInfoData::from_xml(el)?),
-            "400115" | "400135" => AnyData::CertificateJobList(CertificateJobListData::from_xml(el)?),
+            "400114" | "400134" => {
+                AnyData::CertificateJobInfo(CertificateJobInfoData::from_xml(el)?)
+            }
+            "400115" | "400135" => {
+                AnyData::CertificateJobList(CertificateJobListData::from_xml(el)?)
+            }
             _ => AnyData::Raw(el.into_raw()?),
         })
     }
 
     /// Deserializes data of task `code` from any serde format (the inverse of its
     /// `Serialize`, which writes the inner value).
-    pub fn deserialize_for<'de, D: serde::Deserializer<'de>>(code: &str, d: D) -> Result<Self, D::Error> {
+    pub fn deserialize_for<'de, D: serde::Deserializer<'de>>(
+        code: &str,
+        d: D,
+    ) -> Result<Self, D::Error> {
         use serde::Deserialize;
         Ok(match code {
             "0301" | "400113" | "400118" => AnyData::Empty(EmptyData::deserialize(d)?),
@@ -72,8 +83,12 @@ impl AnyData {
             "0105" => AnyData::DomainInfo(DomainInfoData::deserialize(d)?),
             "0905" => AnyData::PollInfo(PollInfoData::deserialize(d)?),
             "0906" => AnyData::PollConfirm(PollConfirmData::deserialize(d)?),
-            "400114" | "400134" => AnyData::CertificateJobInfo(CertificateJobInfoData::deserialize(d)?),
-            "400115" | "400135" => AnyData::CertificateJobList(CertificateJobListData::deserialize(d)?),
+            "400114" | "400134" => {
+                AnyData::CertificateJobInfo(CertificateJobInfoData::deserialize(d)?)
+            }
+            "400115" | "400135" => {
+                AnyData::CertificateJobList(CertificateJobListData::deserialize(d)?)
+            }
             _ => AnyData::Raw(RawElement::deserialize(d)?),
         })
     }
@@ -98,6 +113,10 @@ impl ToXml for AnyData {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per document or task, never stored in bulk: boxing would only add an indirection"
+)]
 pub enum Document {
     /// `<request>`.
     Request(Request),
@@ -140,7 +159,13 @@ impl Document {
                     results.push(result.with_data(data));
                 }
                 quirks.sort_by_key(|q| q.position.offset);
-                Document::Response(Response { results, stid: r.stid, ctid: r.ctid, unknown: r.unknown, quirks: quirks.clone() })
+                Document::Response(Response {
+                    results,
+                    stid: r.stid,
+                    ctid: r.ctid,
+                    unknown: r.unknown,
+                    quirks: quirks.clone(),
+                })
             }
         };
         Ok((doc, quirks))
@@ -165,6 +190,10 @@ impl Document {
     }
 }
 
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per document or task, never stored in bulk: boxing would only add an indirection"
+)]
 enum Root {
     Request(Request),
     Response(Response<DataSpan>),

@@ -25,7 +25,10 @@ impl Position {
     pub fn locate(input: &[u8], offset: usize) -> Self {
         let offset = offset.min(input.len());
         let before = input.get(..offset).unwrap_or_default();
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = before
             .get(line_start..)
@@ -143,7 +146,11 @@ pub struct DecodeError {
 
 impl DecodeError {
     pub(crate) fn new(kind: DecodeErrorKind, position: Position, path: String) -> Self {
-        DecodeError { kind, position, path }
+        DecodeError {
+            kind,
+            position,
+            path,
+        }
     }
 
     /// What went wrong.

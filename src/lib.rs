@@ -1,6 +1,17 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Nothing in the library may panic on any input.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable
+    )
+)]
 
 pub mod certificate;
 pub mod codec;
@@ -17,8 +28,8 @@ mod task;
 
 pub use document::{AnyData, Document, decode_request, decode_response};
 pub use envelope::{
-    Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind, StatusType,
-    TaskBody, TaskResult, User,
+    Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind,
+    StatusType, TaskBody, TaskResult, User,
 };
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, Position};
 pub use quirk::{Quirk, QuirkKind};

@@ -55,9 +55,16 @@ impl fmt::Display for QuirkKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             QuirkKind::MismatchedEndTag { opened, closed_by } => {
-                write!(f, "start tag <{opened}> closed by </{closed_by}>: read as <{closed_by}>")
+                write!(
+                    f,
+                    "start tag <{opened}> closed by </{closed_by}>: read as <{closed_by}>"
+                )
             }
-            QuirkKind::MisspelledValue { element, sent, means } => {
+            QuirkKind::MisspelledValue {
+                element,
+                sent,
+                means,
+            } => {
                 write!(f, "value {sent} in <{element}> read as {means}")
             }
             QuirkKind::DuplicatedTail { tags } => {

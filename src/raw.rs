@@ -1,8 +1,8 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
-use crate::codec::{FromXml, ToXml, XmlWriter, ElementReader};
-use crate::error::{DecodeError, EncodeError};
 use crate::codec::tokenizer::is_blank;
+use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
+use crate::error::{DecodeError, EncodeError};
 
 /// An element kept as it came: name, attributes and content, in document order.
 ///
@@ -33,7 +33,11 @@ pub enum RawNode {
 impl RawElement {
     /// An element with no attributes and no content.
     pub fn new(name: impl Into<String>) -> Self {
-        RawElement { name: name.into(), attributes: Vec::new(), children: Vec::new() }
+        RawElement {
+            name: name.into(),
+            attributes: Vec::new(),
+            children: Vec::new(),
+        }
     }
 
     /// An element holding only `text`.
@@ -73,6 +77,13 @@ impl RawElement {
         out
     }
 
+    /// Reads any well-formed document (with the same tolerance and quirk repairs as the
+    /// typed decoders) as a tree.
+    pub fn decode(xml: &[u8]) -> Result<(RawElement, Vec<crate::Quirk>), DecodeError> {
+        let (src, start) = crate::codec::prepare(xml)?;
+        crate::codec::read_document(src, start, |el| el.into_raw())
+    }
+
     pub(crate) fn push_text(&mut self, text: &str, _cdata: bool) {
         if let Some(RawNode::Text(last)) = self.children.last_mut() {
             last.push_str(text);
@@ -83,8 +94,13 @@ impl RawElement {
 
     /// Drops white-space-only text where the element also holds elements (indentation).
     pub(crate) fn drop_indentation(&mut self) {
-        if self.children.iter().any(|n| matches!(n, RawNode::Element(_))) {
-            self.children.retain(|n| !matches!(n, RawNode::Text(t) if is_blank(t)));
+        if self
+            .children
+            .iter()
+            .any(|n| matches!(n, RawNode::Element(_)))
+        {
+            self.children
+                .retain(|n| !matches!(n, RawNode::Text(t) if is_blank(t)));
         }
     }
 }

@@ -12,7 +12,11 @@ impl TaskCode {
     /// Checks and wraps a task code.
     pub fn new(code: &str) -> Result<Self, EncodeError> {
         let ok = (1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
-        if ok { Ok(TaskCode(code.to_owned())) } else { Err(EncodeError::InvalidTaskCode(code.to_owned())) }
+        if ok {
+            Ok(TaskCode(code.to_owned()))
+        } else {
+            Err(EncodeError::InvalidTaskCode(code.to_owned()))
+        }
     }
 
     /// A code this crate knows to be valid (a modelled task's `CODE`).

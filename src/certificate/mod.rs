@@ -200,7 +200,13 @@ xml_struct! {
 impl CertificateJobRef {
     /// A reference to job `id`.
     pub fn new(id: u64) -> Self {
-        CertificateJobRef { job: JobRef { id, unknown: Vec::new() }, unknown: Vec::new() }
+        CertificateJobRef {
+            job: JobRef {
+                id,
+                unknown: Vec::new(),
+            },
+            unknown: Vec::new(),
+        }
     }
 
     /// The job id.

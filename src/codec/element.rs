@@ -23,9 +23,21 @@ pub struct ElementReader<'d, 'i> {
 }
 
 impl<'d, 'i> ElementReader<'d, 'i> {
-    pub(crate) fn new(tok: &'d mut Tokenizer<'i>, name: &'i str, pos: usize, attrs: Attrs<'i>) -> Self {
+    pub(crate) fn new(
+        tok: &'d mut Tokenizer<'i>,
+        name: &'i str,
+        pos: usize,
+        attrs: Attrs<'i>,
+    ) -> Self {
         let depth = tok.depth();
-        ElementReader { tok, name, pos, attrs, depth, done: false }
+        ElementReader {
+            tok,
+            name,
+            pos,
+            attrs,
+            depth,
+            done: false,
+        }
     }
 
     /// The element's name (after any quirk repair).
@@ -35,7 +47,8 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// The element path, e.g. `response/result/data/certificate_job/job/id`.
     pub fn path(&self) -> String {
-        self.tok.path_with(self.depth.saturating_sub(1), Some(self.name))
+        self.tok
+            .path_with(self.depth.saturating_sub(1), Some(self.name))
     }
 
     /// Reads up to and returns the next child element, or `None` once this element's end tag
@@ -124,8 +137,16 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         match parse(text.trim()) {
             Some(v) => Ok(v),
             None => {
-                let kind = DecodeErrorKind::InvalidValue { field: name.to_owned(), value: excerpt(&text), expected };
-                Err(DecodeError::new(kind, crate::error::Position::locate(src.as_bytes(), pos), path))
+                let kind = DecodeErrorKind::InvalidValue {
+                    field: name.to_owned(),
+                    value: excerpt(&text),
+                    expected,
+                };
+                Err(DecodeError::new(
+                    kind,
+                    crate::error::Position::locate(src.as_bytes(), pos),
+                    path,
+                ))
             }
         }
     }
@@ -133,7 +154,11 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     /// Reads the whole element, with everything in it, as a [`RawElement`].
     pub fn into_raw(self) -> Result<RawElement, DecodeError> {
         let attributes = self.attributes()?;
-        let mut stack = vec![RawElement { name: self.name.to_owned(), attributes, children: Vec::new() }];
+        let mut stack = vec![RawElement {
+            name: self.name.to_owned(),
+            attributes,
+            children: Vec::new(),
+        }];
         if self.done {
             return Ok(stack.pop().unwrap_or_default());
         }
@@ -141,7 +166,11 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             match self.tok.next()? {
                 Token::Start { name, pos, attrs } => {
                     let attributes = attrs.parse().map_err(|k| self.tok.error_at(k, pos))?;
-                    stack.push(RawElement { name: name.to_owned(), attributes, children: Vec::new() });
+                    stack.push(RawElement {
+                        name: name.to_owned(),
+                        attributes,
+                        children: Vec::new(),
+                    });
                 }
                 Token::Text { text, cdata, .. } => {
                     if let Some(top) = stack.last_mut() {
@@ -165,7 +194,9 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// The element's attributes, unescaped.
     pub fn attributes(&self) -> Result<Vec<(String, String)>, DecodeError> {
-        self.attrs.parse().map_err(|k| self.tok.error_at(k, self.pos))
+        self.attrs
+            .parse()
+            .map_err(|k| self.tok.error_at(k, self.pos))
     }
 
     /// Records a quirk at this element's position.
@@ -175,7 +206,11 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Records that a value was read through a known misspelling.
     pub fn misspelled(&mut self, sent: &str, means: &'static str) {
-        let kind = QuirkKind::MisspelledValue { element: self.name.to_owned(), sent: sent.to_owned(), means };
+        let kind = QuirkKind::MisspelledValue {
+            element: self.name.to_owned(),
+            sent: sent.to_owned(),
+            means,
+        };
         self.quirk(kind);
     }
 
@@ -206,7 +241,10 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// The error for a child that is not allowed here.
     pub fn unexpected(&self, expected: &'static str) -> DecodeError {
-        self.error(DecodeErrorKind::UnexpectedElement { found: self.name.to_owned(), expected })
+        self.error(DecodeErrorKind::UnexpectedElement {
+            found: self.name.to_owned(),
+            expected,
+        })
     }
 
     pub(crate) fn src(&self) -> &'i str {
@@ -226,7 +264,10 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// The error for a root element other than `expected`.
     pub(crate) fn unexpected_root(&self, expected: &'static str) -> DecodeError {
-        self.error(DecodeErrorKind::UnexpectedRoot { found: self.name.to_owned(), expected })
+        self.error(DecodeErrorKind::UnexpectedRoot {
+            found: self.name.to_owned(),
+            expected,
+        })
     }
 
     /// Skips the rest of this element and returns the byte range it spans in the input

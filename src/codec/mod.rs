@@ -36,14 +36,28 @@ pub trait ToXml {
 /// The input as text: a UTF-8 BOM is skipped, UTF-16 and invalid UTF-8 are refused.
 /// Returns the text and the offset where the document starts (after a BOM).
 pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
-    let utf16 = input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]);
-    let utf16 = utf16 || (input.len() >= 2 && (input[0] == 0 || input[1] == 0) && input[..2] != [0, 0]);
+    // A UTF-16 BOM, or UTF-16 without one: `<` (or white space) next to a NUL byte.
+    let utf16 = matches!(
+        input,
+        [0xFF, 0xFE, ..]
+            | [0xFE, 0xFF, ..]
+            | [0, b'<' | b' ' | b'\t' | b'\r' | b'\n', ..]
+            | [b'<' | b' ' | b'\t' | b'\r' | b'\n', 0, ..]
+    );
     if utf16 {
         let kind = DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned());
-        return Err(DecodeError::new(kind, Position::locate(input, 0), String::new()));
+        return Err(DecodeError::new(
+            kind,
+            Position::locate(input, 0),
+            String::new(),
+        ));
     }
     let text = std::str::from_utf8(input).map_err(|e| {
-        DecodeError::new(DecodeErrorKind::InvalidUtf8, Position::locate(input, e.valid_up_to()), String::new())
+        DecodeError::new(
+            DecodeErrorKind::InvalidUtf8,
+            Position::locate(input, e.valid_up_to()),
+            String::new(),
+        )
     })?;
     let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     Ok((text, start))
@@ -59,7 +73,9 @@ pub(crate) fn read_document<'i, T>(
     let mut tok = Tokenizer::new(src, start, src.len(), Vec::new());
     let value = loop {
         match tok.next()? {
-            Token::Start { name, pos, attrs } => break read(ElementReader::new(&mut tok, name, pos, attrs))?,
+            Token::Start { name, pos, attrs } => {
+                break read(ElementReader::new(&mut tok, name, pos, attrs))?;
+            }
             // The tokenizer refuses text outside the root and reports a missing root.
             _ => continue,
         }
@@ -80,7 +96,9 @@ pub(crate) fn read_span<'i, T>(
     let mut tok = Tokenizer::new(src, span.0, span.1, prefix);
     let value = loop {
         match tok.next()? {
-            Token::Start { name, pos, attrs } => break read(ElementReader::new(&mut tok, name, pos, attrs))?,
+            Token::Start { name, pos, attrs } => {
+                break read(ElementReader::new(&mut tok, name, pos, attrs))?;
+            }
             _ => continue,
         }
     };

@@ -36,7 +36,9 @@ impl<'i> Attrs<'i> {
 
     /// Parses the attributes into `(name, value)` pairs, values unescaped.
     pub(crate) fn parse(&self) -> Result<Vec<(String, String)>, DecodeErrorKind> {
-        let Some(start) = &self.0 else { return Ok(Vec::new()) };
+        let Some(start) = &self.0 else {
+            return Ok(Vec::new());
+        };
         let mut out = Vec::new();
         for attr in start.attributes().with_checks(true) {
             let attr = attr.map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
@@ -53,11 +55,19 @@ impl<'i> Attrs<'i> {
 #[derive(Debug, Clone)]
 pub(crate) enum Token<'i> {
     /// A start tag (an empty element yields `Start` then `End`).
-    Start { name: &'i str, pos: usize, attrs: Attrs<'i> },
+    Start {
+        name: &'i str,
+        pos: usize,
+        attrs: Attrs<'i>,
+    },
     /// An end tag; the element is closed.
     End,
     /// Character data: text with references resolved and line ends normalized, or CDATA.
-    Text { text: Cow<'i, str>, pos: usize, cdata: bool },
+    Text {
+        text: Cow<'i, str>,
+        pos: usize,
+        cdata: bool,
+    },
     /// The end of the document (the root element closed and nothing but white space,
     /// comments or processing instructions followed).
     Eof,
@@ -66,10 +76,24 @@ pub(crate) enum Token<'i> {
 /// Raw tokens, before the stack is applied.
 #[derive(Debug, Clone)]
 enum Raw<'i> {
-    Start { name: &'i str, pos: usize, attrs: Attrs<'i>, empty: bool },
-    End { name: &'i str, pos: usize },
-    Text { text: Cow<'i, str>, pos: usize, cdata: bool },
-    Eof { pos: usize },
+    Start {
+        name: &'i str,
+        pos: usize,
+        attrs: Attrs<'i>,
+        empty: bool,
+    },
+    End {
+        name: &'i str,
+        pos: usize,
+    },
+    Text {
+        text: Cow<'i, str>,
+        pos: usize,
+        cdata: bool,
+    },
+    Eof {
+        pos: usize,
+    },
 }
 
 pub(crate) struct Tokenizer<'i> {
@@ -127,14 +151,23 @@ impl<'i> Tokenizer<'i> {
     /// The offset just past the last token handed out.
     pub(crate) fn consumed(&self) -> usize {
         match self.lookahead.front() {
-            Some(Raw::Start { pos, .. } | Raw::End { pos, .. } | Raw::Text { pos, .. } | Raw::Eof { pos }) => *pos,
+            Some(
+                Raw::Start { pos, .. }
+                | Raw::End { pos, .. }
+                | Raw::Text { pos, .. }
+                | Raw::Eof { pos },
+            ) => *pos,
             None => self.base + usize::try_from(self.reader.buffer_position()).unwrap_or(0),
         }
     }
 
     /// The full path of the open elements (prefix included), for re-reading a span.
     pub(crate) fn open_path(&self) -> Vec<&'i str> {
-        self.prefix.iter().chain(self.stack.iter()).copied().collect()
+        self.prefix
+            .iter()
+            .chain(self.stack.iter())
+            .copied()
+            .collect()
     }
 
     pub(crate) fn prefix_len(&self) -> usize {
@@ -169,7 +202,11 @@ impl<'i> Tokenizer<'i> {
     }
 
     pub(crate) fn error_at(&self, kind: DecodeErrorKind, offset: usize) -> DecodeError {
-        DecodeError::new(kind, self.position(offset), self.path_with(self.stack.len(), None))
+        DecodeError::new(
+            kind,
+            self.position(offset),
+            self.path_with(self.stack.len(), None),
+        )
     }
 
     pub(crate) fn quirk(&mut self, kind: QuirkKind, offset: usize) {
@@ -189,12 +226,23 @@ impl<'i> Tokenizer<'i> {
                 None => self.read_raw()?,
             };
             match raw {
-                Raw::Start { name, pos, attrs, empty } => {
+                Raw::Start {
+                    name,
+                    pos,
+                    attrs,
+                    empty,
+                } => {
                     if self.root_closed {
-                        return Err(self.error_at(DecodeErrorKind::MultipleRoots(name.to_owned()), pos));
+                        return Err(
+                            self.error_at(DecodeErrorKind::MultipleRoots(name.to_owned()), pos)
+                        );
                     }
                     self.root_seen = true;
-                    let name = if empty { name } else { self.repair_start(name, pos)? };
+                    let name = if empty {
+                        name
+                    } else {
+                        self.repair_start(name, pos)?
+                    };
                     self.stack.push(name);
                     if empty {
                         self.pending_end = Some(pos);
@@ -206,7 +254,9 @@ impl<'i> Tokenizer<'i> {
                         if self.root_closed && self.accept_tail(name, pos) {
                             continue;
                         }
-                        return Err(self.error_at(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos));
+                        return Err(
+                            self.error_at(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos)
+                        );
                     };
                     if top != name {
                         let kind = DecodeErrorKind::MismatchedEndTag {
@@ -229,7 +279,9 @@ impl<'i> Tokenizer<'i> {
                 }
                 Raw::Eof { pos } => {
                     if let Some(&top) = self.stack.last() {
-                        return Err(self.error_at(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos));
+                        return Err(
+                            self.error_at(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos)
+                        );
                     }
                     if !self.root_seen {
                         return Err(self.error_at(DecodeErrorKind::NoRootElement, pos));
@@ -245,7 +297,11 @@ impl<'i> Tokenizer<'i> {
             match self.stack.len() {
                 0 => {
                     self.root_closed = true;
-                    self.tail = self.last_closed_child_of_root.into_iter().chain([name]).collect();
+                    self.tail = self
+                        .last_closed_child_of_root
+                        .into_iter()
+                        .chain([name])
+                        .collect();
                 }
                 1 => self.last_closed_child_of_root = Some(name),
                 _ => {}
@@ -272,7 +328,9 @@ impl<'i> Tokenizer<'i> {
     /// element's text; if the end tag is that other name, the element takes that name and a
     /// quirk is recorded.
     fn repair_start(&mut self, name: &'i str, pos: usize) -> Result<&'i str, DecodeError> {
-        let Some(&(_, closed_by)) = REPAIRABLE_END_TAGS.iter().find(|(opened, _)| *opened == name)
+        let Some(&(_, closed_by)) = REPAIRABLE_END_TAGS
+            .iter()
+            .find(|(opened, _)| *opened == name)
         else {
             return Ok(name);
         };
@@ -294,7 +352,10 @@ impl<'i> Tokenizer<'i> {
             return Ok(name);
         }
         self.lookahead.extend(ahead);
-        let kind = QuirkKind::MismatchedEndTag { opened: name.to_owned(), closed_by: closed_by.to_owned() };
+        let kind = QuirkKind::MismatchedEndTag {
+            opened: name.to_owned(),
+            closed_by: closed_by.to_owned(),
+        };
         self.quirk(kind, pos);
         Ok(closed_by)
     }
@@ -318,19 +379,41 @@ impl<'i> Tokenizer<'i> {
             return Ok(match event {
                 Event::Start(s) => {
                     let name = self.name_at(local, 1, s.name().as_ref().len());
-                    Raw::Start { name, pos, attrs: Attrs(Some(s)), empty: false }
+                    Raw::Start {
+                        name,
+                        pos,
+                        attrs: Attrs(Some(s)),
+                        empty: false,
+                    }
                 }
                 Event::Empty(s) => {
                     let name = self.name_at(local, 1, s.name().as_ref().len());
-                    Raw::Start { name, pos, attrs: Attrs(Some(s)), empty: true }
+                    Raw::Start {
+                        name,
+                        pos,
+                        attrs: Attrs(Some(s)),
+                        empty: true,
+                    }
                 }
                 Event::End(e) => {
                     let name = self.name_at(local, 2, e.name().as_ref().len());
                     Raw::End { name, pos }
                 }
-                Event::Text(t) => Raw::Text { text: t.xml10_content(), pos, cdata: false },
-                Event::CData(c) => Raw::Text { text: c.xml10_content(), pos, cdata: true },
-                Event::GeneralRef(r) => Raw::Text { text: self.resolve_ref(&r, pos)?, pos, cdata: false },
+                Event::Text(t) => Raw::Text {
+                    text: t.xml10_content(),
+                    pos,
+                    cdata: false,
+                },
+                Event::CData(c) => Raw::Text {
+                    text: c.xml10_content(),
+                    pos,
+                    cdata: true,
+                },
+                Event::GeneralRef(r) => Raw::Text {
+                    text: self.resolve_ref(&r, pos)?,
+                    pos,
+                    cdata: false,
+                },
                 Event::Decl(d) => {
                     if let Some(Ok(enc)) = d.encoding() {
                         if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
@@ -379,7 +462,8 @@ fn map_xml_error(e: &quick_xml::Error) -> DecodeErrorKind {
 }
 
 pub(crate) fn is_blank(text: &str) -> bool {
-    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
 /// Whether XML 1.0 allows `c` in a document.

@@ -132,7 +132,10 @@ pub mod datetime {
         use super::*;
 
         /// Serializes `Some` as `YYYY-MM-DD HH:MM:SS`, `None` as null.
-        pub fn serialize<S: Serializer>(value: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            value: &Option<NaiveDateTime>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
             match value {
                 Some(v) => s.collect_str(&v.format(FORMAT)),
                 None => s.serialize_none(),
@@ -140,7 +143,9 @@ pub mod datetime {
         }
 
         /// Deserializes `YYYY-MM-DD HH:MM:SS` or null.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<NaiveDateTime>, D::Error> {
             let s = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
             s.map(|s| NaiveDateTime::parse_from_str(&s, FORMAT).map_err(serde::de::Error::custom))
                 .transpose()

@@ -27,12 +27,18 @@ pub struct XmlWriter<'o> {
 impl<'o> XmlWriter<'o> {
     /// A writer appending to `out`.
     pub fn new(out: &'o mut Vec<u8>, layout: Layout) -> Self {
-        XmlWriter { out, layout, depth: 0, open_tag: false }
+        XmlWriter {
+            out,
+            layout,
+            depth: 0,
+            open_tag: false,
+        }
     }
 
     /// Writes the XML declaration `<?xml version="1.0" encoding="UTF-8"?>`.
     pub fn declaration(&mut self) {
-        self.out.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
+        self.out
+            .extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
         if self.layout == Layout::Indented {
             self.out.push(b'\n');
         }
@@ -46,7 +52,10 @@ impl<'o> XmlWriter<'o> {
     }
 
     fn newline(&mut self) {
-        if self.layout == Layout::Indented && !self.out.is_empty() && self.out.last() != Some(&b'\n') {
+        if self.layout == Layout::Indented
+            && !self.out.is_empty()
+            && self.out.last() != Some(&b'\n')
+        {
             self.out.push(b'\n');
         }
         if self.layout == Layout::Indented {
@@ -61,7 +70,11 @@ impl<'o> XmlWriter<'o> {
         self.start_with(name, &[])
     }
 
-    fn start_with(&mut self, name: &str, attributes: &[(String, String)]) -> Result<(), EncodeError> {
+    fn start_with(
+        &mut self,
+        name: &str,
+        attributes: &[(String, String)],
+    ) -> Result<(), EncodeError> {
         check_name(name)?;
         self.finish_open_tag();
         self.newline();
@@ -109,7 +122,11 @@ impl<'o> XmlWriter<'o> {
 
     /// Writes `<name>` then `value`'s `Display` output (which must need no escaping:
     /// numbers, dates, enum spellings checked by the caller).
-    pub fn leaf_display(&mut self, name: &str, value: impl std::fmt::Display) -> Result<(), EncodeError> {
+    pub fn leaf_display(
+        &mut self,
+        name: &str,
+        value: impl std::fmt::Display,
+    ) -> Result<(), EncodeError> {
         use std::io::Write;
         self.start(name)?;
         let mark = self.out.len();
@@ -137,7 +154,8 @@ impl<'o> XmlWriter<'o> {
         self.start(name)?;
         self.finish_open_tag();
         self.out.extend_from_slice(b"<![CDATA[");
-        self.out.extend_from_slice(text.replace("]]>", "]]]]><![CDATA[>").as_bytes());
+        self.out
+            .extend_from_slice(text.replace("]]>", "]]]]><![CDATA[>").as_bytes());
         self.out.extend_from_slice(b"]]>");
         self.inline_end(name);
         Ok(())
@@ -187,13 +205,21 @@ struct Frame<'a> {
 }
 
 impl XmlWriter<'_> {
-    fn open_raw<'a>(&mut self, name: &'a str, el: &'a RawElement) -> Result<Frame<'a>, EncodeError> {
+    fn open_raw<'a>(
+        &mut self,
+        name: &'a str,
+        el: &'a RawElement,
+    ) -> Result<Frame<'a>, EncodeError> {
         self.start_with(name, &el.attributes)?;
         let layout = self.layout;
         if el.children.iter().any(|n| matches!(n, RawNode::Text(_))) {
             self.layout = Layout::Compact;
         }
-        Ok(Frame { name, children: el.children.iter(), layout })
+        Ok(Frame {
+            name,
+            children: el.children.iter(),
+            layout,
+        })
     }
 }
 
@@ -205,19 +231,31 @@ fn check_name(name: &str) -> Result<(), EncodeError> {
         }
         _ => false,
     };
-    if ok { Ok(()) } else { Err(EncodeError::InvalidName(name.to_owned())) }
+    if ok {
+        Ok(())
+    } else {
+        Err(EncodeError::InvalidName(name.to_owned()))
+    }
 }
 
 fn check_chars(element: &str, text: &str) -> Result<(), EncodeError> {
     match text.chars().find(|c| !is_xml_char(*c)) {
-        Some(c) => Err(EncodeError::InvalidChar { element: element.to_owned(), code: u32::from(c) }),
+        Some(c) => Err(EncodeError::InvalidChar {
+            element: element.to_owned(),
+            code: u32::from(c),
+        }),
         None => Ok(()),
     }
 }
 
 /// Escapes `text` into `out`: `&`, `<`, `>` always, `"` in attributes, and CR (and in
 /// attributes tab and LF) as character references so they survive a parser's normalization.
-fn escape(out: &mut Vec<u8>, element: &str, text: &str, attribute: bool) -> Result<(), EncodeError> {
+fn escape(
+    out: &mut Vec<u8>,
+    element: &str,
+    text: &str,
+    attribute: bool,
+) -> Result<(), EncodeError> {
     let mut last = 0;
     for (i, c) in text.char_indices() {
         let rep: &[u8] = match c {
@@ -229,7 +267,10 @@ fn escape(out: &mut Vec<u8>, element: &str, text: &str, attribute: bool) -> Resu
             '\t' if attribute => b"&#9;",
             '\n' if attribute => b"&#10;",
             c if !is_xml_char(c) => {
-                return Err(EncodeError::InvalidChar { element: element.to_owned(), code: u32::from(c) });
+                return Err(EncodeError::InvalidChar {
+                    element: element.to_owned(),
+                    code: u32::from(c),
+                });
             }
             _ => continue,
         };

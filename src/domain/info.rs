@@ -15,7 +15,10 @@ xml_struct! {
 impl DomainInfo {
     /// Asks for one domain.
     pub fn new(name: impl Into<String>) -> Self {
-        DomainInfo { name: name.into(), unknown: Vec::new() }
+        DomainInfo {
+            name: name.into(),
+            unknown: Vec::new(),
+        }
     }
 }
 

@@ -29,7 +29,13 @@ xml_struct! {
 impl NameServer {
     /// A name server by host name.
     pub fn new(name: impl Into<String>) -> Self {
-        NameServer { name: name.into(), ttl: None, ip: Vec::new(), ip6: Vec::new(), unknown: Vec::new() }
+        NameServer {
+            name: name.into(),
+            ttl: None,
+            ip: Vec::new(),
+            ip6: Vec::new(),
+            unknown: Vec::new(),
+        }
     }
 }
 

@@ -78,7 +78,11 @@ xml_struct! {
 
 impl Auth {
     /// Credentials without a 2FA token.
-    pub fn new(user: impl Into<String>, password: impl Into<Secret>, context: impl Into<String>) -> Self {
+    pub fn new(
+        user: impl Into<String>,
+        password: impl Into<Secret>,
+        context: impl Into<String>,
+    ) -> Self {
         Auth {
             user: user.into(),
             password: password.into(),
@@ -110,6 +114,10 @@ xml_struct! {
 impl User {
     /// A user in a context.
     pub fn new(user: impl Into<String>, context: impl Into<String>) -> Self {
-        User { user: Some(user.into()), context: Some(context.into()), unknown: Vec::new() }
+        User {
+            user: Some(user.into()),
+            context: Some(context.into()),
+            unknown: Vec::new(),
+        }
     }
 }

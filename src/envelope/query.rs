@@ -58,7 +58,12 @@ xml_struct! {
 impl Where {
     /// One condition.
     pub fn condition(key: impl Into<String>, operator: Operator, value: impl Into<String>) -> Self {
-        Where { key: Some(key.into()), operator: Some(operator), value: Some(value.into()), ..Where::default() }
+        Where {
+            key: Some(key.into()),
+            operator: Some(operator),
+            value: Some(value.into()),
+            ..Where::default()
+        }
     }
 }
 

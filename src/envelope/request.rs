@@ -17,6 +17,10 @@ use crate::task::{Task, TaskCode};
 /// The body of a modelled task: the element that follows `code`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per document or task, never stored in bulk: boxing would only add an indirection"
+)]
 pub enum TaskBody {
     /// No body element: 0905 PollInfo, the list tasks (0105 list form, 400115, 400135), and
     /// tasks this crate does not model (their children are in [`RequestTask::unknown`]).
@@ -48,12 +52,17 @@ impl TaskBody {
     /// Whether this body belongs to task `code` (unmodelled codes take only `None`).
     pub fn fits(&self, code: &str) -> bool {
         match self {
-            TaskBody::None => !matches!(code, "0301" | "0101" | "0906" | "400113" | "400114" | "400118" | "400134"),
+            TaskBody::None => !matches!(
+                code,
+                "0301" | "0101" | "0906" | "400113" | "400114" | "400118" | "400134"
+            ),
             TaskBody::ContactCreate(_) => code == "0301",
             TaskBody::DomainCreate(_) => code == "0101",
             TaskBody::DomainInfo(_) => code == "0105",
             TaskBody::PollConfirm(_) => code == "0906",
-            TaskBody::CertificateJob(_) => matches!(code, "400113" | "400114" | "400118" | "400134"),
+            TaskBody::CertificateJob(_) => {
+                matches!(code, "400113" | "400114" | "400118" | "400134")
+            }
         }
     }
 
@@ -124,7 +133,10 @@ impl RequestTask {
 
     /// A task this crate does not model: its code and body elements.
     pub fn other(code: TaskCode, body: Vec<RawElement>) -> Self {
-        RequestTask { unknown: body, ..RequestTask::new(code, TaskBody::None) }
+        RequestTask {
+            unknown: body,
+            ..RequestTask::new(code, TaskBody::None)
+        }
     }
 
     fn of<T: Task>(body: TaskBody) -> Self {
@@ -210,7 +222,9 @@ impl FromXml for RequestTask {
                 "key" => task.key.push(String::from_xml(child)?),
                 "where" => set_once(&mut task.r#where, child)?,
                 "order" => task.order.push(Order::from_xml(child)?),
-                "handle" | "domain" | "message" | "certificate_job" => bodies.push(child.skip_span()?),
+                "handle" | "domain" | "message" | "certificate_job" => {
+                    bodies.push(child.skip_span()?)
+                }
                 _ => task.unknown.push(child.into_raw()?),
             }
         }
@@ -218,15 +232,21 @@ impl FromXml for RequestTask {
         let mut quirks = Vec::new();
         for span in bodies {
             let code = task.code.as_str();
-            let body = codec::read_span(src, span, prefix.clone(), &mut quirks, |child| TaskBody::read(code, child))?;
+            let body = codec::read_span(src, span, prefix.clone(), &mut quirks, |child| {
+                TaskBody::read(code, child)
+            })?;
             match body {
                 Some(body) if task.body == TaskBody::None => task.body = body,
                 Some(_) => {
                     let name = task.body.element().unwrap_or_default();
-                    return Err(el.error(crate::error::DecodeErrorKind::DuplicateElement(name.to_owned())));
+                    return Err(el.error(crate::error::DecodeErrorKind::DuplicateElement(
+                        name.to_owned(),
+                    )));
                 }
                 None => {
-                    let raw = codec::read_span(src, span, prefix.clone(), &mut quirks, |el| el.into_raw())?;
+                    let raw = codec::read_span(src, span, prefix.clone(), &mut quirks, |el| {
+                        el.into_raw()
+                    })?;
                     task.unknown.push(raw);
                 }
             }
@@ -236,7 +256,10 @@ impl FromXml for RequestTask {
     }
 }
 
-fn set_once<T: FromXml>(slot: &mut Option<T>, child: ElementReader<'_, '_>) -> Result<(), DecodeError> {
+fn set_once<T: FromXml>(
+    slot: &mut Option<T>,
+    child: ElementReader<'_, '_>,
+) -> Result<(), DecodeError> {
     if slot.is_some() {
         return Err(child.duplicate());
     }
@@ -318,7 +341,14 @@ impl PartialEq for Request {
 impl Request {
     /// A request with credentials and no task yet.
     pub fn new(auth: Auth) -> Self {
-        Request { auth, owner: None, language: None, tasks: Vec::new(), unknown: Vec::new(), quirks: Vec::new() }
+        Request {
+            auth,
+            owner: None,
+            language: None,
+            tasks: Vec::new(),
+            unknown: Vec::new(),
+            quirks: Vec::new(),
+        }
     }
 
     /// Adds a task (anything that converts into a [`RequestTask`]).
@@ -391,7 +421,14 @@ impl FromXml for Request {
         if tasks.is_empty() {
             return Err(el.missing("task"));
         }
-        Ok(Request { auth, owner, language, tasks, unknown, quirks: Vec::new() })
+        Ok(Request {
+            auth,
+            owner,
+            language,
+            tasks,
+            unknown,
+            quirks: Vec::new(),
+        })
     }
 }
 

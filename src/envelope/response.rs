@@ -33,7 +33,13 @@ fn is_zero(n: &usize) -> bool {
 impl<D> TaskResult<D> {
     /// A result with data and status, no messages.
     pub fn new(data: Option<D>, status: Status) -> Self {
-        TaskResult { data, msgs: Vec::new(), status, msgs_after_status: 0, unknown: Vec::new() }
+        TaskResult {
+            data,
+            msgs: Vec::new(),
+            status,
+            msgs_after_status: 0,
+            unknown: Vec::new(),
+        }
     }
 
     /// The same result with other data (e.g. to type raw data once its code is known).
@@ -77,7 +83,13 @@ impl<D: FromXml> FromXml for TaskResult<D> {
             }
         }
         let status = status.ok_or_else(|| el.missing("status"))?;
-        Ok(TaskResult { data, msgs, status, msgs_after_status, unknown })
+        Ok(TaskResult {
+            data,
+            msgs,
+            status,
+            msgs_after_status,
+            unknown,
+        })
     }
 }
 
@@ -141,7 +153,13 @@ impl<D: PartialEq> PartialEq for Response<D> {
 impl<D> Response<D> {
     /// A response with one result.
     pub fn new(result: TaskResult<D>) -> Self {
-        Response { results: vec![result], stid: None, ctid: None, unknown: Vec::new(), quirks: Vec::new() }
+        Response {
+            results: vec![result],
+            stid: None,
+            ctid: None,
+            unknown: Vec::new(),
+            quirks: Vec::new(),
+        }
     }
 
     /// The first result.
@@ -202,7 +220,13 @@ impl<D: FromXml> FromXml for Response<D> {
         if results.is_empty() {
             return Err(el.missing("result"));
         }
-        Ok(Response { results, stid, ctid, unknown, quirks: Vec::new() })
+        Ok(Response {
+            results,
+            stid,
+            ctid,
+            unknown,
+            quirks: Vec::new(),
+        })
     }
 }
 

@@ -80,7 +80,10 @@ impl fmt::Display for StatusCode {
 
 impl FromXml for StatusCode {
     fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
-        el.parse_with("a status code: S, E or N and a task code (e.g. S0105)", StatusCode::parse)
+        el.parse_with(
+            "a status code: S, E or N and a task code (e.g. S0105)",
+            StatusCode::parse,
+        )
     }
 }
 
@@ -99,7 +102,8 @@ impl serde::Serialize for StatusCode {
 impl<'de> serde::Deserialize<'de> for StatusCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        StatusCode::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid status code {s:?}")))
+        StatusCode::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("invalid status code {s:?}")))
     }
 }
 
@@ -131,7 +135,11 @@ xml_struct! {
 impl ObjectRef {
     /// An object reference of `kind` and `value`.
     pub fn new(kind: impl Into<String>, value: impl Into<String>) -> Self {
-        ObjectRef { kind: Some(kind.into()), value: Some(value.into()), unknown: Vec::new() }
+        ObjectRef {
+            kind: Some(kind.into()),
+            value: Some(value.into()),
+            unknown: Vec::new(),
+        }
     }
 }
 
@@ -154,7 +162,13 @@ xml_struct! {
 impl Status {
     /// A status with just a code.
     pub fn new(code: StatusCode) -> Self {
-        Status { code, text: None, kind: None, object: None, unknown: Vec::new() }
+        Status {
+            code,
+            text: None,
+            kind: None,
+            object: None,
+            unknown: Vec::new(),
+        }
     }
 }
 

@@ -124,8 +124,14 @@ impl<'de> Deserialize<'de> for RequestTask {
             }
             ("0105", None, Some(DomainIn::Info(info)), None, None) => TaskBody::DomainInfo(info),
             ("0906", None, None, Some(m), None) => TaskBody::PollConfirm(m),
-            ("400113" | "400114" | "400118" | "400134", None, None, None, Some(c)) => TaskBody::CertificateJob(c),
-            _ => return Err(D::Error::custom(format!("task {code}: body does not fit the task code"))),
+            ("400113" | "400114" | "400118" | "400134", None, None, None, Some(c)) => {
+                TaskBody::CertificateJob(c)
+            }
+            _ => {
+                return Err(D::Error::custom(format!(
+                    "task {code}: body does not fit the task code"
+                )));
+            }
         };
         if !body.fits(code) {
             return Err(D::Error::custom(format!("task {code} needs a body")));
