@@ -99,6 +99,9 @@ pub enum DecodeErrorKind {
     /// A malformed attribute.
     #[error("malformed attribute: {0}")]
     Attribute(String),
+    /// Elements nested deeper than the decoder accepts.
+    #[error("elements nested deeper than {0} levels")]
+    TooDeep(usize),
     /// An element where the model does not allow one (for example inside a text value).
     #[error("unexpected element <{found}> ({expected})")]
     UnexpectedElement {
@@ -171,12 +174,23 @@ impl DecodeError {
 }
 
 impl fmt::Display for DecodeError {
+    /// One line: `<what> in <path> at line L, column C`. A path deeper than 12 elements is
+    /// shortened to its first and last 4 (the whole path is in [`path`](Self::path)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{} at {}", self.kind, self.position)
-        } else {
-            write!(f, "{} in {} at {}", self.kind, self.path, self.position)
+        write!(f, "{}", self.kind)?;
+        if !self.path.is_empty() {
+            let parts: Vec<&str> = self.path.split('/').collect();
+            match (
+                parts.get(..4),
+                parts.len().checked_sub(4).and_then(|i| parts.get(i..)),
+            ) {
+                (Some(head), Some(tail)) if parts.len() > 12 => {
+                    write!(f, " in {}/…/{}", head.join("/"), tail.join("/"))?;
+                }
+                _ => write!(f, " in {}", self.path)?,
+            }
         }
+        write!(f, " at {}", self.position)
     }
 }
 

@@ -15,6 +15,10 @@ use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
+/// The deepest nesting accepted. Real documents stay under 15 levels; the limit keeps the
+/// recursive models (`where`, `msg`) far from the end of any thread's stack.
+pub(crate) const MAX_DEPTH: usize = 256;
+
 /// Start tags the server is known to close with another name: `(opened, closed_by)`.
 const REPAIRABLE_END_TAGS: &[(&str, &str)] = &[("context4", "context")];
 
@@ -238,6 +242,9 @@ impl<'i> Tokenizer<'i> {
                         );
                     }
                     self.root_seen = true;
+                    if self.prefix.len() + self.stack.len() >= MAX_DEPTH {
+                        return Err(self.error_at(DecodeErrorKind::TooDeep(MAX_DEPTH), pos));
+                    }
                     let name = if empty {
                         name
                     } else {
