@@ -1,0 +1,231 @@
+//! Encoding: requests and responses built in code, exact output in both layouts, and the
+//! errors raised before anything is written.
+
+use autodns_xml::certificate::{CertificateJobInfoData, CertificateJobList};
+use autodns_xml::codec::Layout;
+use autodns_xml::domain::{DomainCreate, DomainInfo, NameServer};
+use autodns_xml::envelope::{Operator, Order, OrderMode, View, Where};
+use autodns_xml::poll::PollConfirm;
+use autodns_xml::{
+    Auth, EncodeError, Request, RequestTask, Response, Status, StatusCode, StatusKind, TaskBody,
+    TaskCode, TaskResult, User,
+};
+
+fn auth() -> Auth {
+    Auth::new("USER", "PASSWORD", "4")
+}
+
+#[test]
+fn compact_request_is_exact() {
+    let req = Request::new(auth()).task(DomainInfo::new("example.com"));
+    assert_eq!(
+        req.to_xml_with(Layout::Compact).expect("encode"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><request><auth><user>USER</user><password>PASSWORD</password>\
+         <context>4</context></auth><task><code>0105</code><domain><name>example.com</name></domain></task>\
+         </request>"
+    );
+}
+
+#[test]
+fn indented_request_is_exact() {
+    let req = Request::new(auth()).task(PollConfirm::new(650664));
+    assert_eq!(
+        req.to_xml().expect("encode"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <request>\n  <auth>\n    <user>USER</user>\n    <password>PASSWORD</password>\n    <context>4</context>\n  </auth>\n  \
+         <task>\n    <code>0906</code>\n    <message>\n      <id>650664</id>\n    </message>\n  </task>\n</request>\n"
+    );
+}
+
+#[test]
+fn list_request_with_query_and_owner() {
+    let task = RequestTask::from(CertificateJobList)
+        .with_view(View {
+            offset: Some(0),
+            limit: Some(10),
+            children: Some(true),
+            ..View::default()
+        })
+        .with_key("created")
+        .with_where(Where {
+            and: vec![
+                Where::condition("status", Operator::Eq, "RUNNING"),
+                Where::condition("name", Operator::Like, "*.de"),
+            ],
+            ..Where::default()
+        })
+        .with_order(Order {
+            key: "created".into(),
+            mode: Some(OrderMode::Desc),
+            unknown: Vec::new(),
+        })
+        .with_ctid("c-1")
+        .with_reply_to("ops@example.com");
+    let req = Request::new(auth())
+        .with_owner(User::new("sub", "4"))
+        .with_language("en")
+        .task(task);
+    let xml = req.to_xml_with(Layout::Compact).expect("encode");
+    assert!(
+        xml.contains("<owner><user>sub</user><context>4</context></owner><language>en</language>")
+    );
+    assert!(xml.contains(
+        "<view><offset>0</offset><limit>10</limit><children>1</children></view><key>created</key>"
+    ));
+    assert!(xml.contains(
+        "<where><and><key>status</key><operator>eq</operator><value>RUNNING</value></and>\
+         <and><key>name</key><operator>like</operator><value>*.de</value></and></where>"
+    ));
+    assert!(xml.contains("<order><key>created</key><mode>desc</mode></order><ctid>c-1</ctid><reply_to>ops@example.com</reply_to>"));
+    assert_eq!(Request::decode(xml.as_bytes()).expect("decode"), req);
+}
+
+#[test]
+fn text_is_escaped_and_survives() {
+    let mut create = DomainCreate::new("a&b<c>.example", 1, 2, 3, ["ns1.example"]);
+    create.authinfo = Some("x]]>y\r\n\"'\u{1F600}".to_owned());
+    let req = Request::new(Auth::new("us<er", "pa&ss", "4")).task(create);
+    let xml = req.to_xml_with(Layout::Compact).expect("encode");
+    assert!(xml.contains("<name>a&amp;b&lt;c&gt;.example</name>"));
+    assert!(xml.contains("<user>us&lt;er</user><password>pa&amp;ss</password>"));
+    assert!(xml.contains("<authinfo>x]]&gt;y&#13;\n\"'\u{1F600}</authinfo>"));
+    assert_eq!(Request::decode(xml.as_bytes()).expect("decode"), req);
+}
+
+#[test]
+fn cdata_is_split_around_its_terminator() {
+    let mut data = CertificateJobInfoData::default();
+    let csr = "-----BEGIN-----\nA]]>B]]]]>C\n-----END-----".to_owned();
+    data.certificate_job = Some(autodns_xml::certificate::CertificateJob {
+        certificate: Some(autodns_xml::certificate::Certificate {
+            csr: Some(csr.clone()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    });
+    let status = Status::new(StatusCode::new(
+        StatusKind::Success,
+        TaskCode::new("400114").expect("code"),
+    ));
+    let resp = Response::new(TaskResult::new(Some(data), status));
+    let xml = resp.to_xml_with(Layout::Compact).expect("encode");
+    assert!(xml.contains("<csr><![CDATA[-----BEGIN-----\nA]]]]><![CDATA[>B]]]]]]><![CDATA[>C\n-----END-----]]></csr>"), "{xml}");
+    let back = Response::<CertificateJobInfoData>::decode(xml.as_bytes()).expect("decode");
+    assert_eq!(back, resp);
+}
+
+#[test]
+fn required_parts_are_checked_before_anything_is_written() {
+    // DomainCreate: name, ownerc, adminc, techc are required by the type; name servers by encoding.
+    let empty_ns = DomainCreate::new("example.com", 1, 1, 1, Vec::<NameServer>::new());
+    let err = Request::new(auth())
+        .task(empty_ns)
+        .to_xml()
+        .expect_err("no name server");
+    assert_eq!(
+        err,
+        EncodeError::Missing("at least one <nserver> is required")
+    );
+
+    let err = Request::new(auth()).to_xml().expect_err("no task");
+    assert_eq!(
+        err,
+        EncodeError::Missing("a request needs at least one task")
+    );
+
+    let code = TaskCode::new("0101").expect("code");
+    let wrong = RequestTask::new(code, TaskBody::DomainInfo(DomainInfo::new("example.com")));
+    let err = Request::new(auth())
+        .task(wrong)
+        .to_xml()
+        .expect_err("wrong body");
+    assert_eq!(
+        err,
+        EncodeError::BodyMismatch {
+            code: "0101".into(),
+            body: "domain"
+        }
+    );
+
+    let code = TaskCode::new("0301").expect("code");
+    let err = Request::new(auth())
+        .task(RequestTask::new(code, TaskBody::None))
+        .to_xml()
+        .expect_err("no body");
+    assert_eq!(
+        err,
+        EncodeError::BodyMismatch {
+            code: "0301".into(),
+            body: "no body"
+        }
+    );
+
+    assert!(matches!(
+        TaskCode::new("01a5"),
+        Err(EncodeError::InvalidTaskCode(_))
+    ));
+    assert!(matches!(
+        TaskCode::new(""),
+        Err(EncodeError::InvalidTaskCode(_))
+    ));
+}
+
+#[test]
+fn unrepresentable_characters_are_an_error() {
+    let req = Request::new(auth()).task(DomainInfo::new("exa\u{0}mple.com"));
+    assert_eq!(
+        req.to_xml().expect_err("NUL"),
+        EncodeError::InvalidChar {
+            element: "name".into(),
+            code: 0
+        }
+    );
+    let req = Request::new(auth()).task(DomainInfo::new("\u{FFFE}"));
+    assert_eq!(
+        req.to_xml().expect_err("U+FFFE"),
+        EncodeError::InvalidChar {
+            element: "name".into(),
+            code: 0xFFFE
+        }
+    );
+}
+
+#[test]
+fn raw_element_names_are_checked() {
+    let mut task = RequestTask::other(
+        TaskCode::new("0205").expect("code"),
+        vec![autodns_xml::RawElement::new("zone")],
+    );
+    assert!(Request::new(auth()).task(task.clone()).to_xml().is_ok());
+    task.unknown
+        .push(autodns_xml::RawElement::new("not a name"));
+    assert_eq!(
+        Request::new(auth())
+            .task(task)
+            .to_xml()
+            .expect_err("bad name"),
+        EncodeError::InvalidName("not a name".into())
+    );
+}
+
+#[test]
+fn secrets_stay_out_of_debug_and_redacted_copies() {
+    let req = Request::new(auth().with_token("123456")).task(DomainInfo::new("example.com"));
+    let debug = format!("{req:?} {:#?}", req.auth);
+    assert!(
+        !debug.contains("PASSWORD") && !debug.contains("123456"),
+        "{debug}"
+    );
+    let redacted = req.redacted();
+    assert_eq!(redacted.auth.password.expose(), "***");
+    assert_eq!(
+        redacted.auth.token.as_ref().map(|t| t.expose()),
+        Some("***")
+    );
+    assert_eq!(req.auth.password.expose(), "PASSWORD");
+    let json = serde_json::to_string(&redacted).expect("json");
+    assert!(
+        !json.contains("PASSWORD") && !json.contains("123456"),
+        "{json}"
+    );
+}
