@@ -8,7 +8,7 @@
 //!
 //! Nothing of quick-xml leaves this module.
 
-use crate::error::{DecodeError, DecodeErrorKind, Position};
+use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
 use crate::quirk::{Quirk, QuirkKind};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -46,6 +46,12 @@ impl<'i> Attrs<'i> {
         let mut out = Vec::new();
         for attr in start.attributes().with_checks(true) {
             let attr = attr.map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
+            let key: &str = attr.key.as_ref();
+            if !is_xml_name(key) {
+                return Err(DecodeErrorKind::Attribute(format!(
+                    "{key:?} is not a valid attribute name"
+                )));
+            }
             let value = attr
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
@@ -117,8 +123,11 @@ pub(crate) struct Tokenizer<'i> {
     /// The end tags that closed the document: the root's last child and the root.
     tail: Vec<&'i str>,
     tail_matched: usize,
+    /// Where the repeated tail began (its first end tag), while it is being matched.
+    tail_pos: usize,
     last_closed_child_of_root: Option<&'i str>,
     pub(crate) quirks: Vec<Quirk>,
+    locator: Locator,
 }
 
 impl<'i> Tokenizer<'i> {
@@ -143,8 +152,10 @@ impl<'i> Tokenizer<'i> {
             root_closed: false,
             tail: Vec::new(),
             tail_matched: 0,
+            tail_pos: 0,
             last_closed_child_of_root: None,
             quirks: Vec::new(),
+            locator: Locator::default(),
         }
     }
 
@@ -214,7 +225,8 @@ impl<'i> Tokenizer<'i> {
     }
 
     pub(crate) fn quirk(&mut self, kind: QuirkKind, offset: usize) {
-        let position = self.position(offset);
+        // Quirks come in document order: the locator moves forward only.
+        let position = self.locator.locate(self.src.as_bytes(), offset);
         self.quirks.push(Quirk { kind, position });
     }
 
@@ -253,6 +265,13 @@ impl<'i> Tokenizer<'i> {
                     self.stack.push(name);
                     if empty {
                         self.pending_end = Some(pos);
+                    }
+                    // Malformed attributes are not well-formed XML, even where the model
+                    // ignores attributes.
+                    if !attrs.is_empty() {
+                        if let Err(kind) = attrs.parse() {
+                            return Err(self.error_at(kind, pos));
+                        }
                     }
                     return Ok(Token::Start { name, pos, attrs });
                 }
@@ -293,6 +312,12 @@ impl<'i> Tokenizer<'i> {
                     if !self.root_seen {
                         return Err(self.error_at(DecodeErrorKind::NoRootElement, pos));
                     }
+                    // Only a whole repetition of the tail is the known quirk.
+                    if self.tail_matched > 0 && self.tail_matched < self.tail.len() {
+                        let first = self.tail.first().copied().unwrap_or_default();
+                        let kind = DecodeErrorKind::UnmatchedEndTag(first.to_owned());
+                        return Err(self.error_at(kind, self.tail_pos));
+                    }
                     return Ok(Token::Eof);
                 }
             }
@@ -320,6 +345,9 @@ impl<'i> Tokenizer<'i> {
     fn accept_tail(&mut self, name: &str, pos: usize) -> bool {
         if self.tail.get(self.tail_matched) != Some(&name) {
             return false;
+        }
+        if self.tail_matched == 0 {
+            self.tail_pos = pos;
         }
         self.tail_matched += 1;
         if self.tail_matched == self.tail.len() {
@@ -367,9 +395,17 @@ impl<'i> Tokenizer<'i> {
         Ok(closed_by)
     }
 
-    fn name_at(&self, local_pos: usize, skip: usize, len: usize) -> &'i str {
+    /// The tag name at `local_pos + skip`; an error unless it is an XML name (`<>`, `< a>`,
+    /// `<1a>`, `</a b>` are not well-formed).
+    fn name_at(&self, local_pos: usize, skip: usize, len: usize) -> Result<&'i str, DecodeError> {
         let start = self.base + local_pos + skip;
-        self.src.get(start..start + len).unwrap_or_default()
+        match self.src.get(start..start + len) {
+            Some(name) if is_xml_name(name) => Ok(name),
+            _ => {
+                let kind = DecodeErrorKind::Syntax("a tag without a valid element name".to_owned());
+                Err(self.error_at(kind, self.base + local_pos))
+            }
+        }
     }
 
     fn read_raw(&mut self) -> Result<Raw<'i>, DecodeError> {
@@ -385,7 +421,7 @@ impl<'i> Tokenizer<'i> {
             };
             return Ok(match event {
                 Event::Start(s) => {
-                    let name = self.name_at(local, 1, s.name().as_ref().len());
+                    let name = self.name_at(local, 1, s.name().as_ref().len())?;
                     Raw::Start {
                         name,
                         pos,
@@ -394,7 +430,7 @@ impl<'i> Tokenizer<'i> {
                     }
                 }
                 Event::Empty(s) => {
-                    let name = self.name_at(local, 1, s.name().as_ref().len());
+                    let name = self.name_at(local, 1, s.name().as_ref().len())?;
                     Raw::Start {
                         name,
                         pos,
@@ -403,7 +439,7 @@ impl<'i> Tokenizer<'i> {
                     }
                 }
                 Event::End(e) => {
-                    let name = self.name_at(local, 2, e.name().as_ref().len());
+                    let name = self.name_at(local, 2, e.name().as_ref().len())?;
                     Raw::End { name, pos }
                 }
                 Event::Text(t) => Raw::Text {
@@ -422,6 +458,12 @@ impl<'i> Tokenizer<'i> {
                     cdata: false,
                 },
                 Event::Decl(d) => {
+                    if self.root_seen || !self.prefix.is_empty() {
+                        let kind = DecodeErrorKind::Syntax(
+                            "an XML declaration after the start of the document".to_owned(),
+                        );
+                        return Err(self.error_at(kind, pos));
+                    }
                     if let Some(Ok(enc)) = d.encoding() {
                         if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
                             let kind = DecodeErrorKind::UnsupportedEncoding(enc.into_owned());
@@ -445,10 +487,16 @@ impl<'i> Tokenizer<'i> {
             "apos" => "'",
             "quot" => "\"",
             _ if r.starts_with('#') => {
-                let digits = r.trim_start_matches('#');
+                // `&#` then decimal digits, or `x` then hex digits: no sign, no second `#`.
+                let digits = r.get(1..).unwrap_or_default();
                 let code = match digits.strip_prefix('x') {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => digits.parse::<u32>().ok(),
+                    Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                        u32::from_str_radix(hex, 16).ok()
+                    }
+                    None if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                        digits.parse::<u32>().ok()
+                    }
+                    _ => None,
                 };
                 return match code.and_then(char::from_u32).filter(|c| is_xml_char(*c)) {
                     Some(c) => Ok(Cow::Owned(c.to_string())),
@@ -471,6 +519,23 @@ fn map_xml_error(e: &quick_xml::Error) -> DecodeErrorKind {
 pub(crate) fn is_blank(text: &str) -> bool {
     text.bytes()
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// Whether `name` matches XML 1.0's `Name` production.
+pub(crate) fn is_xml_name(name: &str) -> bool {
+    fn is_start(c: char) -> bool {
+        matches!(c, ':' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+            | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+            | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+            | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+            | '\u{10000}'..='\u{EFFFF}')
+    }
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_start)
+        && chars.all(|c| {
+            is_start(c)
+                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+        })
 }
 
 /// Whether XML 1.0 allows `c` in a document.
