@@ -275,7 +275,18 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     /// span is meant to be decoded again.
     pub(crate) fn skip_span(mut self) -> Result<(usize, usize), DecodeError> {
         let quirks = self.tok.quirks.len();
-        while self.next_child()?.is_some() {}
+        // Text is skipped too, whatever it is: the span's reader judges it (a raw element
+        // keeps it).
+        while !self.done {
+            match self.tok.next()? {
+                Token::End if self.tok.depth() < self.depth => self.done = true,
+                Token::Eof => {
+                    let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
+                    return Err(self.tok.error_at(kind, self.tok.src().len()));
+                }
+                _ => {}
+            }
+        }
         self.tok.quirks.truncate(quirks);
         Ok((self.pos, self.tok.consumed()))
     }

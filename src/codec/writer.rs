@@ -1,6 +1,6 @@
 //! [`XmlWriter`]: writes a document straight into a byte buffer, compact or indented.
 
-use crate::codec::tokenizer::is_xml_char;
+use crate::codec::tokenizer::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
 use crate::raw::{RawElement, RawNode};
 
@@ -85,7 +85,7 @@ impl<'o> XmlWriter<'o> {
             self.out.push(b' ');
             self.out.extend_from_slice(key.as_bytes());
             self.out.extend_from_slice(b"=\"");
-            escape(self.out, key, value, true)?;
+            escape(self.out, name, value, true)?;
             self.out.push(b'"');
         }
         self.open_tag = true;
@@ -224,14 +224,8 @@ impl XmlWriter<'_> {
 }
 
 fn check_name(name: &str) -> Result<(), EncodeError> {
-    let mut chars = name.chars();
-    let ok = match chars.next() {
-        Some(c) if c.is_alphabetic() || c == '_' || c == ':' => {
-            chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '-' | '.' | '\u{B7}'))
-        }
-        _ => false,
-    };
-    if ok {
+    // The same rule the decoder applies: XML 1.0's `Name`.
+    if is_xml_name(name) {
         Ok(())
     } else {
         Err(EncodeError::InvalidName(name.to_owned()))

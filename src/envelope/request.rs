@@ -223,14 +223,16 @@ impl FromXml for RequestTask {
                 "where" => set_once(&mut task.r#where, child)?,
                 "order" => task.order.push(Order::from_xml(child)?),
                 "handle" | "domain" | "message" | "certificate_job" => {
-                    bodies.push(child.skip_span()?)
+                    // With its place among the unknown children, should it turn out to be one.
+                    bodies.push((task.unknown.len(), child.skip_span()?))
                 }
                 _ => task.unknown.push(child.into_raw()?),
             }
         }
         task.code = code.ok_or_else(|| el.missing("code"))?;
         let mut quirks = Vec::new();
-        for span in bodies {
+        let mut kept = 0;
+        for (at, span) in bodies {
             let code = task.code.as_str();
             let body = codec::read_span(src, span, prefix.clone(), &mut quirks, |child| {
                 TaskBody::read(code, child)
@@ -247,7 +249,9 @@ impl FromXml for RequestTask {
                     let raw = codec::read_span(src, span, prefix.clone(), &mut quirks, |el| {
                         el.into_raw()
                     })?;
-                    task.unknown.push(raw);
+                    let at = (at + kept).min(task.unknown.len());
+                    task.unknown.insert(at, raw);
+                    kept += 1;
                 }
             }
         }
