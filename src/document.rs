@@ -14,6 +14,11 @@ use crate::task::Task;
 
 /// Decodes a response to task `T`: `decode_response::<DomainInfo>(xml)` gives a
 /// `Response<DomainInfoData>`.
+///
+/// The status code is not required to name `T::CODE`: an answer the server gives under
+/// another code (a failed login, say) still decodes, so that its status and messages reach
+/// you. Check `status.code` as usual; use [`Document::decode`] to type the data by the code
+/// the server sent.
 pub fn decode_response<T: Task>(xml: &[u8]) -> Result<Response<T::Data>, DecodeError> {
     Response::<T::Data>::decode(xml)
 }
