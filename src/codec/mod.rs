@@ -60,7 +60,44 @@ pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
         )
     })?;
     let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    // XML 1.0 allows no control characters but tab, CR and LF, and neither U+FFFE nor U+FFFF,
+    // written out any more than as character references.
+    if let Some((at, code)) = first_non_xml_char(text) {
+        let kind =
+            DecodeErrorKind::Syntax(format!("character U+{code:04X} is not allowed in XML 1.0"));
+        return Err(DecodeError::new(
+            kind,
+            Position::locate(input, at),
+            String::new(),
+        ));
+    }
+    // quick-xml drops a BOM at the start of its input without counting it: a second U+FEFF
+    // would shift every position. It is text before the root element.
+    if text.get(start..).is_some_and(|t| t.starts_with('\u{FEFF}')) {
+        return Err(DecodeError::new(
+            DecodeErrorKind::TextOutsideRoot,
+            Position::locate(input, start),
+            String::new(),
+        ));
+    }
     Ok((text, start))
+}
+
+/// The offset and code point of the first character XML 1.0 does not allow: a C0 control
+/// other than tab, LF and CR, U+FFFE or U+FFFF (valid UTF-8 holds no surrogates). A byte scan,
+/// for speed on large lists.
+fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => None,
+        0..=0x1F => Some((i, u32::from(b))),
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0xBF), Some(&last @ (0xBE | 0xBF))) => Some((i, 0xFFFE + u32::from(last - 0xBE))),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// Reads a whole document: finds the root element, hands it to `read`, then checks that

@@ -43,6 +43,11 @@ impl<'i> Attrs<'i> {
         let Some(start) = &self.0 else {
             return Ok(Vec::new());
         };
+        if !separated(start.attributes_raw()) {
+            return Err(DecodeErrorKind::Attribute(
+                "attributes not separated by white space".to_owned(),
+            ));
+        }
         let mut out = Vec::new();
         for attr in start.attributes().with_checks(true) {
             let attr = attr.map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
@@ -52,6 +57,12 @@ impl<'i> Attrs<'i> {
                     "{key:?} is not a valid attribute name"
                 )));
             }
+            // `<` is never allowed in an attribute value, not even where quick-xml reads on.
+            if attr.value.contains('<') {
+                return Err(DecodeErrorKind::Attribute(format!(
+                    "`<` in the value of attribute {key:?}"
+                )));
+            }
             let value = attr
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
@@ -59,6 +70,27 @@ impl<'i> Attrs<'i> {
         }
         Ok(out)
     }
+}
+
+/// Whether every quoted attribute value is followed by white space or the end of the tag
+/// (quick-xml reads `a='1'b='2'`, which XML does not allow).
+fn separated(raw: &str) -> bool {
+    let mut quote = None;
+    let mut bytes = raw.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match quote {
+            Some(q) if b == q => {
+                quote = None;
+                if bytes.peek().is_some_and(|n| !n.is_ascii_whitespace()) {
+                    return false;
+                }
+            }
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None => {}
+        }
+    }
+    true
 }
 
 /// One token of the document, after the tolerant layer.
@@ -296,7 +328,9 @@ impl<'i> Tokenizer<'i> {
                 }
                 Raw::Text { text, pos, cdata } => {
                     if self.stack.is_empty() {
-                        if cdata || !is_blank(&text) {
+                        // A reference is text even when it stands for white space.
+                        let reference = self.src.as_bytes().get(pos) == Some(&b'&');
+                        if cdata || reference || !is_blank(&text) {
                             return Err(self.error_at(DecodeErrorKind::TextOutsideRoot, pos));
                         }
                         continue;
