@@ -43,8 +43,15 @@ impl Locator {
         if offset < self.offset {
             *self = Locator::default();
         }
-        for &b in input.get(self.offset..offset).unwrap_or_default() {
-            if b == b'\n' {
+        // A byte-order mark is not a column of the first line.
+        if self.offset == 0 && offset >= 3 && input.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            self.offset = 3;
+        }
+        let bytes = input.get(self.offset..offset).unwrap_or_default();
+        for (i, &b) in bytes.iter().enumerate() {
+            // A line ends at LF, CR LF or a lone CR, as XML 1.0 normalises them.
+            let lone_cr = b == b'\r' && input.get(self.offset + i + 1) != Some(&b'\n');
+            if b == b'\n' || lone_cr {
                 self.line += 1;
                 self.chars = 0;
             } else if (b & 0xC0) != 0x80 {
@@ -304,31 +311,32 @@ mod tests {
     use super::*;
 
     /// The incremental locator agrees with a from-scratch count at every offset, moving
-    /// forward, backward (reset) and within multi-byte characters.
+    /// forward, backward (reset) and within multi-byte characters; a lone CR ends a line like
+    /// LF (CR LF once), and a BOM takes no column.
     #[test]
     fn locator_matches_a_fresh_count() {
-        let input = "ab\ncä€𝄞\n\nx<y>\r\nlast".as_bytes();
+        let input = "\u{FEFF}ab\ncä€𝄞\n\nx<y>\r\nmac\rlast\r".as_bytes();
         let fresh = |offset: usize| {
-            let before = &input[..offset];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let start = before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let column = before[start..]
-                .iter()
-                .filter(|&&b| (b & 0xC0) != 0x80)
-                .count()
-                + 1;
-            (line as u32, column as u32)
+            let (mut line, mut column) = (1, 1);
+            for i in 3..offset {
+                let b = input[i];
+                let lone_cr = b == b'\r' && input.get(i + 1) != Some(&b'\n');
+                if b == b'\n' || lone_cr {
+                    (line, column) = (line + 1, 1);
+                } else if (b & 0xC0) != 0x80 {
+                    column += 1;
+                }
+            }
+            (line, column)
         };
         let mut locator = Locator::default();
-        let offsets: Vec<usize> = (0..=input.len()).chain([5, 2, input.len(), 0, 9]).collect();
+        let offsets: Vec<usize> = (3..=input.len()).chain([5, 3, input.len(), 4, 9]).collect();
         for offset in offsets {
             let p = locator.locate(input, offset);
             assert_eq!((p.line, p.column), fresh(offset), "offset {offset}");
             assert_eq!(p.offset, offset);
         }
         assert_eq!(Position::locate(input, usize::MAX).offset, input.len());
+        assert_eq!(Position::locate(b"a\rb", 2).line, 2);
     }
 }

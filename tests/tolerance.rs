@@ -358,7 +358,8 @@ const SHORT: &str =
 fn duplicated_tail_is_accepted_once_with_a_quirk() {
     let xml = format!("{SHORT}</stid></response>\n");
     let (doc, quirks) = decode(&xml);
-    let at = xml.rfind("</response>").expect("there");
+    // Reported where the repetition starts.
+    let at = SHORT.len();
     assert_eq!(
         quirks,
         vec![Quirk {
@@ -383,7 +384,8 @@ fn duplicated_tail_is_accepted_once_with_a_quirk() {
     let xml = format!("{SHORT}\n<!-- x -->\n</stid>\n  </response>\n");
     let (_, quirks) = decode(&xml);
     assert_eq!(quirks.len(), 1);
-    assert_eq!((quirks[0].position.line, quirks[0].position.column), (4, 3));
+    // At the repeated </stid>, where the repetition starts.
+    assert_eq!((quirks[0].position.line, quirks[0].position.column), (3, 1));
 
     // The typed decoders see it too.
     let xml = format!("{SHORT}</stid></response>");

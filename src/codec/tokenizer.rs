@@ -386,7 +386,8 @@ impl<'i> Tokenizer<'i> {
         self.tail_matched += 1;
         if self.tail_matched == self.tail.len() {
             let tags = self.tail.iter().map(|t| (*t).to_owned()).collect();
-            self.quirk(QuirkKind::DuplicatedTail { tags }, pos);
+            // Reported where the repetition starts.
+            self.quirk(QuirkKind::DuplicatedTail { tags }, self.tail_pos);
             // Only one repetition is a known quirk; a third copy is an error.
             self.tail.clear();
         }
@@ -498,11 +499,19 @@ impl<'i> Tokenizer<'i> {
                         );
                         return Err(self.error_at(kind, pos));
                     }
-                    if let Some(Ok(enc)) = d.encoding() {
-                        if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
+                    match d.encoding() {
+                        Some(Ok(enc))
+                            if !enc.eq_ignore_ascii_case("utf-8")
+                                && !enc.eq_ignore_ascii_case("utf8") =>
+                        {
                             let kind = DecodeErrorKind::UnsupportedEncoding(enc.into_owned());
                             return Err(self.error_at(kind, pos));
                         }
+                        Some(Err(e)) => {
+                            let kind = DecodeErrorKind::Syntax(format!("XML declaration: {e}"));
+                            return Err(self.error_at(kind, pos));
+                        }
+                        _ => {}
                     }
                     continue;
                 }
