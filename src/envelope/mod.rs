@@ -5,10 +5,12 @@ mod query;
 mod request;
 mod response;
 mod status;
+mod task;
 mod task_serde;
 
 pub use auth::{Auth, Secret, User};
 pub use query::{Operator, Order, OrderMode, View, Where};
-pub use request::{Request, RequestTask, TaskBody};
+pub use request::Request;
 pub use response::{Response, TaskResult};
 pub use status::{Msg, ObjectRef, Status, StatusCode, StatusKind, StatusType};
+pub use task::{RequestTask, TaskBody};

@@ -2,7 +2,7 @@
 //! element name (`handle`, `domain`, `message`, `certificate_job`), and which body it is
 //! follows from `code`, as on the wire.
 
-use super::request::{RequestTask, TaskBody};
+use super::task::{RequestTask, TaskBody};
 use super::{Order, View, Where};
 use crate::RawElement;
 use crate::certificate::CertificateJobRef;
