@@ -1,6 +1,6 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
-use crate::codec::tokenizer::is_blank;
+use crate::codec::syntax::is_blank;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
 use crate::error::{DecodeError, EncodeError};
 

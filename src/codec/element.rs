@@ -1,7 +1,8 @@
 //! [`ElementReader`]: the cursor a model's [`FromXml`](super::FromXml) implementation reads
 //! one element with.
 
-use super::tokenizer::{Attrs, Token, Tokenizer, is_blank};
+use super::syntax::{Attrs, is_blank};
+use super::tokenizer::{Token, Tokenizer};
 use crate::error::{DecodeError, DecodeErrorKind, excerpt};
 use crate::quirk::QuirkKind;
 use crate::raw::{RawElement, RawNode};

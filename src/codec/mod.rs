@@ -6,6 +6,7 @@
 
 mod element;
 pub(crate) mod macros;
+pub(crate) mod syntax;
 pub(crate) mod tokenizer;
 mod values;
 mod writer;

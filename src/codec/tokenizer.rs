@@ -8,10 +8,11 @@
 //!
 //! Nothing of quick-xml leaves this module.
 
+use super::syntax::{Attrs, is_blank, is_xml_name, map_xml_error, resolve_reference};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
 use crate::quirk::{Quirk, QuirkKind};
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
@@ -21,77 +22,6 @@ pub(crate) const MAX_DEPTH: usize = 256;
 
 /// Start tags the server is known to close with another name: `(opened, closed_by)`.
 const REPAIRABLE_END_TAGS: &[(&str, &str)] = &[("context4", "context")];
-
-/// A start tag's raw attribute text, parsed only when someone asks for it.
-#[derive(Debug, Clone)]
-pub(crate) struct Attrs<'i>(Option<BytesStart<'i>>);
-
-impl<'i> Attrs<'i> {
-    pub(crate) fn none() -> Self {
-        Attrs(None)
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        match &self.0 {
-            None => true,
-            Some(s) => s.attributes_raw().trim().is_empty(),
-        }
-    }
-
-    /// Parses the attributes into `(name, value)` pairs, values unescaped.
-    pub(crate) fn parse(&self) -> Result<Vec<(String, String)>, DecodeErrorKind> {
-        let Some(start) = &self.0 else {
-            return Ok(Vec::new());
-        };
-        if !separated(start.attributes_raw()) {
-            return Err(DecodeErrorKind::Attribute(
-                "attributes not separated by white space".to_owned(),
-            ));
-        }
-        let mut out = Vec::new();
-        for attr in start.attributes().with_checks(true) {
-            let attr = attr.map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
-            let key: &str = attr.key.as_ref();
-            if !is_xml_name(key) {
-                return Err(DecodeErrorKind::Attribute(format!(
-                    "{key:?} is not a valid attribute name"
-                )));
-            }
-            // `<` is never allowed in an attribute value, not even where quick-xml reads on.
-            if attr.value.contains('<') {
-                return Err(DecodeErrorKind::Attribute(format!(
-                    "`<` in the value of attribute {key:?}"
-                )));
-            }
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
-            out.push((attr.key.as_ref().to_owned(), value.into_owned()));
-        }
-        Ok(out)
-    }
-}
-
-/// Whether every quoted attribute value is followed by white space or the end of the tag
-/// (quick-xml reads `a='1'b='2'`, which XML does not allow).
-fn separated(raw: &str) -> bool {
-    let mut quote = None;
-    let mut bytes = raw.bytes().peekable();
-    while let Some(b) = bytes.next() {
-        match quote {
-            Some(q) if b == q => {
-                quote = None;
-                if bytes.peek().is_some_and(|n| !n.is_ascii_whitespace()) {
-                    return false;
-                }
-            }
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None => {}
-        }
-    }
-    true
-}
 
 /// One token of the document, after the tolerant layer.
 #[derive(Debug, Clone)]
@@ -460,7 +390,7 @@ impl<'i> Tokenizer<'i> {
                     Raw::Start {
                         name,
                         pos,
-                        attrs: Attrs(Some(s)),
+                        attrs: Attrs::of(s),
                         empty: false,
                     }
                 }
@@ -469,7 +399,7 @@ impl<'i> Tokenizer<'i> {
                     Raw::Start {
                         name,
                         pos,
-                        attrs: Attrs(Some(s)),
+                        attrs: Attrs::of(s),
                         empty: true,
                     }
                 }
@@ -488,7 +418,7 @@ impl<'i> Tokenizer<'i> {
                     cdata: true,
                 },
                 Event::GeneralRef(r) => Raw::Text {
-                    text: self.resolve_ref(&r, pos)?,
+                    text: resolve_reference(&r).map_err(|k| self.error_at(k, pos))?,
                     pos,
                     cdata: false,
                 },
@@ -521,67 +451,4 @@ impl<'i> Tokenizer<'i> {
             });
         }
     }
-
-    fn resolve_ref(&self, r: &str, pos: usize) -> Result<Cow<'i, str>, DecodeError> {
-        let text = match r {
-            "amp" => "&",
-            "lt" => "<",
-            "gt" => ">",
-            "apos" => "'",
-            "quot" => "\"",
-            _ if r.starts_with('#') => {
-                // `&#` then decimal digits, or `x` then hex digits: no sign, no second `#`.
-                let digits = r.get(1..).unwrap_or_default();
-                let code = match digits.strip_prefix('x') {
-                    Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
-                        u32::from_str_radix(hex, 16).ok()
-                    }
-                    None if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-                        digits.parse::<u32>().ok()
-                    }
-                    _ => None,
-                };
-                return match code.and_then(char::from_u32).filter(|c| is_xml_char(*c)) {
-                    Some(c) => Ok(Cow::Owned(c.to_string())),
-                    None => Err(self.error_at(DecodeErrorKind::InvalidCharRef(r.to_owned()), pos)),
-                };
-            }
-            _ => return Err(self.error_at(DecodeErrorKind::UnknownEntity(r.to_owned()), pos)),
-        };
-        Ok(Cow::Borrowed(text))
-    }
-}
-
-fn map_xml_error(e: &quick_xml::Error) -> DecodeErrorKind {
-    match e {
-        quick_xml::Error::Encoding(_) => DecodeErrorKind::InvalidUtf8,
-        other => DecodeErrorKind::Syntax(other.to_string()),
-    }
-}
-
-pub(crate) fn is_blank(text: &str) -> bool {
-    text.bytes()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-}
-
-/// Whether `name` matches XML 1.0's `Name` production.
-pub(crate) fn is_xml_name(name: &str) -> bool {
-    fn is_start(c: char) -> bool {
-        matches!(c, ':' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
-            | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
-            | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
-            | '\u{10000}'..='\u{EFFFF}')
-    }
-    let mut chars = name.chars();
-    chars.next().is_some_and(is_start)
-        && chars.all(|c| {
-            is_start(c)
-                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
-        })
-}
-
-/// Whether XML 1.0 allows `c` in a document.
-pub(crate) fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }

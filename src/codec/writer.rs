@@ -1,6 +1,6 @@
 //! [`XmlWriter`]: writes a document straight into a byte buffer, compact or indented.
 
-use crate::codec::tokenizer::{is_xml_char, is_xml_name};
+use crate::codec::syntax::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
 use crate::raw::{RawElement, RawNode};
 
