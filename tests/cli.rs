@@ -1,0 +1,815 @@
+//! The `autodns-xml` command-line tool, run as a process: every subcommand on the files of
+//! `testdata/`, standard input, exit codes, and what goes to stdout and to stderr.
+
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What one run of the tool produced.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The stdout, parsed as JSON.
+    #[track_caller]
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    /// Asserts exit status 0 and returns self.
+    #[track_caller]
+    fn ok(self) -> Self {
+        assert_eq!(self.code, Some(0), "{self:#?}");
+        self
+    }
+
+    /// Asserts an input error: status 1, nothing on stdout, one `error: ` line on stderr.
+    #[track_caller]
+    fn input_error(self) -> Self {
+        assert_eq!(self.code, Some(1), "{self:#?}");
+        assert_eq!(self.stdout, "", "{self:#?}");
+        assert!(self.stderr.starts_with("error: "), "{self:#?}");
+        assert_eq!(self.stderr.lines().count(), 1, "{self:#?}");
+        assert!(!self.stderr.contains("panicked"), "{self:#?}");
+        self
+    }
+
+    /// The `warning: ` lines of stderr.
+    fn warnings(&self) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|l| l.starts_with("warning: "))
+            .collect()
+    }
+}
+
+/// Runs the tool with `args`, feeding `stdin` (or nothing) to its standard input.
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_autodns-xml"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn autodns-xml");
+    let input = stdin.unwrap_or_default().to_vec();
+    let mut pipe = child.stdin.take().expect("stdin pipe");
+    // A thread, so that a child that writes before it has read everything cannot deadlock.
+    let writer = std::thread::spawn(move || {
+        // The child may exit without reading (usage errors): a broken pipe is fine.
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait for autodns-xml");
+    writer.join().expect("stdin writer");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(name)
+}
+
+fn file(name: &str) -> String {
+    path(name).to_str().expect("UTF-8 path").to_owned()
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(path(name)).expect("testdata file")
+}
+
+fn testdata_names() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("testdata/")
+        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
+        .filter(|n| n.ends_with(".xml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 22, "testdata/ holds {names:?}");
+    names
+}
+
+/// `value` at a path of object keys and array indexes, e.g. `["response", "result", 0]`.
+#[track_caller]
+fn at<'a>(value: &'a Value, steps: &[Step]) -> &'a Value {
+    let mut v = value;
+    for step in steps {
+        let next = match step {
+            Step::Key(k) => v.get(k),
+            Step::Index(i) => v.get(i),
+        };
+        v = next.unwrap_or_else(|| panic!("no {step:?} in {v:#}"));
+    }
+    v
+}
+
+#[derive(Debug)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+macro_rules! path {
+    ($($s:tt),* $(,)?) => { &[$(path!(@ $s)),*] };
+    (@ $s:literal) => { step($s) };
+}
+
+trait IntoStep {
+    fn step(self) -> Step;
+}
+impl IntoStep for &'static str {
+    fn step(self) -> Step {
+        Step::Key(self)
+    }
+}
+impl IntoStep for usize {
+    fn step(self) -> Step {
+        Step::Index(self)
+    }
+}
+fn step(s: impl IntoStep) -> Step {
+    s.step()
+}
+
+// ---------------------------------------------------------------------------------------
+// decode
+
+#[test]
+fn decode_400114_response_repairs_quirks_and_warns_with_positions() {
+    let r = run(&["decode", &file("400114_response.xml")], None).ok();
+    let json = r.json();
+    let job = at(
+        &json,
+        path![
+            "response",
+            "result",
+            0usize,
+            "data",
+            "certificate_job",
+            "job"
+        ],
+    );
+    assert_eq!(at(job, path!["updater", "context"]), "9");
+    assert_eq!(at(job, path!["owner", "context"]), "9");
+    assert_eq!(job["id"], json!(12345));
+    // Re-encoded as sent, so the JSON keeps the server's spelling.
+    assert_eq!(job["status"], "DEFFERED");
+
+    let warnings = r.warnings();
+    assert_eq!(warnings.len(), 2, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 2, "{}", r.stderr);
+    assert_eq!(
+        warnings[0],
+        "warning: start tag <context4> closed by </context>: read as <context> at line 62, column 7"
+    );
+    assert!(warnings[1].contains("DEFFERED"), "{}", warnings[1]);
+    assert!(
+        warnings[1].contains("at line 65, column 6"),
+        "{}",
+        warnings[1]
+    );
+    // stdout holds the model only.
+    assert!(!r.stdout.contains("warning"), "{}", r.stdout);
+}
+
+#[test]
+fn decode_prints_the_documented_json_shape() {
+    let json = run(&["decode", &file("400115_response.xml")], None)
+        .ok()
+        .json();
+    assert_eq!(
+        json,
+        json!({
+            "response": {
+                "result": [{
+                    "data": {
+                        "summary": 1,
+                        "certificate_job": [{
+                            "job": {
+                                "id": 12345,
+                                "owner": {"user": "user", "context": "9"},
+                                "updater": {"user": "user", "context": "9"},
+                                "object": "domain.de",
+                                "status": "DEFFERED",
+                                "sub_status": "WF_EMAIL_AUTH",
+                                "created": "2019-10-23 16:12:33",
+                                "updated": "2019-10-23 17:26:01",
+                                "type": "ssl",
+                                "sub_type": "RAPID_SSL",
+                                "action": "create",
+                                "execution": "2019-10-23 17:25:58"
+                            }
+                        }]
+                    },
+                    "status": {
+                        "code": "S400115",
+                        "text": "Zertifikats-Bestellungen wurden erfolgreich ermittelt.",
+                        "type": "success"
+                    }
+                }],
+                "stid": "20200228-stid"
+            }
+        })
+    );
+}
+
+#[test]
+fn decode_request_masks_the_password_unless_asked() {
+    let r = run(&["decode", &file("0105_request.xml")], None).ok();
+    assert!(r.stdout.contains(r#""password": "***""#), "{}", r.stdout);
+    assert!(!r.stdout.contains("PASSWORD"), "{}", r.stdout);
+    assert_eq!(r.stderr, "");
+    let json = r.json();
+    assert_eq!(at(&json, path!["request", "auth", "password"]), "***");
+    assert_eq!(at(&json, path!["request", "auth", "user"]), "USER");
+    assert_eq!(at(&json, path!["request", "task", 0usize, "code"]), "0105");
+    assert_eq!(
+        at(&json, path!["request", "task", 0usize, "domain", "name"]),
+        "example.com"
+    );
+
+    let shown = run(
+        &["decode", "--show-secrets", &file("0105_request.xml")],
+        None,
+    )
+    .ok();
+    assert!(shown.stdout.contains("PASSWORD"), "{}", shown.stdout);
+    assert_eq!(
+        at(&shown.json(), path!["request", "auth", "password"]),
+        "PASSWORD"
+    );
+}
+
+#[test]
+fn decode_request_masks_the_token_too() {
+    let xml = b"<request><auth><user>u</user><password>hunter2</password>\
+                <context>4</context><token>123456</token></auth>\
+                <task><code>0905</code></task></request>";
+    let r = run(&["decode"], Some(xml)).ok();
+    assert!(!r.stdout.contains("hunter2"), "{}", r.stdout);
+    assert!(!r.stdout.contains("123456"), "{}", r.stdout);
+    let json = r.json();
+    assert_eq!(at(&json, path!["request", "auth", "password"]), "***");
+    assert_eq!(at(&json, path!["request", "auth", "token"]), "***");
+
+    let shown = run(&["decode", "--show-secrets"], Some(xml)).ok().json();
+    assert_eq!(at(&shown, path!["request", "auth", "password"]), "hunter2");
+    assert_eq!(at(&shown, path!["request", "auth", "token"]), "123456");
+}
+
+#[test]
+fn decode_prints_ids_and_counts_as_numbers() {
+    let json = run(&["decode", &file("0905_response.xml")], None)
+        .ok()
+        .json();
+    let data = at(&json, path!["response", "result", 0usize, "data"]);
+    assert_eq!(data["summary"], json!(1));
+    assert_eq!(at(data, path!["message", "id"]), &json!(1855680));
+    let job_id = at(data, path!["message", "job", "job_id"]);
+    assert!(job_id.is_u64(), "{job_id}");
+    assert_eq!(job_id.as_u64(), Some(4_295_625_406));
+    assert_eq!(
+        at(data, path!["message", "job", "domain", "ownerc"]),
+        &json!(100)
+    );
+    assert_eq!(at(data, path!["message", "created"]), "2018-10-15 14:03:02");
+    assert_eq!(at(data, path!["message", "job", "status", "code"]), "S0101");
+}
+
+#[test]
+fn decode_prints_booleans_and_date_times() {
+    let json = run(&["decode", &file("0105_response.xml")], None)
+        .ok()
+        .json();
+    let domain = at(
+        &json,
+        path!["response", "result", 0usize, "data", "domain", 0usize],
+    );
+    assert_eq!(domain["use_trustee"], json!(false));
+    assert_eq!(domain["autorenew"], json!(true));
+    assert_eq!(domain["period"], json!(1));
+    assert_eq!(domain["created"], "2018-09-26 14:54:03");
+    assert_eq!(domain["nserver"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn decode_bare_task() {
+    let r = run(&["decode", &file("400115_task.xml")], None).ok();
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.json(),
+        json!({"task": {"code": "400115", "view": {"offset": 0, "limit": 10}}})
+    );
+}
+
+#[test]
+fn decode_error_response_keeps_msgs_and_status() {
+    let json = run(&["decode", &file("0201_error_response.xml")], None)
+        .ok()
+        .json();
+    let result = at(&json, path!["response", "result", 0usize]);
+    assert_eq!(at(result, path!["status", "code"]), "E0201");
+    assert_eq!(at(result, path!["status", "type"]), "error");
+    assert_eq!(at(result, path!["msg", 0usize, "code"]), "EF02019");
+    assert_eq!(at(&json, path!["response", "stid"]), "20190101-demo-1");
+}
+
+#[test]
+fn decode_reads_stdin_with_dash_and_without_argument() {
+    let xml = read("400114_response.xml");
+    let from_file = run(&["decode", &file("400114_response.xml")], None).ok();
+    for args in [&["decode", "-"][..], &["decode"][..]] {
+        let r = run(args, Some(&xml)).ok();
+        assert_eq!(r.stdout, from_file.stdout, "{args:?}");
+        assert_eq!(r.stderr, from_file.stderr, "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// encode
+
+#[test]
+fn decode_encode_decode_gives_identical_json_for_every_testdata_file() {
+    for name in testdata_names() {
+        let first = run(&["decode", "--show-secrets", &file(&name)], None).ok();
+        let xml = run(&["encode"], Some(first.stdout.as_bytes())).ok();
+        assert_eq!(xml.stderr, "", "{name}");
+        assert!(
+            xml.stdout
+                .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+            "{name}: {}",
+            xml.stdout
+        );
+        let second = run(&["decode", "--show-secrets"], Some(xml.stdout.as_bytes())).ok();
+        assert_eq!(second.json(), first.json(), "{name}:\n{}", xml.stdout);
+        assert_eq!(second.stdout, first.stdout, "{name}");
+        // Redacted JSON round-trips too (with the mask as the password).
+        let masked = run(&["decode", &file(&name)], None).ok();
+        let xml = run(&["encode", "-"], Some(masked.stdout.as_bytes())).ok();
+        let again = run(&["decode"], Some(xml.stdout.as_bytes())).ok();
+        assert_eq!(again.json(), masked.json(), "{name}");
+    }
+}
+
+#[test]
+fn encode_request_writes_the_secret_it_is_given() {
+    let shown = run(
+        &["decode", "--show-secrets", &file("0105_request.xml")],
+        None,
+    )
+    .ok();
+    let xml = run(&["encode"], Some(shown.stdout.as_bytes())).ok();
+    assert!(
+        xml.stdout.contains("<password>PASSWORD</password>"),
+        "{}",
+        xml.stdout
+    );
+    let masked = run(&["decode", &file("0105_request.xml")], None).ok();
+    let xml = run(&["encode"], Some(masked.stdout.as_bytes())).ok();
+    assert!(
+        xml.stdout.contains("<password>***</password>"),
+        "{}",
+        xml.stdout
+    );
+}
+
+#[test]
+fn encode_types_response_data_by_status_code() {
+    let input = json!({
+        "response": {
+            "result": [
+                {
+                    "data": {"summary": 7, "certificate_job": [{"job": {"id": 42, "status": "RUNNING"}}]},
+                    "status": {"code": "S400115", "type": "success"}
+                },
+                {
+                    "data": {"domain": [{"name": "example.org", "ownerc": 5, "autorenew": true}]},
+                    "msg": [{"code": "MSG1", "text": "note"}],
+                    "status": {"code": "S0105"}
+                },
+                {
+                    "data": {"name": "data", "children": [{"element": {"name": "zone", "children": [
+                        {"element": {"name": "name", "children": [{"text": "example.net"}]}}
+                    ]}}]},
+                    "status": {"code": "S0205"}
+                },
+                {"status": {"code": "E0301"}}
+            ],
+            "stid": "s-1",
+            "ctid": "c-1"
+        }
+    });
+    let r = run(&["encode"], Some(input.to_string().as_bytes())).ok();
+    let xml = &r.stdout;
+    for needle in [
+        "<summary>7</summary>",
+        "<certificate_job>",
+        "<id>42</id>",
+        "<status>RUNNING</status>",
+        "<code>S400115</code>",
+        "<name>example.org</name>",
+        "<ownerc>5</ownerc>",
+        "<autorenew>true</autorenew>",
+        "<code>MSG1</code>",
+        "<zone>",
+        "<name>example.net</name>",
+        "<code>E0301</code>",
+        "<stid>s-1</stid>",
+        "<ctid>c-1</ctid>",
+    ] {
+        assert!(xml.contains(needle), "{needle} missing in\n{xml}");
+    }
+    // Indented layout.
+    assert!(xml.contains("\n  <result>\n"), "{xml}");
+    // And it decodes back to the same model.
+    let back = run(&["decode"], Some(xml.as_bytes())).ok().json();
+    let results = at(&back, path!["response", "result"]);
+    assert_eq!(results.as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        at(results, path![0usize, "data"]),
+        &input["response"]["result"][0]["data"]
+    );
+    assert_eq!(
+        at(results, path![2usize, "data"]),
+        &input["response"]["result"][2]["data"]
+    );
+    assert_eq!(results[3].get("data"), None);
+    assert_eq!(at(&back, path!["response", "ctid"]), "c-1");
+}
+
+#[test]
+fn encode_bare_task() {
+    let input = br#"{"task": {"code": "400114", "certificate_job": {"job": {"id": 9}}}}"#;
+    let r = run(&["encode"], Some(input)).ok();
+    assert_eq!(
+        r.stdout,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<task>\n  <code>400114</code>\n  \
+         <certificate_job>\n    <job>\n      <id>9</id>\n    </job>\n  </certificate_job>\n\
+         </task>\n"
+    );
+}
+
+#[test]
+fn encode_rejects_bad_json_with_one_line() {
+    // Not JSON at all: the position is given.
+    let r = run(&["encode"], Some(b"{\"request\": ")).input_error();
+    assert!(r.stderr.contains("line 1 column"), "{}", r.stderr);
+    // Not a document.
+    let r = run(&["encode"], Some(br#"{"reply": {}}"#)).input_error();
+    assert!(r.stderr.contains("reply"), "{}", r.stderr);
+    // A request without credentials.
+    let r = run(&["encode"], Some(br#"{"request": {"task": []}}"#)).input_error();
+    assert!(r.stderr.contains("auth"), "{}", r.stderr);
+    // Data that does not fit the status code's task.
+    let bad_data = br#"{"response": {"result": [{"data": {"summary": "many"}, "status": {"code": "S400115"}}]}}"#;
+    let r = run(&["encode"], Some(bad_data)).input_error();
+    assert!(r.stderr.contains("400115"), "{}", r.stderr);
+    // A status code that is not one.
+    let r = run(
+        &["encode"],
+        Some(br#"{"response": {"result": [{"status": {"code": "X1"}}]}}"#),
+    )
+    .input_error();
+    assert!(r.stderr.contains("X1"), "{}", r.stderr);
+    // A task body that does not fit its code.
+    let r = run(
+        &["encode"],
+        Some(br#"{"task": {"code": "0906", "certificate_job": {"job": {"id": 1}}}}"#),
+    )
+    .input_error();
+    assert!(r.stderr.contains("0906"), "{}", r.stderr);
+}
+
+#[test]
+fn encode_reports_encode_errors() {
+    // Valid JSON, but no XML document: a request needs a task, a response a result, and
+    // XML 1.0 cannot hold U+0000.
+    for input in [
+        r#"{"request": {"auth": {"user": "u", "password": "p", "context": "4"}, "task": []}}"#,
+        r#"{"response": {"result": []}}"#,
+        r#"{"task": {"code": "0105", "ctid": "a\u0000b"}}"#,
+    ] {
+        let r = run(&["encode"], Some(input.as_bytes())).input_error();
+        assert!(r.stderr.starts_with("error: "), "{input}: {}", r.stderr);
+    }
+    let r = run(
+        &["encode"],
+        Some(br#"{"task": {"code": "0105", "ctid": "a\u0000b"}}"#),
+    )
+    .input_error();
+    assert!(r.stderr.contains("U+0000"), "{}", r.stderr);
+}
+
+// ---------------------------------------------------------------------------------------
+// normalize
+
+#[test]
+fn normalize_is_idempotent_and_keeps_the_model_for_every_testdata_file() {
+    for name in testdata_names() {
+        let once = run(&["normalize", &file(&name)], None).ok();
+        let twice = run(&["normalize"], Some(once.stdout.as_bytes())).ok();
+        assert_eq!(twice.stdout, once.stdout, "{name}");
+        assert!(once.stdout.ends_with(">\n"), "{name}: {}", once.stdout);
+
+        let original = run(&["decode", "--show-secrets", &file(&name)], None).ok();
+        let normalized = run(&["decode", "--show-secrets"], Some(once.stdout.as_bytes())).ok();
+        assert_eq!(normalized.json(), original.json(), "{name}");
+        // Warnings are the decoder's, one line per quirk, and nothing else on stderr.
+        assert_eq!(once.stderr, original.stderr, "{name}");
+        assert!(
+            once.stderr.lines().all(|l| l.starts_with("warning: ")),
+            "{name}: {}",
+            once.stderr
+        );
+    }
+}
+
+#[test]
+fn normalize_repairs_the_context4_quirk_and_reports_it() {
+    let r = run(&["normalize", &file("400114_response.xml")], None).ok();
+    assert!(!r.stdout.contains("context4"), "{}", r.stdout);
+    assert!(r.stdout.contains("<context>9</context>"), "{}", r.stdout);
+    // The misspelled status is re-encoded as sent (and still reported).
+    assert!(
+        r.stdout.contains("<status>DEFFERED</status>"),
+        "{}",
+        r.stdout
+    );
+    let warnings = r.warnings();
+    assert_eq!(warnings.len(), 2, "{}", r.stderr);
+    assert!(warnings[0].contains("context4") && warnings[0].contains("line 62, column 7"));
+    assert!(warnings[1].contains("DEFFERED"));
+    // The repaired output no longer has the end-tag quirk.
+    let again = run(&["normalize"], Some(r.stdout.as_bytes())).ok();
+    assert!(!again.stderr.contains("context4"), "{}", again.stderr);
+}
+
+#[test]
+fn normalize_indents_and_keeps_unknown_content() {
+    let xml = b"<response><result><data/><status><code>S0301</code><type>success</type>\
+                <extra a=\"1\">kept &amp; sound</extra></status></result>\
+                <future><x>1</x></future><stid>s</stid></response>";
+    let r = run(&["normalize", "-"], Some(xml)).ok();
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stdout,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <response>\n\
+         \x20 <result>\n\
+         \x20   <data/>\n\
+         \x20   <status>\n\
+         \x20     <code>S0301</code>\n\
+         \x20     <type>success</type>\n\
+         \x20     <extra a=\"1\">kept &amp; sound</extra>\n\
+         \x20   </status>\n\
+         \x20 </result>\n\
+         \x20 <future>\n\
+         \x20   <x>1</x>\n\
+         \x20 </future>\n\
+         \x20 <stid>s</stid>\n\
+         </response>\n"
+    );
+}
+
+#[test]
+fn normalize_keeps_the_real_password() {
+    let r = run(&["normalize", &file("0105_request.xml")], None).ok();
+    assert!(
+        r.stdout.contains("<password>PASSWORD</password>"),
+        "{}",
+        r.stdout
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// check
+
+#[test]
+fn check_prints_one_summary_line() {
+    for (name, line) in [
+        (
+            "400115_response.xml",
+            "response: 1 result, task 400115, status S400115 (success), 1 certificate_job, stid 20200228-stid",
+        ),
+        (
+            "400114_response.xml",
+            "response: 1 result, task 400114, status S400114 (success), certificate_job 12345 (DEFFERED), stid 20200228-stid",
+        ),
+        (
+            "0105_list_response.xml",
+            "response: 1 result, task 0105, status S0105 (success), 2 domain, stid 20181015-app1-4000, ctid list-1",
+        ),
+        (
+            "0201_error_response.xml",
+            "response: 1 result, task 0201, status E0201 (error), 1 msg (EF02019), stid 20190101-demo-1",
+        ),
+        (
+            "0101_response.xml",
+            "response: 1 result, task 0101, status N0101 (notify), job 123456 (RUNNING), stid 20181015-dev-3282",
+        ),
+        (
+            "0905_response.xml",
+            "response: 1 result, task 0905, status S0905 (success), summary 1, message 1855680, stid 20181015-app1-3805",
+        ),
+        ("0105_request.xml", "request: 1 task (0105), auth user USER"),
+        (
+            "0105_list_request.xml",
+            "request: 1 task (0105), auth user USER, language en",
+        ),
+        ("400115_task.xml", "task: 400115"),
+    ] {
+        let r = run(&["check", &file(name)], None).ok();
+        assert_eq!(r.stdout, format!("{line}\n"), "{name}");
+    }
+}
+
+#[test]
+fn check_counts_tasks_results_and_the_servers_total() {
+    let request = b"<request><auth><user>me</user><password>secret</password><context>4</context></auth>\
+                    <owner><user>sub</user><context>4</context></owner>\
+                    <task><code>0905</code></task><task><code>0906</code><message><id>1</id></message></task>\
+                    </request>";
+    let r = run(&["check"], Some(request)).ok();
+    assert_eq!(
+        r.stdout,
+        "request: 2 tasks (0905, 0906), auth user me, owner sub\n"
+    );
+    assert!(!r.stdout.contains("secret"));
+
+    let response = b"<response>\
+        <result><data><summary>57</summary><domain><name>a.de</name></domain>\
+        <domain><name>b.de</name></domain></data><status><code>S0105</code></status></result>\
+        <result><data/><status><code>E0301</code><type>error</type></status></result>\
+        <stid>x</stid></response>";
+    let r = run(&["check", "-"], Some(response)).ok();
+    assert_eq!(
+        r.stdout,
+        "response: 2 results, task 0105, status S0105 (success), 2 of 57 domain; \
+         task 0301, status E0301 (error), stid x\n"
+    );
+}
+
+#[test]
+fn check_reports_quirks_on_stderr_only() {
+    let r = run(&["check", &file("400114_response.xml")], None).ok();
+    assert_eq!(r.stdout.lines().count(), 1);
+    assert!(!r.stdout.contains("warning"));
+    let warnings = r.warnings();
+    assert_eq!(warnings.len(), 2, "{}", r.stderr);
+    assert!(warnings[0].contains("context4") && warnings[0].contains("line 62"));
+    assert!(warnings[1].contains("DEFFERED"));
+}
+
+#[test]
+fn check_reads_stdin_without_argument() {
+    let r = run(&["check"], Some(&read("400115_task.xml"))).ok();
+    assert_eq!(r.stdout, "task: 400115\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// errors and usage
+
+#[test]
+fn malformed_input_exits_1_with_a_position_and_no_stdout() {
+    let bad = b"<response><result></data></response>";
+    for cmd in ["decode", "normalize", "check"] {
+        let r = run(&[cmd], Some(bad)).input_error();
+        assert!(r.stderr.contains("line 1, column"), "{cmd}: {}", r.stderr);
+        assert!(r.stderr.contains("</data>"), "{cmd}: {}", r.stderr);
+    }
+    // Through a file as well.
+    let dir = std::env::temp_dir().join(format!("autodns-xml-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad_file = dir.join("bad.xml");
+    std::fs::write(&bad_file, "<request>\n  <auth>\n</request>").expect("write");
+    let r = run(&["decode", bad_file.to_str().expect("UTF-8 path")], None).input_error();
+    assert!(r.stderr.contains("line 3, column"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn undecodable_documents_exit_1() {
+    for input in [
+        &b""[..],
+        b"   ",
+        b"<domain/>",
+        b"\xff\xfe<\x00r\x00/\x00>\x00",
+        b"<response><result><status><code>S0105</code></status></result><stid>1</stid><stid>2</stid></response>",
+        b"<response><result><data><summary>x</summary></data><status><code>S0105</code></status></result></response>",
+        b"<!DOCTYPE r [<!ENTITY a 'b'>]><task><code>1</code></task>",
+    ] {
+        let r = run(&["decode"], Some(input)).input_error();
+        assert!(r.stderr.contains("line "), "{input:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn errors_inside_a_password_do_not_quote_it() {
+    let xml = b"<request><auth><user>u</user><password>se&cret;</password>\
+                <context>4</context></auth><task><code>0905</code></task></request>";
+    let r = run(&["decode", "--show-secrets"], Some(xml)).input_error();
+    assert!(!r.stderr.contains("cret"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_file_exits_1() {
+    let missing = path("does-not-exist.xml");
+    let missing = missing.to_str().expect("UTF-8 path");
+    for cmd in ["decode", "encode", "normalize", "check"] {
+        let r = run(&[cmd, missing], None).input_error();
+        assert!(
+            r.stderr
+                .starts_with(&format!("error: cannot read {missing}: ")),
+            "{cmd}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &[][..],
+        &["check", "--show-secrets", "x.xml"][..],
+        &["encode", "--show-secrets"][..],
+        &["decode", "--no-such-flag"][..],
+        &["decode", "a.xml", "b.xml"][..],
+    ] {
+        let r = run(args, None);
+        assert_eq!(r.code, Some(2), "{args:?}: {r:#?}");
+        assert_eq!(r.stdout, "", "{args:?}");
+        assert!(!r.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let r = run(&["--help"], None).ok();
+    for cmd in ["decode", "encode", "normalize", "check"] {
+        assert!(r.stdout.contains(cmd), "{cmd}: {}", r.stdout);
+    }
+    let decode = run(&["decode", "--help"], None).ok();
+    assert!(
+        decode.stdout.contains("--show-secrets"),
+        "{}",
+        decode.stdout
+    );
+    assert!(decode.stdout.contains("[FILE]"), "{}", decode.stdout);
+    for cmd in ["encode", "normalize", "check"] {
+        let r = run(&[cmd, "--help"], None).ok();
+        let has_flag = r
+            .stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with("--show-secrets"));
+        assert!(!has_flag, "{cmd}: {}", r.stdout);
+    }
+    let version = run(&["--version"], None).ok();
+    assert!(
+        version.stdout.starts_with("autodns-xml "),
+        "{}",
+        version.stdout
+    );
+}
+
+#[test]
+fn a_closed_stdout_does_not_panic() {
+    // A list large enough that its JSON overflows any pipe buffer.
+    let mut xml = String::from("<response><result><data><summary>3000</summary>");
+    for i in 0..3000 {
+        xml.push_str(&format!(
+            "<certificate_job><job><id>{i}</id><object>host{i}.example.com</object>\
+             <status>RUNNING</status></job></certificate_job>"
+        ));
+    }
+    xml.push_str("</data><status><code>S400115</code></status></result></response>");
+    for cmd in ["decode", "normalize"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_autodns-xml"))
+            .arg(cmd)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn autodns-xml");
+        // Close the read end before the tool can write anything.
+        drop(child.stdout.take());
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(xml.as_bytes()).expect("write input");
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{cmd}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {stderr}");
+    }
+}
