@@ -81,6 +81,29 @@ impl JobStatus {
     }
 }
 
+impl crate::codec::OpenEnum for JobStatus {
+    const KNOWN: &'static [Self] = &[
+        JobStatus::Running,
+        JobStatus::Success,
+        JobStatus::Failed,
+        JobStatus::Canceled,
+        JobStatus::Support,
+        JobStatus::Deferred(DeferredSpelling::Deferred),
+        JobStatus::Deferred(DeferredSpelling::Deffered),
+        JobStatus::NotSet,
+        JobStatus::Wait,
+    ];
+    fn as_str(&self) -> &str {
+        JobStatus::as_str(self)
+    }
+    fn from_wire(s: &str) -> Self {
+        JobStatus::from_wire(s)
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, JobStatus::Other(_))
+    }
+}
+
 impl fmt::Display for JobStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -19,14 +19,14 @@ use autodns_xml::certificate::{
     CertificateJobInfoData, CertificateJobListData, CertificateJobRef, Product, SignatureHash,
     Software, TransparencyPrivacy,
 };
-use autodns_xml::codec::{FromXml, Layout, ToXml};
+use autodns_xml::codec::{FromXml, Layout, OpenEnum, ToXml};
 use autodns_xml::contact::{ContactCreate, ContactType, EmptyData, Handle, Protection};
 use autodns_xml::domain::{
     Domain, DomainCreate, DomainCreateData, DomainInfo, DomainInfoData, DomainJob, NameServer,
     RddsOptIn, RegistrarStatus, RegistryStatus,
 };
 use autodns_xml::envelope::{Operator, Order, OrderMode, View, Where};
-use autodns_xml::job::{DeferredSpelling, Job, JobAction, JobRef, JobStatus, JobType};
+use autodns_xml::job::{Job, JobAction, JobRef, JobStatus, JobType};
 use autodns_xml::poll::{Message, MessageJob, MessageRef, PollConfirmData, PollInfoData};
 use autodns_xml::{
     AnyData, Auth, Document, EncodeError, Msg, ObjectRef, Quirk, QuirkKind, RawElement, RawNode,
@@ -122,19 +122,17 @@ fn ostr() -> BoxedStrategy<Option<String>> {
 
 /// An open enum: its known values, or `Other` holding something that is not a known spelling
 /// (non-empty, no white space at its ends: open-enum text is trimmed on read).
-fn open_enum<E>(
-    known: Vec<E>,
-    as_str: fn(&E) -> &str,
-    from_wire: fn(&str) -> E,
-    other: fn(String) -> E,
-) -> BoxedStrategy<E>
+/// Known values, and unknown spellings (arbitrary text and near misses of known ones) that
+/// must come back as `Other`.
+fn open_enum<E>() -> BoxedStrategy<E>
 where
-    E: Clone + Debug + PartialEq + 'static,
+    E: OpenEnum + Clone + Debug + PartialEq,
 {
+    let known = E::KNOWN.to_vec();
     let near_misses: Vec<String> = known
         .iter()
         .flat_map(|k| {
-            let s = as_str(k);
+            let s = k.as_str();
             [s.to_lowercase(), format!("{s}_X"), format!("{s} {s}")]
         })
         .collect();
@@ -142,190 +140,11 @@ where
         2 => text().prop_map(|s| s.trim().to_owned()),
         1 => select(near_misses),
     ];
-    let unknown = candidate.prop_filter_map("a known spelling or empty", move |s| {
-        let e = from_wire(&s);
-        (!s.is_empty() && e == other(s)).then_some(e)
+    let unknown = candidate.prop_filter_map("a known spelling or empty", |s| {
+        let e = E::from_wire(&s);
+        (!s.is_empty() && e.is_other() && e.as_str() == s).then_some(e)
     });
     prop_oneof![2 => select(known), 1 => unknown].boxed()
-}
-
-fn status_type() -> BoxedStrategy<StatusType> {
-    use StatusType::*;
-    open_enum(
-        vec![Success, Error, Notify, Warning],
-        StatusType::as_str,
-        StatusType::from_wire,
-        Other,
-    )
-}
-
-fn operator() -> BoxedStrategy<Operator> {
-    use Operator::*;
-    open_enum(
-        vec![Eq, Ne, Like, Gt, Lt, Ge, Le],
-        Operator::as_str,
-        Operator::from_wire,
-        Other,
-    )
-}
-
-fn order_mode() -> BoxedStrategy<OrderMode> {
-    use OrderMode::*;
-    open_enum(
-        vec![Asc, Desc],
-        OrderMode::as_str,
-        OrderMode::from_wire,
-        Other,
-    )
-}
-
-fn contact_type() -> BoxedStrategy<ContactType> {
-    use ContactType::*;
-    open_enum(
-        vec![Person, Org, Role],
-        ContactType::as_str,
-        ContactType::from_wire,
-        Other,
-    )
-}
-
-fn protection() -> BoxedStrategy<Protection> {
-    use Protection::*;
-    open_enum(
-        vec![ShowAll, ShowNone, ShowName],
-        Protection::as_str,
-        Protection::from_wire,
-        Other,
-    )
-}
-
-fn registry_status() -> BoxedStrategy<RegistryStatus> {
-    use RegistryStatus::*;
-    open_enum(
-        vec![Active, Lock, Hold, LockHold],
-        RegistryStatus::as_str,
-        RegistryStatus::from_wire,
-        Other,
-    )
-}
-
-fn registrar_status() -> BoxedStrategy<RegistrarStatus> {
-    use RegistrarStatus::*;
-    open_enum(
-        vec![Active, Lock, Hold, LockHold],
-        RegistrarStatus::as_str,
-        RegistrarStatus::from_wire,
-        Other,
-    )
-}
-
-fn rdds_opt_in() -> BoxedStrategy<RddsOptIn> {
-    use RddsOptIn::*;
-    open_enum(
-        vec![NotSet, All, Ownerc, Adminc, OwnercAdminc],
-        RddsOptIn::as_str,
-        RddsOptIn::from_wire,
-        Other,
-    )
-}
-
-fn product() -> BoxedStrategy<Product> {
-    use Product::*;
-    open_enum(
-        vec![
-            RapidSsl,
-            RapidSslWildcard,
-            Ssl123,
-            SslWebserver,
-            SecureSite,
-            BasicSsl,
-            BasicSslWildcard,
-        ],
-        Product::as_str,
-        Product::from_wire,
-        Other,
-    )
-}
-
-fn software() -> BoxedStrategy<Software> {
-    use Software::*;
-    open_enum(
-        vec![Apache2, ApacheSsl, Nginx, MicrosoftIis, OtherSoftware],
-        Software::as_str,
-        Software::from_wire,
-        Other,
-    )
-}
-
-fn signature_hash() -> BoxedStrategy<SignatureHash> {
-    use SignatureHash::*;
-    open_enum(
-        vec![Sha2FullChain, Sha2Sha1Root, Sha1],
-        SignatureHash::as_str,
-        SignatureHash::from_wire,
-        Other,
-    )
-}
-
-fn transparency_privacy() -> BoxedStrategy<TransparencyPrivacy> {
-    use TransparencyPrivacy::*;
-    open_enum(
-        vec![Public, Private],
-        TransparencyPrivacy::as_str,
-        TransparencyPrivacy::from_wire,
-        Other,
-    )
-}
-
-fn authentication_method() -> BoxedStrategy<AuthenticationMethod> {
-    use AuthenticationMethod::*;
-    open_enum(
-        vec![Email, Dns, File],
-        AuthenticationMethod::as_str,
-        AuthenticationMethod::from_wire,
-        Other,
-    )
-}
-
-fn job_type() -> BoxedStrategy<JobType> {
-    use JobType::*;
-    open_enum(
-        vec![Ssl, Domain],
-        JobType::as_str,
-        JobType::from_wire,
-        Other,
-    )
-}
-
-fn job_action() -> BoxedStrategy<JobAction> {
-    use JobAction::*;
-    open_enum(
-        vec![Create, Update, Delete, Renew, Reissue, Transfer],
-        JobAction::as_str,
-        JobAction::from_wire,
-        Other,
-    )
-}
-
-/// Every job status, both spellings of deferred, and unknown ones.
-fn job_status() -> BoxedStrategy<JobStatus> {
-    use JobStatus::*;
-    open_enum(
-        vec![
-            Running,
-            Success,
-            Failed,
-            Canceled,
-            Support,
-            Deferred(DeferredSpelling::Deferred),
-            Deferred(DeferredSpelling::Deffered),
-            NotSet,
-            Wait,
-        ],
-        JobStatus::as_str,
-        JobStatus::from_wire,
-        Other,
-    )
 }
 
 /// A zone-less date-time with whole seconds, years 1000 to 9999.
@@ -553,7 +372,7 @@ fn status(task: BoxedStrategy<TaskCode>) -> BoxedStrategy<Status> {
     (
         status_code(task),
         ostr(),
-        option::of(status_type()),
+        option::of(open_enum::<StatusType>()),
         option::of(object_ref()),
         unknown(),
     )
@@ -573,7 +392,7 @@ fn msg() -> BoxedStrategy<Msg> {
         (
             ostr(),
             ostr(),
-            option::of(status_type()),
+            option::of(open_enum::<StatusType>()),
             option::of(object_ref()),
             unknown(),
         )
@@ -608,11 +427,16 @@ fn job_ref() -> BoxedStrategy<JobRef> {
 fn job() -> BoxedStrategy<Job> {
     (
         (id(), option::of(user()), option::of(user()), ostr()),
-        (option::of(job_status()), ostr(), odate(), odate()),
         (
-            option::of(job_type()),
+            option::of(open_enum::<JobStatus>()),
             ostr(),
-            option::of(job_action()),
+            odate(),
+            odate(),
+        ),
+        (
+            option::of(open_enum::<JobType>()),
+            ostr(),
+            option::of(open_enum::<JobAction>()),
             odate(),
             unknown(),
         ),
@@ -663,10 +487,10 @@ fn domain() -> BoxedStrategy<Domain> {
     (
         (text(), odate(), odate(), oid(), oid(), oid(), oid(), ostr()),
         (
-            option::of(registry_status()),
+            option::of(open_enum::<RegistryStatus>()),
             vec(name_server(), 0..3),
             ou32(),
-            option::of(job_status()),
+            option::of(open_enum::<JobStatus>()),
             obool(),
             obool(),
             ostr(),
@@ -677,10 +501,10 @@ fn domain() -> BoxedStrategy<Domain> {
             obool(),
             obool(),
             obool(),
-            option::of(registrar_status()),
+            option::of(open_enum::<RegistrarStatus>()),
         ),
         (
-            option::of(rdds_opt_in()),
+            option::of(open_enum::<RddsOptIn>()),
             option::of(user()),
             option::of(user()),
             odate(),
@@ -780,7 +604,7 @@ fn handle() -> BoxedStrategy<Handle> {
         (
             oid(),
             ostr(),
-            option::of(contact_type()),
+            option::of(open_enum::<ContactType>()),
             text(),
             text(),
             ostr(),
@@ -795,7 +619,7 @@ fn handle() -> BoxedStrategy<Handle> {
             ostr(),
             ostr(),
             ostr(),
-            option::of(protection()),
+            option::of(open_enum::<Protection>()),
         ),
         (vec(text(), 0..3), unknown()),
     )
@@ -853,7 +677,14 @@ fn view() -> BoxedStrategy<View> {
 
 /// A filter with nested `and` / `or` groups.
 fn filter() -> BoxedStrategy<Where> {
-    let fields = || (ostr(), option::of(operator()), ostr(), unknown());
+    let fields = || {
+        (
+            ostr(),
+            option::of(open_enum::<Operator>()),
+            ostr(),
+            unknown(),
+        )
+    };
     let leaf = fields().prop_map(|(key, operator, value, unknown)| Where {
         key,
         operator,
@@ -878,7 +709,7 @@ fn filter() -> BoxedStrategy<Where> {
 }
 
 fn order() -> BoxedStrategy<Order> {
-    (text(), option::of(order_mode()), unknown())
+    (text(), option::of(open_enum::<OrderMode>()), unknown())
         .prop_map(|(key, mode, unknown)| Order { key, mode, unknown })
         .boxed()
 }
@@ -1106,7 +937,7 @@ fn certificate_contact() -> BoxedStrategy<CertificateContact> {
 
 fn authentication() -> BoxedStrategy<Authentication> {
     (
-        option::of(authentication_method()),
+        option::of(open_enum::<AuthenticationMethod>()),
         vec(text(), 0..3),
         unknown(),
     )
@@ -1145,16 +976,16 @@ fn certificate() -> BoxedStrategy<Certificate> {
         ),
         (
             ou32(),
-            option::of(software()),
+            option::of(open_enum::<Software>()),
             option::weighted(0.8, csr()),
-            option::of(product()),
-            option::of(signature_hash()),
+            option::of(open_enum::<Product>()),
+            option::of(open_enum::<SignatureHash>()),
             odate(),
         ),
         (
             option::of(raw_named("extension")),
             option::of(authentication()),
-            option::of(transparency_privacy()),
+            option::of(open_enum::<TransparencyPrivacy>()),
             odate(),
             odate(),
             unknown(),
@@ -1664,4 +1495,37 @@ fn invalid_char_in_attribute_names_its_element() {
             code: 0
         })
     );
+}
+
+/// The `OpenEnum` laws, for every open enum: known values are distinct, read back as
+/// themselves, and are never `Other`.
+#[test]
+fn open_enum_known_values_are_distinct_and_read_back() {
+    fn laws<E: OpenEnum + Debug + PartialEq>() {
+        for (i, known) in E::KNOWN.iter().enumerate() {
+            assert!(!known.is_other(), "{known:?}");
+            assert_eq!(&E::from_wire(known.as_str()), known);
+            assert!(
+                E::KNOWN[..i].iter().all(|k| k.as_str() != known.as_str()),
+                "{known:?} twice"
+            );
+        }
+        assert!(E::from_wire("NOT A KNOWN VALUE").is_other());
+    }
+    laws::<StatusType>();
+    laws::<Operator>();
+    laws::<OrderMode>();
+    laws::<ContactType>();
+    laws::<Protection>();
+    laws::<RegistryStatus>();
+    laws::<RegistrarStatus>();
+    laws::<RddsOptIn>();
+    laws::<Product>();
+    laws::<Software>();
+    laws::<SignatureHash>();
+    laws::<TransparencyPrivacy>();
+    laws::<AuthenticationMethod>();
+    laws::<JobType>();
+    laws::<JobAction>();
+    laws::<JobStatus>();
 }

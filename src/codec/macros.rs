@@ -201,6 +201,19 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::codec::OpenEnum for $name {
+            const KNOWN: &'static [Self] = &[$( Self::$variant ),*];
+            fn as_str(&self) -> &str {
+                $name::as_str(self)
+            }
+            fn from_wire(s: &str) -> Self {
+                $name::from_wire(s)
+            }
+            fn is_other(&self) -> bool {
+                matches!(self, Self::Other(_))
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())

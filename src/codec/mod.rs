@@ -21,6 +21,22 @@ use crate::error::{DecodeError, DecodeErrorKind, EncodeError, Position};
 use crate::quirk::Quirk;
 use tokenizer::{Token, Tokenizer};
 
+/// An open enum: a set of known wire spellings, and `Other` for any value the server may add.
+///
+/// Every enum of this crate that stands for a server value set implements it (`JobStatus`,
+/// `Product`, `RegistryStatus`, …). `from_wire(s).as_str() == s` for every `s`, and `from_wire`
+/// returns `Other` exactly for the spellings not in [`KNOWN`](Self::KNOWN).
+pub trait OpenEnum: Sized + 'static {
+    /// Every known value, in declaration order.
+    const KNOWN: &'static [Self];
+    /// The wire spelling.
+    fn as_str(&self) -> &str;
+    /// The value for a wire spelling (exact match; anything else is kept as `Other`).
+    fn from_wire(s: &str) -> Self;
+    /// Whether this is a value the crate does not know (`Other`).
+    fn is_other(&self) -> bool;
+}
+
 /// A value read from one element. The reader stands just after the element's start tag;
 /// the implementation reads the element's content (up to its end tag).
 pub trait FromXml: Sized {
