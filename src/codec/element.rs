@@ -128,27 +128,20 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     /// `None` from `parse` is an [`InvalidValue`](DecodeErrorKind::InvalidValue) error that
     /// quotes the text and says what was `expected`.
     pub fn parse_with<T>(
-        self,
+        mut self,
         expected: &'static str,
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<T, DecodeError> {
-        let (path, pos, name) = (self.path(), self.pos, self.name);
-        let src = self.tok.src();
-        let text = self.text()?;
+        let text = self.read_text()?;
         match parse(text.trim()) {
             Some(v) => Ok(v),
-            None => {
-                let kind = DecodeErrorKind::InvalidValue {
-                    field: name.to_owned(),
-                    value: excerpt(&text),
-                    expected,
-                };
-                Err(DecodeError::new(
-                    kind,
-                    crate::error::Position::locate(src.as_bytes(), pos),
-                    path,
-                ))
-            }
+            // The path is built only now: after the end tag the parent's part of the stack
+            // is still in place.
+            None => Err(self.error(DecodeErrorKind::InvalidValue {
+                field: self.name.to_owned(),
+                value: excerpt(&text),
+                expected,
+            })),
         }
     }
 
