@@ -48,6 +48,22 @@ impl Locator {
             self.offset = 3;
         }
         let bytes = input.get(self.offset..offset).unwrap_or_default();
+        let is_char_start = |b: &&u8| (**b & 0xC0) != 0x80;
+        if !bytes.contains(&b'\r') {
+            // Without CR: count line feeds, then the characters after the last one.
+            let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+            let tail = match bytes.iter().rposition(|&b| b == b'\n') {
+                Some(last) => {
+                    self.chars = 0;
+                    bytes.get(last + 1..).unwrap_or_default()
+                }
+                None => bytes,
+            };
+            self.line += lines;
+            self.chars += tail.iter().filter(is_char_start).count();
+            self.offset = offset;
+            return self.position();
+        }
         for (i, &b) in bytes.iter().enumerate() {
             // A line ends at LF, CR LF or a lone CR, as XML 1.0 normalises them.
             let lone_cr = b == b'\r' && input.get(self.offset + i + 1) != Some(&b'\n');
@@ -59,10 +75,14 @@ impl Locator {
             }
         }
         self.offset = offset;
+        self.position()
+    }
+
+    fn position(&self) -> Position {
         Position {
             line: u32::try_from(self.line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(self.chars + 1).unwrap_or(u32::MAX),
-            offset,
+            offset: self.offset,
         }
     }
 }

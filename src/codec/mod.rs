@@ -105,7 +105,7 @@ pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
 /// for speed on large lists.
 fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().find_map(|(i, &b)| match b {
+    let exact = |(i, &b): (usize, &u8)| match b {
         b'\t' | b'\n' | b'\r' => None,
         0..=0x1F => Some((i, u32::from(b))),
         // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
@@ -114,6 +114,20 @@ fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
             _ => None,
         },
         _ => None,
+    };
+    // A branch-free test per chunk (it vectorizes); the exact scan only where it fires.
+    const CHUNK: usize = 64;
+    bytes.chunks(CHUNK).enumerate().find_map(|(n, chunk)| {
+        let suspect = chunk
+            .iter()
+            .fold(false, |acc, &b| acc | (b < 0x20) | (b == 0xEF));
+        if !suspect {
+            return None;
+        }
+        chunk
+            .iter()
+            .enumerate()
+            .find_map(|(i, b)| exact((n * CHUNK + i, b)))
     })
 }
 
@@ -175,4 +189,32 @@ pub(crate) fn write_document<T: ToXml + ?Sized>(
     }
     // The writer only ever writes valid UTF-8 (names and text come from `&str`).
     String::from_utf8(out).map_err(|_| EncodeError::Missing("valid UTF-8 output"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_non_xml_char;
+
+    /// The chunked scan finds the first forbidden character wherever it sits, a three-byte
+    /// U+FFFE / U+FFFF across a chunk boundary included, and lets everything else pass.
+    #[test]
+    fn forbidden_characters_are_found_at_chunk_boundaries() {
+        for at in [0, 1, 62, 63, 64, 65, 127, 128, 1000] {
+            for (bad, code) in [
+                ("\u{0}", 0),
+                ("\u{1F}", 0x1F),
+                ("\u{FFFE}", 0xFFFE),
+                ("\u{FFFF}", 0xFFFF),
+            ] {
+                let text = format!("{}{bad}{}", "a".repeat(at), "é€\t\r\n".repeat(40));
+                assert_eq!(
+                    first_non_xml_char(&text),
+                    Some((at, code)),
+                    "{bad:?} at {at}"
+                );
+            }
+        }
+        let fine = "<a>é€\u{FFFD}\u{EFFF}\u{10000}\t\r\n</a>".repeat(50);
+        assert_eq!(first_non_xml_char(&fine), None);
+    }
 }

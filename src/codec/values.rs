@@ -96,14 +96,12 @@ impl ToXml for bool {
 
 impl FromXml for NaiveDateTime {
     fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
-        el.parse_with("a date-time YYYY-MM-DD HH:MM:SS", |s| {
-            NaiveDateTime::parse_from_str(s, datetime::FORMAT).ok()
-        })
+        el.parse_with("a date-time YYYY-MM-DD HH:MM:SS", datetime::parse)
     }
 }
 impl ToXml for NaiveDateTime {
     fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        w.leaf_display(name, self.format(datetime::FORMAT))
+        w.leaf_display(name, datetime::Wire(self))
     }
 }
 
@@ -113,18 +111,77 @@ pub mod datetime {
     use chrono::NaiveDateTime;
     use serde::{Deserialize, Deserializer, Serializer};
 
+    use chrono::{Datelike, NaiveDate, Timelike};
+    use std::fmt;
+
     /// The wire format.
     pub const FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 
+    /// Parses `YYYY-MM-DD HH:MM:SS` (any other spelling chrono's `%Y-%m-%d %H:%M:%S` accepts,
+    /// such as a year past 9999, goes through chrono).
+    pub fn parse(s: &str) -> Option<NaiveDateTime> {
+        let b = s.as_bytes();
+        let canonical = b.len() == 19
+            && b.iter().enumerate().all(|(i, &c)| match i {
+                4 | 7 => c == b'-',
+                10 => c == b' ',
+                13 | 16 => c == b':',
+                _ => c.is_ascii_digit(),
+            });
+        if !canonical {
+            return NaiveDateTime::parse_from_str(s, FORMAT).ok();
+        }
+        let num = |from: usize, to: usize| {
+            b.get(from..to)?.iter().try_fold(0u32, |n, &d| {
+                n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+            })
+        };
+        let fast = || {
+            let date =
+                NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
+            date.and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
+        };
+        // What the fast path refuses (a leap second `:60`, an impossible date) chrono judges.
+        fast().or_else(|| NaiveDateTime::parse_from_str(s, FORMAT).ok())
+    }
+
+    /// Displays a date-time in the wire format.
+    pub(crate) struct Wire<'a>(pub(crate) &'a NaiveDateTime);
+
+    impl fmt::Display for Wire<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let t = self.0;
+            // Four-digit years without a leap second; chrono writes the rest.
+            if (0..=9999).contains(&t.year()) && t.nanosecond() < 1_000_000_000 {
+                write!(
+                    f,
+                    "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                    t.year(),
+                    t.month(),
+                    t.day(),
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                )
+            } else {
+                write!(f, "{}", t.format(FORMAT))
+            }
+        }
+    }
+
     /// Serializes as `YYYY-MM-DD HH:MM:SS`.
     pub fn serialize<S: Serializer>(value: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&value.format(FORMAT))
+        s.collect_str(&Wire(value))
     }
 
     /// Deserializes from `YYYY-MM-DD HH:MM:SS`.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        NaiveDateTime::parse_from_str(&s, FORMAT).map_err(serde::de::Error::custom)
+        parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid date-time {s:?}: expected YYYY-MM-DD HH:MM:SS"
+            ))
+        })
     }
 
     /// The same for `Option<NaiveDateTime>`.
@@ -137,7 +194,7 @@ pub mod datetime {
             s: S,
         ) -> Result<S::Ok, S::Error> {
             match value {
-                Some(v) => s.collect_str(&v.format(FORMAT)),
+                Some(v) => s.collect_str(&Wire(v)),
                 None => s.serialize_none(),
             }
         }
@@ -147,8 +204,47 @@ pub mod datetime {
             d: D,
         ) -> Result<Option<NaiveDateTime>, D::Error> {
             let s = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-            s.map(|s| NaiveDateTime::parse_from_str(&s, FORMAT).map_err(serde::de::Error::custom))
-                .transpose()
+            s.map(|s| {
+                parse(&s).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "invalid date-time {s:?}: expected YYYY-MM-DD HH:MM:SS"
+                    ))
+                })
+            })
+            .transpose()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::datetime::{FORMAT, Wire, parse};
+    use chrono::NaiveDateTime;
+
+    /// The fast paths read and write exactly what chrono's `%Y-%m-%d %H:%M:%S` does.
+    #[test]
+    fn datetime_fast_paths_agree_with_chrono() {
+        for s in [
+            "2019-10-23 16:12:33",
+            "0000-01-01 00:00:00",
+            "9999-12-31 23:59:59",
+            "2016-12-31 23:59:60",
+            "2019-02-29 00:00:00",
+            "2020-02-29 12:00:00",
+            "2019-13-01 00:00:00",
+            "2019-10-23 24:00:00",
+            "2019-10-23T16:12:33",
+            "2019-10-23 16:12",
+            "12019-10-23 16:12:33",
+            "+12019-10-23 16:12:33",
+            "2019-1-23 16:12:33",
+            "",
+        ] {
+            let chrono = NaiveDateTime::parse_from_str(s, FORMAT).ok();
+            assert_eq!(parse(s), chrono, "{s:?}");
+            if let Some(t) = chrono {
+                assert_eq!(Wire(&t).to_string(), t.format(FORMAT).to_string(), "{s:?}");
+            }
         }
     }
 }
