@@ -1,9 +1,10 @@
 //! The `autodns-xml` command-line tool, run as a process: every subcommand on the files of
 //! `testdata/`, standard input, exit codes, and what goes to stdout and to stderr.
 
+mod common;
+
 use serde_json::{Value, json};
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// What one run of the tool produced.
@@ -74,30 +75,8 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
     }
 }
 
-fn path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
-        .join(name)
-}
-
 fn file(name: &str) -> String {
-    path(name).to_str().expect("UTF-8 path").to_owned()
-}
-
-fn read(name: &str) -> Vec<u8> {
-    std::fs::read(path(name)).expect("testdata file")
-}
-
-fn testdata_names() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("testdata/")
-        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 22, "testdata/ holds {names:?}");
-    names
+    common::path(name).to_str().expect("UTF-8 path").to_owned()
 }
 
 /// `value` at a path of object keys and array indexes, e.g. `["response", "result", 0]`.
@@ -327,7 +306,7 @@ fn decode_error_response_keeps_msgs_and_status() {
 
 #[test]
 fn decode_reads_stdin_with_dash_and_without_argument() {
-    let xml = read("400114_response.xml");
+    let xml = common::read("400114_response.xml");
     let from_file = run(&["decode", &file("400114_response.xml")], None).ok();
     for args in [&["decode", "-"][..], &["decode"][..]] {
         let r = run(args, Some(&xml)).ok();
@@ -341,7 +320,7 @@ fn decode_reads_stdin_with_dash_and_without_argument() {
 
 #[test]
 fn decode_encode_decode_gives_identical_json_for_every_testdata_file() {
-    for name in testdata_names() {
+    for name in common::names() {
         let first = run(&["decode", "--show-secrets", &file(&name)], None).ok();
         let xml = run(&["encode"], Some(first.stdout.as_bytes())).ok();
         assert_eq!(xml.stderr, "", "{name}");
@@ -516,7 +495,7 @@ fn encode_reports_encode_errors() {
 
 #[test]
 fn normalize_is_idempotent_and_keeps_the_model_for_every_testdata_file() {
-    for name in testdata_names() {
+    for name in common::names() {
         let once = run(&["normalize", &file(&name)], None).ok();
         let twice = run(&["normalize"], Some(once.stdout.as_bytes())).ok();
         assert_eq!(twice.stdout, once.stdout, "{name}");
@@ -673,7 +652,7 @@ fn check_reports_quirks_on_stderr_only() {
 
 #[test]
 fn check_reads_stdin_without_argument() {
-    let r = run(&["check"], Some(&read("400115_task.xml"))).ok();
+    let r = run(&["check"], Some(&common::read("400115_task.xml"))).ok();
     assert_eq!(r.stdout, "task: 400115\n");
 }
 
@@ -724,7 +703,7 @@ fn errors_inside_a_password_do_not_quote_it() {
 
 #[test]
 fn missing_file_exits_1() {
-    let missing = path("does-not-exist.xml");
+    let missing = common::path("does-not-exist.xml");
     let missing = missing.to_str().expect("UTF-8 path");
     for cmd in ["decode", "encode", "normalize", "check"] {
         let r = run(&[cmd, missing], None).input_error();

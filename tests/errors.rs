@@ -3,10 +3,11 @@
 //! position, `source()` is the kind. No error and no `Debug` output quotes a password or token,
 //! and no input, however truncated, makes the decoder panic.
 
+mod common;
+
 use autodns_xml::domain::DomainInfoData;
 use autodns_xml::{DecodeError, DecodeErrorKind, Document, RawElement, Request, Response};
 use std::error::Error as _;
-use std::path::{Path, PathBuf};
 
 /// Decodes `xml` with [`Document::decode`], which must fail.
 fn doc_err(xml: impl AsRef<[u8]>) -> DecodeError {
@@ -892,8 +893,8 @@ fn text_in_an_element_that_holds_only_elements() {
 
 #[test]
 fn unexpected_root_element() {
-    let request = std::fs::read(testdata_dir().join("0905_request.xml")).expect("file");
-    let response = std::fs::read(testdata_dir().join("0905_response.xml")).expect("file");
+    let request = std::fs::read(common::path("").join("0905_request.xml")).expect("file");
+    let response = std::fs::read(common::path("").join("0905_response.xml")).expect("file");
 
     let e = Request::decode(&response).expect_err("a response is not a request");
     check(
@@ -1086,25 +1087,6 @@ fn debug_never_shows_the_password_or_token() {
 // ---------------------------------------------------------------------------------------------
 // No panic, whatever the input.
 
-fn testdata_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
-}
-
-fn testdata() -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(testdata_dir())
-        .expect("testdata/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .map(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).expect("name");
-            (name.to_owned(), std::fs::read(&p).expect("read"))
-        })
-        .collect();
-    files.sort();
-    assert!(files.len() >= 20, "testdata/ holds the seed documents");
-    files
-}
-
 /// The offset just past the root element's end tag.
 fn root_end(xml: &[u8]) -> usize {
     let text = std::str::from_utf8(xml).expect("testdata is UTF-8");
@@ -1118,7 +1100,7 @@ fn root_end(xml: &[u8]) -> usize {
 
 #[test]
 fn every_truncation_of_every_seed_is_an_error_not_a_panic() {
-    for (name, xml) in testdata() {
+    for (name, xml) in common::files() {
         let end = root_end(&xml);
         for cut in 0..=xml.len() {
             let prefix = &xml[..cut];
@@ -1149,7 +1131,7 @@ fn every_truncation_of_every_seed_is_an_error_not_a_panic() {
 
 #[test]
 fn every_truncation_of_every_seed_with_crlf_is_an_error_not_a_panic() {
-    for (name, xml) in testdata() {
+    for (name, xml) in common::files() {
         let text = String::from_utf8(xml).expect("UTF-8").replace('\n', "\r\n");
         let xml = text.into_bytes();
         let end = root_end(&xml);
@@ -1166,7 +1148,7 @@ fn every_truncation_of_every_seed_with_crlf_is_an_error_not_a_panic() {
 #[test]
 fn byte_flips_in_every_seed_never_panic() {
     // Each byte replaced by markup characters and by an invalid byte: any outcome but a panic.
-    for (name, xml) in testdata() {
+    for (name, xml) in common::files() {
         for at in 0..xml.len() {
             for b in [b'<', b'>', b'&', 0xFF] {
                 let mut bad = xml.clone();

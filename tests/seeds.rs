@@ -1,6 +1,8 @@
 //! Every XML example of the seed pages (`testdata/`): decode, snapshot, re-encode, compare,
 //! and field-level assertions on the values the seeds show.
 
+mod common;
+
 use autodns_xml::certificate::{
     CertificateJobInfoData, CertificateJobList, CertificateJobListData, Product,
 };
@@ -16,23 +18,7 @@ use autodns_xml::{
 use std::path::{Path, PathBuf};
 
 fn testdata() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("testdata/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn read(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("testdata")
-            .join(name),
-    )
-    .expect("testdata file")
+    common::names().iter().map(|n| common::path(n)).collect()
 }
 
 fn stem(path: &Path) -> String {
@@ -151,7 +137,7 @@ fn snapshots_of_every_seed() {
 
 #[test]
 fn certificate_job_info_updater_context_is_repaired_and_reported() {
-    let resp = decode_response::<autodns_xml::certificate::CertificateJobInfo>(&read(
+    let resp = decode_response::<autodns_xml::certificate::CertificateJobInfo>(&common::read(
         "400114_response.xml",
     ))
     .expect("decode");
@@ -215,7 +201,8 @@ fn certificate_job_info_updater_context_is_repaired_and_reported() {
 #[test]
 fn certificate_job_list_status_is_deferred_as_spelled() {
     let resp: Response<CertificateJobListData> =
-        decode_response::<CertificateJobList>(&read("400115_response.xml")).expect("decode");
+        decode_response::<CertificateJobList>(&common::read("400115_response.xml"))
+            .expect("decode");
     let data = resp.data().expect("data");
     assert_eq!(data.summary, Some(1));
     assert_eq!(data.certificate_job.len(), 1);
@@ -245,7 +232,7 @@ fn certificate_job_list_status_is_deferred_as_spelled() {
 
 #[test]
 fn poll_info_message_carries_the_domain_job() {
-    let resp = decode_response::<PollInfo>(&read("0905_response.xml")).expect("decode");
+    let resp = decode_response::<PollInfo>(&common::read("0905_response.xml")).expect("decode");
     let data = resp.data().expect("data");
     assert_eq!(data.summary, Some(1));
     let message = data.message.as_ref().expect("message");
@@ -276,7 +263,7 @@ fn poll_info_message_carries_the_domain_job() {
 
 #[test]
 fn domain_info_flags_and_dates() {
-    let resp = decode_response::<DomainInfo>(&read("0105_response.xml")).expect("decode");
+    let resp = decode_response::<DomainInfo>(&common::read("0105_response.xml")).expect("decode");
     let domain = &resp.data().expect("data").domain[0];
     assert_eq!(domain.use_trustee, Some(false));
     assert_eq!(domain.use_privacy, Some(false));
@@ -298,7 +285,7 @@ fn domain_info_flags_and_dates() {
 
 #[test]
 fn domain_create_answer_is_notify_with_a_running_job() {
-    let resp = decode_response::<DomainCreate>(&read("0101_response.xml")).expect("decode");
+    let resp = decode_response::<DomainCreate>(&common::read("0101_response.xml")).expect("decode");
     let status = resp.status().expect("status");
     assert!(status.code.is_notify());
     assert_eq!(status.code.task, "0101");
@@ -315,7 +302,7 @@ fn domain_create_answer_is_notify_with_a_running_job() {
 
 #[test]
 fn requests_decode_with_typed_bodies() {
-    let req = decode_request(&read("0101_request.xml")).expect("decode");
+    let req = decode_request(&common::read("0101_request.xml")).expect("decode");
     assert_eq!(req.auth.user, "USER");
     assert_eq!(req.auth.password.expose(), "PASSWORD");
     assert_eq!(req.auth.context, "CONTEXT");
@@ -330,7 +317,7 @@ fn requests_decode_with_typed_bodies() {
     assert_eq!(create.confirm_order, Some(true));
     assert_eq!(create.period, Some(1));
 
-    let req = decode_request(&read("0301_request.xml")).expect("decode");
+    let req = decode_request(&common::read("0301_request.xml")).expect("decode");
     let TaskBody::ContactCreate(contact) = &req.tasks[0].body else {
         panic!("0301 body")
     };
@@ -338,7 +325,7 @@ fn requests_decode_with_typed_bodies() {
     assert_eq!(contact.0.address, vec!["Anystreet".to_owned()]);
     assert_eq!(contact.0.state.as_deref(), Some(""));
 
-    let req = decode_request(&read("0906_request.xml")).expect("decode");
+    let req = decode_request(&common::read("0906_request.xml")).expect("decode");
     assert!(matches!(&req.tasks[0].body, TaskBody::PollConfirm(m) if m.id == 650664));
 
     for (file, code) in [
@@ -346,7 +333,7 @@ fn requests_decode_with_typed_bodies() {
         ("400114_request.xml", "400114"),
         ("400118_request.xml", "400118"),
     ] {
-        let req = decode_request(&read(file)).expect("decode");
+        let req = decode_request(&common::read(file)).expect("decode");
         assert_eq!(req.tasks[0].code, code);
         assert!(
             matches!(&req.tasks[0].body, TaskBody::CertificateJob(c) if c.id() == 12345),
@@ -354,17 +341,17 @@ fn requests_decode_with_typed_bodies() {
         );
     }
 
-    let req = decode_request(&read("0905_request.xml")).expect("decode");
+    let req = decode_request(&common::read("0905_request.xml")).expect("decode");
     assert_eq!(req.tasks[0].body, TaskBody::None);
 }
 
 #[test]
 fn bare_and_full_certificate_list_requests_carry_the_same_task() {
-    let (bare, _) = Document::decode(&read("400115_task.xml")).expect("bare task");
+    let (bare, _) = Document::decode(&common::read("400115_task.xml")).expect("bare task");
     let Document::Task(task) = bare else {
         panic!("a bare <task> decodes as Document::Task")
     };
-    let full = decode_request(&read("400115_request.xml")).expect("full request");
+    let full = decode_request(&common::read("400115_request.xml")).expect("full request");
     assert_eq!(full.tasks, vec![task.clone()]);
     let view = task.view.as_ref().expect("view");
     assert_eq!((view.limit, view.offset), (Some(10), Some(0)));
@@ -373,7 +360,7 @@ fn bare_and_full_certificate_list_requests_carry_the_same_task() {
 
 #[test]
 fn domain_list_request_and_response() {
-    let req = decode_request(&read("0105_list_request.xml")).expect("decode");
+    let req = decode_request(&common::read("0105_list_request.xml")).expect("decode");
     let task = &req.tasks[0];
     assert_eq!(task.body, TaskBody::None);
     assert_eq!(task.key, vec!["created".to_owned(), "payable".to_owned()]);
@@ -386,8 +373,9 @@ fn domain_list_request_and_response() {
     assert_eq!(task.ctid.as_deref(), Some("list-1"));
     assert_eq!(req.language.as_deref(), Some("en"));
 
-    let resp = decode_response::<autodns_xml::domain::DomainList>(&read("0105_list_response.xml"))
-        .expect("decode");
+    let resp =
+        decode_response::<autodns_xml::domain::DomainList>(&common::read("0105_list_response.xml"))
+            .expect("decode");
     let data = resp.data().expect("data");
     assert_eq!(data.summary, Some(2));
     assert_eq!(
@@ -402,7 +390,7 @@ fn domain_list_request_and_response() {
 
 #[test]
 fn unmodelled_task_response_decodes_generically() {
-    let (doc, _) = Document::decode(&read("0201_error_response.xml")).expect("decode");
+    let (doc, _) = Document::decode(&common::read("0201_error_response.xml")).expect("decode");
     let Document::Response(resp) = doc else {
         panic!("response")
     };
@@ -424,8 +412,9 @@ fn unmodelled_task_response_decodes_generically() {
 
 #[test]
 fn contact_create_status_object_is_the_new_handle() {
-    let resp = decode_response::<autodns_xml::contact::ContactCreate>(&read("0301_response.xml"))
-        .expect("decode");
+    let resp =
+        decode_response::<autodns_xml::contact::ContactCreate>(&common::read("0301_response.xml"))
+            .expect("decode");
     let object = resp
         .status()
         .and_then(|s| s.object.as_ref())
@@ -455,19 +444,19 @@ fn requests_built_in_code_encode_like_the_seeds() {
     let built = Request::new(Auth::new("USER", "PASSWORD", "CONTEXT")).task(create);
     assert_eq!(
         built,
-        decode_request(&read("0101_request.xml")).expect("seed")
+        decode_request(&common::read("0101_request.xml")).expect("seed")
     );
 
     let built = Request::new(Auth::new("USER", "PASSWORD", "CONTEXT")).task(PollInfo);
     assert_eq!(
         built,
-        decode_request(&read("0905_request.xml")).expect("seed")
+        decode_request(&common::read("0905_request.xml")).expect("seed")
     );
 
     let built = Request::new(Auth::new("USER", "PASSWORD", "CONTEXT"))
         .task(autodns_xml::certificate::CertificateJobInfo::new(12345));
     assert_eq!(
         built,
-        decode_request(&read("400114_request.xml")).expect("seed")
+        decode_request(&common::read("400114_request.xml")).expect("seed")
     );
 }

@@ -1,6 +1,8 @@
 //! The tolerance rules: what the decoder accepts beyond the strict model, how each repair is
 //! reported, and that everything accepted re-encodes to a document that decodes equal.
 
+mod common;
+
 use autodns_xml::certificate::{
     AuthenticationMethod, CertificateJobInfo, CertificateJobInfoData, CertificateJobList, Product,
     SignatureHash, Software, TransparencyPrivacy,
@@ -14,25 +16,6 @@ use autodns_xml::{
     AnyData, Document, Position, Quirk, QuirkKind, RawElement, RawNode, Request, RequestTask,
     Response, StatusType, Task, TaskBody, TaskCode, decode_request, decode_response,
 };
-use std::path::Path;
-
-fn testdata(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
-        .join(name);
-    std::fs::read_to_string(path).expect("testdata file")
-}
-
-fn testdata_names() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("testdata/")
-        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    names.sort();
-    names
-}
 
 fn decode(xml: &str) -> (Document, Vec<Quirk>) {
     Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"))
@@ -161,7 +144,7 @@ fn booleans_in_every_spelling_and_case() {
 
 #[test]
 fn context4_closed_by_context_is_repaired_once_and_reported() {
-    let xml = testdata("400114_response.xml");
+    let xml = common::read_str("400114_response.xml");
     let resp = decode_response::<CertificateJobInfo>(xml.as_bytes()).expect("decodes");
     let job = job_of(&resp);
     let updater = job.updater.as_ref().expect("updater");
@@ -322,7 +305,7 @@ fn deffered_and_deferred_both_read_as_deferred() {
 
     // The seeds: 400115's list entry and 400114's job.
     for (file, line) in [("400115_response.xml", 17), ("400114_response.xml", 65)] {
-        let xml = testdata(file);
+        let xml = common::read_str(file);
         let (doc, quirks) = decode(&xml);
         let misspelled: Vec<&Quirk> = quirks
             .iter()
@@ -336,8 +319,9 @@ fn deffered_and_deferred_both_read_as_deferred() {
         let out = reencodes(&doc);
         assert!(out.contains("<status>DEFFERED</status>"));
     }
-    let list = decode_response::<CertificateJobList>(testdata("400115_response.xml").as_bytes())
-        .expect("decodes");
+    let list =
+        decode_response::<CertificateJobList>(common::read_str("400115_response.xml").as_bytes())
+            .expect("decodes");
     let entry = &list.data().expect("data").certificate_job[0];
     assert!(
         entry
@@ -767,7 +751,7 @@ fn cdata_references_and_entities() {
     reencodes(&doc);
 
     // The seed's CSR in CDATA stays CDATA.
-    let xml = testdata("400114_response.xml");
+    let xml = common::read_str("400114_response.xml");
     let resp = decode_response::<CertificateJobInfo>(xml.as_bytes()).expect("decodes");
     let csr = resp
         .data()
@@ -841,8 +825,8 @@ fn xml_declarations_and_byte_order_mark() {
 
 #[test]
 fn crlf_line_ends_are_normalised_and_positions_stay_right() {
-    for name in testdata_names() {
-        let lf = testdata(&name);
+    for name in common::names() {
+        let lf = common::read_str(&name);
         let crlf = lf.replace('\n', "\r\n");
         let (a, qa) = decode(&lf);
         let (b, qb) = decode(&crlf);
@@ -896,8 +880,8 @@ fn compact(xml: &str) -> String {
 
 #[test]
 fn indentation_or_none() {
-    for name in testdata_names() {
-        let xml = testdata(&name);
+    for name in common::names() {
+        let xml = common::read_str(&name);
         let one_line = compact(&xml);
         assert!(!one_line.contains('\n'), "{name}");
         let (a, qa) = decode(&xml);
@@ -908,7 +892,7 @@ fn indentation_or_none() {
         reencodes(&b);
     }
     // The two layouts the encoder writes decode equal, too.
-    let (doc, _) = decode(&testdata("0905_response.xml"));
+    let (doc, _) = decode(&common::read_str("0905_response.xml"));
     let compact = doc.to_xml_with(Layout::Compact).expect("encode");
     let indented = doc.to_xml_with(Layout::Indented).expect("encode");
     assert!(!compact.trim_end().contains('\n'));
@@ -918,8 +902,8 @@ fn indentation_or_none() {
 
 #[test]
 fn comments_and_processing_instructions_anywhere_are_skipped() {
-    for name in testdata_names() {
-        let xml = testdata(&name);
+    for name in common::names() {
+        let xml = common::read_str(&name);
         // After every `>`: between elements, inside text values, before and after the root.
         let noisy = format!(
             "<!-- lead --><?pi lead?>{}",
@@ -1036,7 +1020,7 @@ fn attributes_on_modelled_elements_are_ignored_and_reported() {
 
 #[test]
 fn empty_elements_decode_to_empty_values() {
-    let xml = testdata("0301_request.xml");
+    let xml = common::read_str("0301_request.xml");
     let req = decode_request(xml.as_bytes()).expect("decodes");
     let TaskBody::ContactCreate(contact) = &req.tasks[0].body else {
         panic!("0301 body");
@@ -1061,7 +1045,7 @@ fn empty_elements_decode_to_empty_values() {
         assert_eq!(contact.0.state.as_deref(), Some(""), "{state}");
     }
     // Empty structures: `<owner/>` is a user with nothing set; `<data/>` is data.
-    let (doc, _) = decode(&testdata("0905_response.xml"));
+    let (doc, _) = decode(&common::read_str("0905_response.xml"));
     let resp = response_of(doc);
     let Some(AnyData::PollInfo(info)) = resp.data() else {
         panic!("0905 data");
@@ -1074,7 +1058,7 @@ fn empty_elements_decode_to_empty_values() {
         .expect("domain");
     assert_eq!(domain.owner, Some(autodns_xml::User::default()));
     assert_eq!(domain.updater, Some(autodns_xml::User::default()));
-    let (doc, _) = decode(&testdata("0301_response.xml"));
+    let (doc, _) = decode(&common::read_str("0301_response.xml"));
     let resp = response_of(doc);
     assert!(matches!(resp.data(), Some(AnyData::Empty(_))));
     // An empty text in the status.
@@ -1119,7 +1103,7 @@ const ZONE_INFO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 #[test]
 fn unmodelled_responses_decode_as_raw_data() {
     // The seed's 0201 error, msg before status, `<data/>`.
-    let xml = testdata("0201_error_response.xml");
+    let xml = common::read_str("0201_error_response.xml");
     let (doc, quirks) = decode(&xml);
     assert!(quirks.is_empty());
     let resp = response_of(doc.clone());
