@@ -1,6 +1,6 @@
 //! The response envelope: `<response><result><data/><msg/>…<status/></result><stid/></response>`.
 
-use super::{Msg, Status};
+use super::{Msg, Status, StatusCode, StatusKind, StatusType};
 use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter};
 use crate::error::{DecodeError, EncodeError};
@@ -160,6 +160,36 @@ impl<D> Response<D> {
             unknown: Vec::new(),
             quirks: Vec::new(),
         }
+    }
+
+    /// A one-result answer to task `T`, as the gateway would give it: a status of `kind` for
+    /// `T`'s code (with the matching type) and `data`. For fakes and tests.
+    ///
+    /// ```
+    /// use autodns_xml::domain::{Domain, DomainInfo, DomainInfoData};
+    /// use autodns_xml::{Response, StatusKind, decode_response};
+    ///
+    /// let data = DomainInfoData { domain: vec![Domain::new("example.com")], ..Default::default() };
+    /// let fake = Response::answer::<DomainInfo>(StatusKind::Success, data).with_stid("fake-1");
+    /// let xml = fake.to_xml()?;
+    /// assert!(xml.contains("<code>S0105</code>") && xml.contains("<type>success</type>"));
+    /// assert_eq!(decode_response::<DomainInfo>(xml.as_bytes())?, fake);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn answer<T: crate::Task<Data = D>>(kind: StatusKind, data: D) -> Self {
+        let mut status = Status::new(StatusCode::of::<T>(kind));
+        status.kind = Some(match kind {
+            StatusKind::Success => StatusType::Success,
+            StatusKind::Error => StatusType::Error,
+            StatusKind::Notify => StatusType::Notify,
+        });
+        Response::new(TaskResult::new(Some(data), status))
+    }
+
+    /// Sets the server transaction id.
+    pub fn with_stid(mut self, stid: impl Into<String>) -> Self {
+        self.stid = Some(stid.into());
+        self
     }
 
     /// The first result.

@@ -43,6 +43,15 @@ impl StatusCode {
         StatusCode { kind, task }
     }
 
+    /// The status code `kind` gives for task `T`: `StatusCode::of::<DomainInfo>(StatusKind::Success)`
+    /// is `S0105`.
+    pub fn of<T: crate::Task>(kind: StatusKind) -> Self {
+        StatusCode {
+            kind,
+            task: TaskCode::known(T::CODE),
+        }
+    }
+
     /// Parses `S0105` and the like: `S`, `E` or `N`, then the task code's digits.
     pub fn parse(s: &str) -> Option<Self> {
         let mut chars = s.chars();
