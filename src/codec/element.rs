@@ -78,8 +78,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
                     }
                 }
                 Token::Eof => {
-                    let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
-                    return Err(self.tok.error_at(kind, self.tok.src().len()));
+                    return Err(self.eof());
                 }
             }
         }
@@ -117,8 +116,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
                     return Err(self.tok.error_at(kind, pos));
                 }
                 Token::Eof => {
-                    let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
-                    return Err(self.tok.error_at(kind, self.tok.src().len()));
+                    return Err(self.eof());
                 }
             }
         }
@@ -182,8 +180,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
                 Token::Eof => break,
             }
         }
-        let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
-        Err(self.tok.error_at(kind, self.tok.src().len()))
+        Err(self.eof())
     }
 
     /// The element's attributes, unescaped.
@@ -216,6 +213,13 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             let element = self.name.to_owned();
             self.quirk(QuirkKind::IgnoredAttributes { element });
         }
+    }
+
+    /// The input ended inside this element. (The tokenizer reports an unclosed element
+    /// itself; this is what the reader says should an end of input reach it anyway.)
+    fn eof(&self) -> DecodeError {
+        let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
+        self.tok.error_at(kind, self.tok.src().len())
     }
 
     /// An error at this element.
@@ -275,8 +279,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             match self.tok.next()? {
                 Token::End if self.tok.depth() < self.depth => self.done = true,
                 Token::Eof => {
-                    let kind = DecodeErrorKind::UnexpectedEof(self.name.to_owned());
-                    return Err(self.tok.error_at(kind, self.tok.src().len()));
+                    return Err(self.eof());
                 }
                 _ => {}
             }

@@ -50,6 +50,19 @@ pub trait ToXml {
     fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError>;
 }
 
+/// Reads `child` into `slot`, which must still be empty: a second occurrence of an element
+/// that may occur once is an error.
+pub(crate) fn set_once<T: FromXml>(
+    slot: &mut Option<T>,
+    child: ElementReader<'_, '_>,
+) -> Result<(), DecodeError> {
+    if slot.is_some() {
+        return Err(child.duplicate());
+    }
+    *slot = Some(T::from_xml(child)?);
+    Ok(())
+}
+
 /// The input as text: a UTF-8 BOM is skipped, UTF-16 and invalid UTF-8 are refused.
 /// Returns the text and the offset where the document starts (after a BOM).
 pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
@@ -61,41 +74,28 @@ pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
             | [0, b'<' | b' ' | b'\t' | b'\r' | b'\n', ..]
             | [b'<' | b' ' | b'\t' | b'\r' | b'\n', 0, ..]
     );
+    // Before the root: an offset and no element path.
+    let fail = |kind, at| DecodeError::new(kind, Position::locate(input, at), String::new());
     if utf16 {
-        let kind = DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned());
-        return Err(DecodeError::new(
-            kind,
-            Position::locate(input, 0),
-            String::new(),
+        return Err(fail(
+            DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned()),
+            0,
         ));
     }
-    let text = std::str::from_utf8(input).map_err(|e| {
-        DecodeError::new(
-            DecodeErrorKind::InvalidUtf8,
-            Position::locate(input, e.valid_up_to()),
-            String::new(),
-        )
-    })?;
+    let text = std::str::from_utf8(input)
+        .map_err(|e| fail(DecodeErrorKind::InvalidUtf8, e.valid_up_to()))?;
     let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     // XML 1.0 allows no control characters but tab, CR and LF, and neither U+FFFE nor U+FFFF,
     // written out any more than as character references.
     if let Some((at, code)) = first_non_xml_char(text) {
         let kind =
             DecodeErrorKind::Syntax(format!("character U+{code:04X} is not allowed in XML 1.0"));
-        return Err(DecodeError::new(
-            kind,
-            Position::locate(input, at),
-            String::new(),
-        ));
+        return Err(fail(kind, at));
     }
     // quick-xml drops a BOM at the start of its input without counting it: a second U+FEFF
     // would shift every position. It is text before the root element.
     if text.get(start..).is_some_and(|t| t.starts_with('\u{FEFF}')) {
-        return Err(DecodeError::new(
-            DecodeErrorKind::TextOutsideRoot,
-            Position::locate(input, start),
-            String::new(),
-        ));
+        return Err(fail(DecodeErrorKind::TextOutsideRoot, start));
     }
     Ok((text, start))
 }

@@ -1,9 +1,8 @@
 //! The request envelope: `<request><auth/><owner/><language/><task/>…</request>`.
 
-use super::task::set_once;
 use super::{Auth, RequestTask, User};
 use crate::RawElement;
-use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter};
+use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
 use crate::quirk::Quirk;
 

@@ -2,7 +2,7 @@
 
 use super::{Msg, Status, StatusCode, StatusKind, StatusType};
 use crate::RawElement;
-use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter};
+use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
 use crate::quirk::Quirk;
 
@@ -242,8 +242,8 @@ impl<D: FromXml> FromXml for Response<D> {
         while let Some(child) = el.next_child()? {
             match child.name() {
                 "result" => results.push(TaskResult::from_xml(child)?),
-                "stid" => set_text(&mut stid, child)?,
-                "ctid" => set_text(&mut ctid, child)?,
+                "stid" => set_once(&mut stid, child)?,
+                "ctid" => set_once(&mut ctid, child)?,
                 _ => unknown.push(child.into_raw()?),
             }
         }
@@ -258,14 +258,6 @@ impl<D: FromXml> FromXml for Response<D> {
             quirks: Vec::new(),
         })
     }
-}
-
-fn set_text(slot: &mut Option<String>, child: ElementReader<'_, '_>) -> Result<(), DecodeError> {
-    if slot.is_some() {
-        return Err(child.duplicate());
-    }
-    *slot = Some(String::from_xml(child)?);
-    Ok(())
 }
 
 impl<D: ToXml> ToXml for Response<D> {

@@ -7,7 +7,7 @@ use crate::certificate::{
     CertificateJobCancel, CertificateJobHistoryInfo, CertificateJobHistoryList, CertificateJobInfo,
     CertificateJobList, CertificateJobRef, ResendApproverEmail,
 };
-use crate::codec::{self, ElementReader, FromXml, ToXml, XmlWriter};
+use crate::codec::{self, ElementReader, FromXml, ToXml, XmlWriter, set_once};
 use crate::contact::{ContactCreate, Handle};
 use crate::domain::{DomainCreate, DomainInfo, DomainList};
 use crate::error::{DecodeError, EncodeError};
@@ -258,17 +258,6 @@ impl FromXml for RequestTask {
         el.append_quirks(&mut quirks);
         Ok(task)
     }
-}
-
-pub(crate) fn set_once<T: FromXml>(
-    slot: &mut Option<T>,
-    child: ElementReader<'_, '_>,
-) -> Result<(), DecodeError> {
-    if slot.is_some() {
-        return Err(child.duplicate());
-    }
-    *slot = Some(T::from_xml(child)?);
-    Ok(())
 }
 
 impl ToXml for RequestTask {
