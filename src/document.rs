@@ -56,23 +56,31 @@ pub enum AnyData {
     Raw(RawElement),
 }
 
+/// The one table of which data type answers which task code: `$read!(Type)` reads one.
+macro_rules! any_data_for {
+    ($code:expr, $read:ident) => {
+        match $code {
+            "0301" | "400113" | "400118" => AnyData::Empty($read!(EmptyData)),
+            "0101" => AnyData::DomainCreate($read!(DomainCreateData)),
+            "0105" => AnyData::DomainInfo($read!(DomainInfoData)),
+            "0905" => AnyData::PollInfo($read!(PollInfoData)),
+            "0906" => AnyData::PollConfirm($read!(PollConfirmData)),
+            "400114" | "400134" => AnyData::CertificateJobInfo($read!(CertificateJobInfoData)),
+            "400115" | "400135" => AnyData::CertificateJobList($read!(CertificateJobListData)),
+            _ => AnyData::Raw($read!(RawElement)),
+        }
+    };
+}
+
 impl AnyData {
     /// Reads `el` (a `data` element) as the data of task `code`.
     pub fn read(code: &str, el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
-        Ok(match code {
-            "0301" | "400113" | "400118" => AnyData::Empty(EmptyData::from_xml(el)?),
-            "0101" => AnyData::DomainCreate(DomainCreateData::from_xml(el)?),
-            "0105" => AnyData::DomainInfo(DomainInfoData::from_xml(el)?),
-            "0905" => AnyData::PollInfo(PollInfoData::from_xml(el)?),
-            "0906" => AnyData::PollConfirm(PollConfirmData::from_xml(el)?),
-            "400114" | "400134" => {
-                AnyData::CertificateJobInfo(CertificateJobInfoData::from_xml(el)?)
-            }
-            "400115" | "400135" => {
-                AnyData::CertificateJobList(CertificateJobListData::from_xml(el)?)
-            }
-            _ => AnyData::Raw(el.into_raw()?),
-        })
+        macro_rules! from_xml {
+            ($ty:ty) => {
+                <$ty as FromXml>::from_xml(el)?
+            };
+        }
+        Ok(any_data_for!(code, from_xml))
     }
 
     /// Deserializes data of task `code` from any serde format (the inverse of its
@@ -81,21 +89,12 @@ impl AnyData {
         code: &str,
         d: D,
     ) -> Result<Self, D::Error> {
-        use serde::Deserialize;
-        Ok(match code {
-            "0301" | "400113" | "400118" => AnyData::Empty(EmptyData::deserialize(d)?),
-            "0101" => AnyData::DomainCreate(DomainCreateData::deserialize(d)?),
-            "0105" => AnyData::DomainInfo(DomainInfoData::deserialize(d)?),
-            "0905" => AnyData::PollInfo(PollInfoData::deserialize(d)?),
-            "0906" => AnyData::PollConfirm(PollConfirmData::deserialize(d)?),
-            "400114" | "400134" => {
-                AnyData::CertificateJobInfo(CertificateJobInfoData::deserialize(d)?)
-            }
-            "400115" | "400135" => {
-                AnyData::CertificateJobList(CertificateJobListData::deserialize(d)?)
-            }
-            _ => AnyData::Raw(RawElement::deserialize(d)?),
-        })
+        macro_rules! deserialize {
+            ($ty:ty) => {
+                <$ty as serde::Deserialize>::deserialize(d)?
+            };
+        }
+        Ok(any_data_for!(code, deserialize))
     }
 }
 

@@ -52,31 +52,29 @@ impl TaskBody {
     /// Whether this body belongs to task `code` (unmodelled codes take only `None`).
     pub fn fits(&self, code: &str) -> bool {
         match self {
-            TaskBody::None => !matches!(
-                code,
-                "0301" | "0101" | "0906" | "400113" | "400114" | "400118" | "400134"
-            ),
-            TaskBody::ContactCreate(_) => code == "0301",
-            TaskBody::DomainCreate(_) => code == "0101",
-            TaskBody::DomainInfo(_) => code == "0105",
-            TaskBody::PollConfirm(_) => code == "0906",
-            TaskBody::CertificateJob(_) => {
-                matches!(code, "400113" | "400114" | "400118" | "400134")
-            }
+            // 0105 reads one domain with a body, or lists domains without one.
+            TaskBody::DomainInfo(_) => code == DomainInfo::CODE,
+            body => body.element() == required_element(code),
         }
     }
 
     /// Reads body element `el` of task `code`; `Ok(None)` if the task has no such body.
     fn read(code: &str, el: ElementReader<'_, '_>) -> Result<Option<TaskBody>, DecodeError> {
-        Ok(Some(match (code, el.name()) {
-            ("0301", "handle") => TaskBody::ContactCreate(ContactCreate(Handle::from_xml(el)?)),
-            ("0101", "domain") => TaskBody::DomainCreate(DomainCreate::from_xml(el)?),
-            ("0105", "domain") => TaskBody::DomainInfo(DomainInfo::from_xml(el)?),
-            ("0906", "message") => TaskBody::PollConfirm(MessageRef::from_xml(el)?),
-            ("400113" | "400114" | "400118" | "400134", "certificate_job") => {
-                TaskBody::CertificateJob(CertificateJobRef::from_xml(el)?)
+        let expected = match code {
+            c if c == DomainInfo::CODE => Some("domain"),
+            c => required_element(c),
+        };
+        if expected != Some(el.name()) {
+            return Ok(None);
+        }
+        Ok(Some(match el.name() {
+            "handle" => TaskBody::ContactCreate(ContactCreate(Handle::from_xml(el)?)),
+            "domain" if code == DomainCreate::CODE => {
+                TaskBody::DomainCreate(DomainCreate::from_xml(el)?)
             }
-            _ => return Ok(None),
+            "domain" => TaskBody::DomainInfo(DomainInfo::from_xml(el)?),
+            "message" => TaskBody::PollConfirm(MessageRef::from_xml(el)?),
+            _ => TaskBody::CertificateJob(CertificateJobRef::from_xml(el)?),
         }))
     }
 
@@ -89,6 +87,26 @@ impl TaskBody {
             TaskBody::PollConfirm(m) => m.to_xml("message", w),
             TaskBody::CertificateJob(c) => c.to_xml("certificate_job", w),
         }
+    }
+}
+
+/// The tasks whose body is `<certificate_job><job><id>`.
+const JOB_REF_CODES: [&str; 4] = [
+    CertificateJobCancel::CODE,
+    CertificateJobInfo::CODE,
+    ResendApproverEmail::CODE,
+    CertificateJobHistoryInfo::CODE,
+];
+
+/// The body element modelled task `code` cannot do without (0105's is optional: see
+/// [`TaskBody::fits`]).
+fn required_element(code: &str) -> Option<&'static str> {
+    match code {
+        c if c == ContactCreate::CODE => Some("handle"),
+        c if c == DomainCreate::CODE => Some("domain"),
+        c if c == PollConfirm::CODE => Some("message"),
+        c if JOB_REF_CODES.contains(&c) => Some("certificate_job"),
+        _ => None,
     }
 }
 

@@ -5,6 +5,7 @@
 use super::task::{RequestTask, TaskBody};
 use super::{Order, View, Where};
 use crate::RawElement;
+use crate::Task;
 use crate::certificate::CertificateJobRef;
 use crate::contact::{ContactCreate, Handle};
 use crate::domain::{DomainCreate, DomainInfo};
@@ -113,20 +114,14 @@ impl<'de> Deserialize<'de> for RequestTask {
         use serde::de::Error;
         let i = In::deserialize(d)?;
         let code = i.code.as_str();
-        let body = match (code, i.handle, i.domain, i.message, i.certificate_job) {
-            (_, None, None, None, None) => TaskBody::None,
-            ("0301", Some(h), None, None, None) => TaskBody::ContactCreate(ContactCreate(h)),
-            ("0101", None, Some(DomainIn::Create(c)), None, None) => TaskBody::DomainCreate(c),
-            ("0101", None, Some(DomainIn::Info(_)), None, None) => {
-                return Err(D::Error::custom(
-                    "task 0101 needs domain with name, ownerc, adminc, techc and nserver",
-                ));
-            }
-            ("0105", None, Some(DomainIn::Info(info)), None, None) => TaskBody::DomainInfo(info),
-            ("0906", None, None, Some(m), None) => TaskBody::PollConfirm(m),
-            ("400113" | "400114" | "400118" | "400134", None, None, None, Some(c)) => {
-                TaskBody::CertificateJob(c)
-            }
+        // The body is the element present; whether it belongs to the code, `fits` says.
+        let body = match (i.handle, i.domain, i.message, i.certificate_job) {
+            (None, None, None, None) => TaskBody::None,
+            (Some(h), None, None, None) => TaskBody::ContactCreate(ContactCreate(h)),
+            (None, Some(DomainIn::Create(c)), None, None) => TaskBody::DomainCreate(c),
+            (None, Some(DomainIn::Info(info)), None, None) => TaskBody::DomainInfo(info),
+            (None, None, Some(m), None) => TaskBody::PollConfirm(m),
+            (None, None, None, Some(c)) => TaskBody::CertificateJob(c),
             _ => {
                 return Err(D::Error::custom(format!(
                     "task {code}: body does not fit the task code"
@@ -134,7 +129,13 @@ impl<'de> Deserialize<'de> for RequestTask {
             }
         };
         if !body.fits(code) {
-            return Err(D::Error::custom(format!("task {code} needs a body")));
+            return Err(D::Error::custom(match body {
+                TaskBody::None => format!("task {code} needs a body"),
+                TaskBody::DomainInfo(_) if code == DomainCreate::CODE => {
+                    "task 0101 needs domain with name, ownerc, adminc, techc and nserver".to_owned()
+                }
+                _ => format!("task {code}: body does not fit the task code"),
+            }));
         }
         Ok(RequestTask {
             code: i.code,
