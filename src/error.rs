@@ -35,16 +35,30 @@ pub(crate) struct Locator {
     line: usize,
     /// Characters between the last line start and `offset`.
     chars: usize,
+    /// The input is not the start of a document: a U+FEFF at its start is a character.
+    no_bom: bool,
 }
 
 impl Locator {
+    /// A locator for a part of a document: a U+FEFF at its start is not a byte-order mark.
+    pub(crate) fn without_bom() -> Self {
+        Locator {
+            no_bom: true,
+            ..Locator::default()
+        }
+    }
+
     pub(crate) fn locate(&mut self, input: &[u8], offset: usize) -> Position {
         let offset = offset.min(input.len());
         if offset < self.offset {
-            *self = Locator::default();
+            *self = Locator {
+                no_bom: self.no_bom,
+                ..Locator::default()
+            };
         }
         // A byte-order mark is not a column of the first line.
-        if self.offset == 0 && offset >= 3 && input.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        if self.offset == 0 && !self.no_bom && offset >= 3 && input.starts_with(&[0xEF, 0xBB, 0xBF])
+        {
             self.offset = 3;
         }
         let bytes = input.get(self.offset..offset).unwrap_or_default();
@@ -83,6 +97,22 @@ impl Locator {
             line: u32::try_from(self.line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(self.chars + 1).unwrap_or(u32::MAX),
             offset: self.offset,
+        }
+    }
+}
+
+impl Position {
+    /// This position, found in a part of the input that starts at `base`, as a position in
+    /// the whole input.
+    pub(crate) fn rebased(self, base: Position) -> Position {
+        Position {
+            line: base.line.saturating_add(self.line.saturating_sub(1)),
+            column: if self.line <= 1 {
+                base.column.saturating_add(self.column.saturating_sub(1))
+            } else {
+                self.column
+            },
+            offset: base.offset.saturating_add(self.offset),
         }
     }
 }
@@ -207,6 +237,12 @@ impl DecodeError {
     /// Where in the input.
     pub fn position(&self) -> Position {
         self.position
+    }
+
+    /// The same error, found in a part of the input that starts at `base`.
+    pub(crate) fn rebased(mut self, base: Position) -> Self {
+        self.position = self.position.rebased(base);
+        self
     }
 
     /// The element path at the error, e.g. `response/result/data/certificate_job/job/id`

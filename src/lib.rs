@@ -24,6 +24,7 @@ pub mod job;
 pub mod poll;
 mod quirk;
 mod raw;
+pub mod stream;
 mod task;
 
 pub use document::{AnyData, Document, decode_request, decode_response};

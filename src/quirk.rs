@@ -16,6 +16,14 @@ pub struct Quirk {
     pub position: Position,
 }
 
+impl Quirk {
+    /// The same quirk, found in a part of the input that starts at `base`.
+    pub(crate) fn rebased(mut self, base: crate::Position) -> Self {
+        self.position = self.position.rebased(base);
+        self
+    }
+}
+
 /// The kinds of quirk the decoder repairs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -66,14 +66,7 @@ pub(crate) fn set_once<T: FromXml>(
 /// The input as text: a UTF-8 BOM is skipped, UTF-16 and invalid UTF-8 are refused.
 /// Returns the text and the offset where the document starts (after a BOM).
 pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
-    // A UTF-16 BOM, or UTF-16 without one: `<` (or white space) next to a NUL byte.
-    let utf16 = matches!(
-        input,
-        [0xFF, 0xFE, ..]
-            | [0xFE, 0xFF, ..]
-            | [0, b'<' | b' ' | b'\t' | b'\r' | b'\n', ..]
-            | [b'<' | b' ' | b'\t' | b'\r' | b'\n', 0, ..]
-    );
+    let utf16 = looks_like_utf16(input);
     // Before the root: an offset and no element path.
     let fail = |kind, at| DecodeError::new(kind, Position::locate(input, at), String::new());
     if utf16 {
@@ -100,10 +93,21 @@ pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
     Ok((text, start))
 }
 
+/// A UTF-16 BOM, or UTF-16 without one: `<` (or white space) next to a NUL byte.
+pub(crate) fn looks_like_utf16(input: &[u8]) -> bool {
+    matches!(
+        input,
+        [0xFF, 0xFE, ..]
+            | [0xFE, 0xFF, ..]
+            | [0, b'<' | b' ' | b'\t' | b'\r' | b'\n', ..]
+            | [b'<' | b' ' | b'\t' | b'\r' | b'\n', 0, ..]
+    )
+}
+
 /// The offset and code point of the first character XML 1.0 does not allow: a C0 control
 /// other than tab, LF and CR, U+FFFE or U+FFFF (valid UTF-8 holds no surrogates). A byte scan,
 /// for speed on large lists.
-fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
+pub(crate) fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
     let bytes = text.as_bytes();
     let exact = |(i, &b): (usize, &u8)| match b {
         b'\t' | b'\n' | b'\r' => None,

@@ -90,6 +90,22 @@ pub(crate) struct Tokenizer<'i> {
     last_closed_child_of_root: Option<&'i str>,
     pub(crate) quirks: Vec<Quirk>,
     locator: Locator,
+    /// The input may go on past `src`'s end (a window of a stream): running out of it is not
+    /// an error but a request for more (see [`needs_more`](Self::needs_more)).
+    partial: bool,
+    needs_more: bool,
+}
+
+/// Where a tokenizer over a window of a stream starts (see [`Tokenizer::resume`]).
+pub(crate) struct Resume<'i> {
+    /// The elements open around the window, outermost first.
+    pub(crate) open: Vec<&'i str>,
+    /// The last child of the root element that closed, if the root is open.
+    pub(crate) last_child_of_root: Option<&'i str>,
+    /// The root closed: only the end tags that closed it (last child, root) may repeat.
+    pub(crate) closed_tail: Option<Vec<&'i str>>,
+    /// More input may follow the window.
+    pub(crate) partial: bool,
 }
 
 impl<'i> Tokenizer<'i> {
@@ -118,7 +134,45 @@ impl<'i> Tokenizer<'i> {
             last_closed_child_of_root: None,
             quirks: Vec::new(),
             locator: Locator::default(),
+            partial: false,
+            needs_more: false,
         }
+    }
+
+    /// A tokenizer over a window of a stream (`src` starts at a token boundary), inside the
+    /// elements `at.open`. Positions are offsets into `src`.
+    pub(crate) fn resume(src: &'i str, at: Resume<'i>) -> Self {
+        let mut tok = Tokenizer::new(src, 0, src.len(), Vec::new());
+        tok.root_seen = !at.open.is_empty() || at.closed_tail.is_some();
+        tok.stack = at.open;
+        tok.last_closed_child_of_root = at.last_child_of_root;
+        if let Some(tail) = at.closed_tail {
+            tok.root_closed = true;
+            tok.tail = tail;
+        }
+        tok.partial = at.partial;
+        tok
+    }
+
+    /// Whether the last error only means that the window ended: with more input, the same
+    /// tokens can be read again from the window's start.
+    pub(crate) fn needs_more(&self) -> bool {
+        self.needs_more
+    }
+
+    /// The last child of the root element that closed (while the root is open).
+    pub(crate) fn last_child_of_root(&self) -> Option<&'i str> {
+        self.last_closed_child_of_root
+    }
+
+    /// The tail that may still repeat, once the root closed.
+    pub(crate) fn closed_tail(&self) -> Option<Vec<&'i str>> {
+        self.root_closed.then(|| {
+            self.tail
+                .get(self.tail_matched..)
+                .unwrap_or_default()
+                .to_vec()
+        })
     }
 
     pub(crate) fn src(&self) -> &'i str {
@@ -373,6 +427,13 @@ impl<'i> Tokenizer<'i> {
         }
     }
 
+    /// In a partial window, running out of input asks for more instead of failing.
+    fn out_of_input(&mut self, local: usize) -> bool {
+        let ran_out = self.partial && local >= self.src.len().saturating_sub(self.base);
+        self.needs_more |= ran_out;
+        ran_out
+    }
+
     fn read_raw(&mut self) -> Result<Raw<'i>, DecodeError> {
         loop {
             let local = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
@@ -381,7 +442,22 @@ impl<'i> Tokenizer<'i> {
                 Ok(event) => event,
                 Err(e) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(local);
-                    return Err(self.error_at(map_xml_error(&e), self.base.saturating_add(at)));
+                    // Each syntax error quick-xml reports means the input ended inside a
+                    // construct (a tag, a comment, a reference, …).
+                    let ran_out = matches!(
+                        e,
+                        quick_xml::Error::Syntax(_)
+                            | quick_xml::Error::IllFormed(
+                                quick_xml::errors::IllFormedError::UnclosedReference
+                            )
+                    );
+                    self.needs_more |= ran_out && self.partial;
+                    let kind = if self.needs_more {
+                        DecodeErrorKind::UnexpectedEof(String::new())
+                    } else {
+                        map_xml_error(&e)
+                    };
+                    return Err(self.error_at(kind, self.base.saturating_add(at)));
                 }
             };
             return Ok(match event {
@@ -404,14 +480,36 @@ impl<'i> Tokenizer<'i> {
                     }
                 }
                 Event::End(e) => {
-                    let name = self.name_at(local, 2, e.name().as_ref().len())?;
-                    Raw::End { name, pos }
+                    let len = e.name().as_ref().len();
+                    // The usual case, the name of the open element, needs no more checking.
+                    let start = pos + 2;
+                    match (self.src.get(start..start + len), self.stack.last()) {
+                        (Some(name), Some(&top)) if name == top => Raw::End { name, pos },
+                        _ => Raw::End {
+                            name: self.name_at(local, 2, len)?,
+                            pos,
+                        },
+                    }
                 }
-                Event::Text(t) => Raw::Text {
-                    text: t.xml10_content(),
-                    pos,
-                    cdata: false,
-                },
+                Event::Text(t) => {
+                    let end = usize::try_from(self.reader.buffer_position()).unwrap_or(local);
+                    if self.out_of_input(end) {
+                        // The text may go on in the next window.
+                        let kind = DecodeErrorKind::UnexpectedEof(String::new());
+                        return Err(self.error_at(kind, pos));
+                    }
+                    // The input is valid UTF-8 already: the text is a slice of it, unless a
+                    // line end must be normalized.
+                    let text = match self.src.get(pos..self.base.saturating_add(end)) {
+                        Some(text) if !text.contains('\r') => Cow::Borrowed(text),
+                        _ => t.xml10_content(),
+                    };
+                    Raw::Text {
+                        text,
+                        pos,
+                        cdata: false,
+                    }
+                }
                 Event::CData(c) => Raw::Text {
                     text: c.xml10_content(),
                     pos,
@@ -447,7 +545,13 @@ impl<'i> Tokenizer<'i> {
                 }
                 Event::DocType(_) => return Err(self.error_at(DecodeErrorKind::Doctype, pos)),
                 Event::Comment(_) | Event::PI(_) => continue,
-                Event::Eof => Raw::Eof { pos },
+                Event::Eof => {
+                    if self.out_of_input(local) {
+                        let kind = DecodeErrorKind::UnexpectedEof(String::new());
+                        return Err(self.error_at(kind, pos));
+                    }
+                    Raw::Eof { pos }
+                }
             });
         }
     }

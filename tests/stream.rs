@@ -1,0 +1,245 @@
+//! The streaming list reader agrees with the whole-document decoder: the same entries, the
+//! same envelope, the same quirks at the same positions, and the same errors, however the
+//! input is cut into reads.
+
+mod common;
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+use autodns_xml::certificate::{CertificateJob, CertificateJobList};
+use autodns_xml::domain::{Domain, DomainList};
+use autodns_xml::stream::{AnyEntry, ListData, ListReader, StreamError};
+use autodns_xml::{DecodeError, Response, Task, decode_response};
+use std::io::{BufRead, BufReader, Read};
+
+/// A reader that hands out at most `n` bytes per read, to cut the input everywhere.
+fn chunked(bytes: &[u8], n: usize) -> BufReader<&[u8]> {
+    BufReader::with_capacity(n, bytes)
+}
+
+type Streamed<E> = (Vec<E>, Response<ListData>);
+
+fn stream<E: autodns_xml::stream::ListEntry>(
+    input: impl BufRead,
+) -> Result<Streamed<E>, StreamError> {
+    let mut reader = ListReader::<E, _>::new(input);
+    let entries = reader.by_ref().collect::<Result<Vec<_>, _>>()?;
+    Ok((entries, reader.finish()?))
+}
+
+fn decode_error(e: StreamError) -> DecodeError {
+    match e {
+        StreamError::Decode(e) => e,
+        other => panic!("not a decode error: {other}"),
+    }
+}
+
+/// The streamed entries and envelope equal the whole document's, quirks included.
+fn assert_same<T, E>(xml: &[u8], entries_of: impl Fn(&T::Data) -> Vec<E>, chunk: usize)
+where
+    T: Task,
+    E: autodns_xml::stream::ListEntry + PartialEq + std::fmt::Debug,
+{
+    let whole = decode_response::<T>(xml).expect("whole document decodes");
+    let (entries, envelope) = stream::<E>(chunked(xml, chunk)).expect("stream decodes");
+    let want: Vec<E> = whole.data().map(&entries_of).unwrap_or_default();
+    assert_eq!(entries, want, "entries, chunk {chunk}");
+    assert_eq!(envelope.stid, whole.stid);
+    assert_eq!(envelope.ctid, whole.ctid);
+    assert_eq!(envelope.results.len(), whole.results.len());
+    for (got, want) in envelope.results.iter().zip(&whole.results) {
+        assert_eq!(got.status, want.status);
+        assert_eq!(got.msgs, want.msgs);
+        assert_eq!(got.msgs_after_status, want.msgs_after_status);
+        assert_eq!(got.unknown, want.unknown);
+        assert_eq!(
+            got.data.as_ref().map(|d| d.entries),
+            want.data.as_ref().map(|d| entries_of(d).len() as u64)
+        );
+    }
+    assert_eq!(envelope.quirks, whole.quirks, "quirks, chunk {chunk}");
+}
+
+fn jobs(d: &autodns_xml::certificate::CertificateJobListData) -> Vec<CertificateJob> {
+    d.certificate_job.clone()
+}
+
+fn domains(d: &autodns_xml::domain::DomainInfoData) -> Vec<Domain> {
+    d.domain.clone()
+}
+
+#[test]
+fn seeds_stream_like_whole_documents() {
+    for chunk in [1, 2, 3, 7, 64, 8192] {
+        assert_same::<CertificateJobList, _>(&common::read("400115_response.xml"), jobs, chunk);
+        assert_same::<DomainList, _>(&common::read("0105_list_response.xml"), domains, chunk);
+        assert_same::<DomainList, _>(&common::read("0105_response.xml"), domains, chunk);
+    }
+}
+
+#[test]
+fn generated_lists_stream_like_whole_documents() {
+    for n in [0, 1, 2, 150] {
+        let xml = generate::certificate_job_list(n);
+        for chunk in [1, 5, 333, 1 << 16] {
+            assert_same::<CertificateJobList, _>(&xml, jobs, chunk);
+        }
+    }
+    // Large enough for the window to be compacted many times.
+    let xml = generate::certificate_job_list(3000);
+    assert!(xml.len() > 4 * (64 << 10));
+    assert_same::<CertificateJobList, _>(&xml, jobs, 4096);
+}
+
+/// The envelope is available as soon as it is read: a summary before the list, a status and
+/// an stid after it.
+#[test]
+fn envelope_parts_are_available_where_they_come() {
+    let xml = generate::certificate_job_list(3);
+    let mut reader = ListReader::<CertificateJob, _>::new(&xml[..]);
+    assert_eq!(reader.summary(), None);
+    let first = reader.next().expect("an entry").expect("decodes");
+    assert!(first.job.is_some());
+    assert_eq!(reader.summary(), Some(3));
+    assert!(reader.status().is_none() && reader.stid().is_none());
+    assert_eq!(reader.by_ref().count(), 2);
+    assert_eq!(
+        reader.status().map(|s| s.code.to_string()).as_deref(),
+        Some("S400115")
+    );
+    assert_eq!(reader.stid(), Some("20200228-stid-3"));
+    let envelope = reader.finish().expect("finishes");
+    assert_eq!(envelope.data().map(|d| d.entries), Some(3));
+}
+
+/// Messages and a status before the data, unknown elements at every level, a second result:
+/// all kept as the whole-document decoder keeps them.
+#[test]
+fn unusual_envelopes_stream_like_whole_documents() {
+    let xml = br#"<?xml version="1.0"?>
+<!-- a comment -->
+<response>
+  <x-top>1</x-top>
+  <result>
+    <msg><text>first</text><code>EF01</code><type>error</type></msg>
+    <status><code>S400115</code><type>success</type></status>
+    <msg><text>after</text><code>EF02</code><type>error</type></msg>
+    <data>
+      <x-data a="1">kept</x-data>
+      <certificate_job><job><id>1</id><status>DEFFERED</status></job></certificate_job>
+      <summary>2</summary>
+      <certificate_job><job><id>2</id><context4>9</context></job></certificate_job>
+    </data>
+    <x-result/>
+  </result>
+  <result><status><code>S400115</code></status></result>
+  <ctid>c-1</ctid>
+  <stid>s-1</stid>
+</response>
+"#;
+    for chunk in [1, 2, 10, 4096] {
+        assert_same::<CertificateJobList, _>(xml, jobs, chunk);
+    }
+    let (_, envelope) = stream::<CertificateJob>(&xml[..]).expect("decodes");
+    let data = envelope.data().expect("data");
+    assert_eq!((data.summary, data.entries), (Some(2), 2));
+    assert_eq!(data.unknown.len(), 1);
+    assert_eq!(envelope.unknown.len(), 1);
+}
+
+/// Any mode: entries of every modelled list, typed by name.
+#[test]
+fn any_entry_types_by_element_name() {
+    let (entries, _) = stream::<AnyEntry>(&common::read("0105_list_response.xml")[..]).unwrap();
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| matches!(e, AnyEntry::Domain(_))));
+    let (entries, _) = stream::<AnyEntry>(&common::read("400115_response.xml")[..]).unwrap();
+    assert!(matches!(entries.as_slice(), [AnyEntry::CertificateJob(_)]));
+}
+
+/// Cut anywhere, a list fails in the stream exactly as in the whole-document decoder: the
+/// same kind, position and path.
+#[test]
+fn truncations_fail_like_whole_documents() {
+    let xml = String::from_utf8(generate::certificate_job_list(2)).unwrap();
+    for cut in (0..xml.len()).filter(|&i| xml.is_char_boundary(i)) {
+        let part = &xml.as_bytes()[..cut];
+        let streamed = stream::<CertificateJob>(chunked(part, 97)).map(|_| ());
+        match decode_response::<CertificateJobList>(part) {
+            // Only the final line end is missing.
+            Ok(_) => assert!(
+                streamed.is_ok() && xml[cut..].trim().is_empty(),
+                "cut at {cut}"
+            ),
+            Err(whole) => {
+                let streamed = decode_error(streamed.expect_err("truncated"));
+                assert_eq!(streamed, whole, "cut at {cut}");
+            }
+        }
+    }
+}
+
+/// Corrupted bytes fail in the stream as in the whole-document decoder. (Where the whole
+/// document holds a character error after a structural one, the stream, which validates as
+/// it reads, reports the structural one first: both are errors.)
+#[test]
+fn corruptions_fail_like_whole_documents() {
+    let xml = generate::certificate_job_list(2);
+    let mut compared = 0;
+    for at in (0..xml.len()).step_by(3) {
+        for byte in [b'<', b'>', b'/', b'x', b'&', 0xFF, 0] {
+            let mut bad = xml.clone();
+            bad[at] = byte;
+            let whole = decode_response::<CertificateJobList>(&bad);
+            let streamed = stream::<CertificateJob>(chunked(&bad, 64));
+            match (whole, streamed) {
+                (Ok(w), Ok((entries, env))) => {
+                    assert_eq!(w.data().map(jobs).unwrap_or_default(), entries);
+                    assert_eq!(w.quirks, env.quirks);
+                }
+                (Err(w), Err(s)) => {
+                    let s = decode_error(s);
+                    if byte != 0xFF && byte != 0 {
+                        assert_eq!(s, w, "byte {byte} at {at}");
+                        compared += 1;
+                    }
+                }
+                (w, s) => panic!(
+                    "byte {byte} at {at}: whole {w:?}, stream {:?}",
+                    s.map(|_| ())
+                ),
+            }
+        }
+    }
+    assert!(compared > 1000);
+}
+
+/// An element larger than the window bound is an error, not a growing buffer.
+#[test]
+fn an_oversized_element_is_an_error() {
+    let xml = generate::certificate_job_list(1);
+    let text = String::from_utf8(xml).unwrap();
+    let big = text.replace("<object>", &format!("<object>{}", "a".repeat(10_000)));
+    let err = stream::<CertificateJob>(big.as_bytes()).map(|_| ());
+    let mut reader = ListReader::<CertificateJob, _>::new(big.as_bytes()).with_max_element(4096);
+    let e = reader.next().expect("an item").expect_err("too large");
+    assert!(e.to_string().contains("4096"), "{e}");
+    assert!(err.is_ok(), "the default bound holds it");
+}
+
+/// Read errors come back as I/O errors.
+#[test]
+fn read_errors_are_io_errors() {
+    struct Failing;
+    impl Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk on fire"))
+        }
+    }
+    let mut reader = ListReader::<CertificateJob, _>::new(BufReader::new(Failing));
+    match reader.next() {
+        Some(Err(StreamError::Io(e))) => assert_eq!(e.to_string(), "disk on fire"),
+        other => panic!("{:?}", other.map(|r| r.map(|_| ()))),
+    }
+    assert!(reader.next().is_none(), "nothing after an error");
+}
