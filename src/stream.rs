@@ -247,9 +247,16 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         self.stid.as_deref()
     }
 
-    /// The quirks repaired so far.
+    /// The quirks repaired so far (and not taken).
     pub fn quirks(&self) -> &[Quirk] {
         &self.quirks
+    }
+
+    /// Takes the quirks repaired so far, so that they do not pile up over a long list (a
+    /// quarter of a real job list can be `DEFFERED`). Those taken are not in
+    /// [`finish`](Self::finish)'s response.
+    pub fn take_quirks(&mut self) -> Vec<Quirk> {
+        std::mem::take(&mut self.quirks)
     }
 
     /// Reads to the end of the document (entries still unread are decoded, checked and

@@ -792,3 +792,40 @@ fn a_closed_stdout_does_not_panic() {
         assert_eq!(out.status.code(), Some(0), "{cmd}: {stderr}");
     }
 }
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+/// `check` streams a response over 1 MiB: the same summary line, warnings and errors as the
+/// whole-document path (`decode`), from a file and from stdin.
+#[test]
+fn check_streams_large_lists_like_the_whole_document_path() {
+    let xml = generate::certificate_job_list(3000);
+    assert!(xml.len() > 1 << 20);
+    let dir = std::env::temp_dir().join(format!("autodns-xml-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("list.xml");
+    std::fs::write(&path, &xml).expect("write list");
+    let path = path.to_str().expect("UTF-8 path");
+
+    let streamed = run(&["check", path], None).ok();
+    assert_eq!(
+        streamed.stdout,
+        "response: 1 result, task 400115, status S400115 (success), 3000 certificate_job, stid 20200228-stid-3000\n"
+    );
+    let whole = run(&["decode", path], None).ok();
+    assert_eq!(streamed.warnings(), whole.warnings());
+    assert!(streamed.warnings().len() > 100);
+    let piped = run(&["check"], Some(&xml)).ok();
+    assert_eq!(piped.stdout, streamed.stdout);
+
+    // Cut inside a job: the same one-line error.
+    let cut = &xml[..xml.len() * 2 / 3];
+    let streamed = run(&["check"], Some(cut));
+    assert_eq!(streamed.code, Some(1));
+    let whole = run(&["decode"], Some(cut));
+    let last = |r: &Run| r.stderr.lines().last().map(str::to_owned);
+    assert!(last(&streamed).is_some_and(|l| l.starts_with("error: ")));
+    assert_eq!(last(&streamed), last(&whole));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,10 +6,11 @@
 
 use autodns_xml::codec::Layout;
 use autodns_xml::contact::EmptyData;
+use autodns_xml::stream::{AnyEntry, ListData, ListReader};
 use autodns_xml::{AnyData, Document, Quirk, Request, RequestTask, Response, Status, TaskResult};
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,7 +66,9 @@ enum Command {
     ///
     /// The summary names the document kind, the task codes, the status codes and types,
     /// counts of list entries (with the server's total where it differs), message codes
-    /// and the transaction ids.
+    /// and the transaction ids. A response larger than 1 MiB is streamed entry by entry
+    /// (certificate_job and domain entries typed, other data children kept raw), so memory
+    /// stays flat however long the list.
     Check {
         #[command(flatten)]
         input: Input,
@@ -124,13 +127,49 @@ fn run(command: Command) -> Result<(), String> {
             emit(&xml, false)
         }
         Command::Check { input } => {
-            let doc = decode(&input.read()?)?;
+            let mut reader = input.open()?;
+            let mut head = Vec::new();
+            let limit = u64::try_from(STREAM_ABOVE).unwrap_or(u64::MAX);
+            (&mut reader)
+                .take(limit + 1)
+                .read_to_end(&mut head)
+                .map_err(|e| input.read_error(&e))?;
+            if head.len() > STREAM_ABOVE && root_is_response(&head) {
+                let line = check_stream(io::Cursor::new(head).chain(reader))?;
+                return emit(&line, true);
+            }
+            reader
+                .read_to_end(&mut head)
+                .map_err(|e| input.read_error(&e))?;
+            let doc = decode(&head)?;
             emit(&summary(&doc), true)
         }
     }
 }
 
+/// `check` streams a response larger than this (in bytes), entry by entry, instead of
+/// holding it in memory.
+const STREAM_ABOVE: usize = 1 << 20;
+
 impl Input {
+    /// The input as a buffered reader.
+    fn open(&self) -> Result<Box<dyn BufRead>, String> {
+        Ok(match &self.file {
+            Some(path) if path.as_os_str() != "-" => {
+                let file = std::fs::File::open(path).map_err(|e| self.read_error(&e))?;
+                Box::new(io::BufReader::with_capacity(1 << 16, file))
+            }
+            _ => Box::new(io::stdin().lock()),
+        })
+    }
+
+    fn read_error(&self, e: &io::Error) -> String {
+        match &self.file {
+            Some(path) if path.as_os_str() != "-" => format!("cannot read {}: {e}", path.display()),
+            _ => format!("cannot read standard input: {e}"),
+        }
+    }
+
     /// The whole input, from the file or from standard input.
     fn read(&self) -> Result<Vec<u8>, String> {
         let mut bytes = Vec::new();
@@ -252,6 +291,78 @@ fn response_from_json(mut value: serde_json::Value) -> Result<Response<AnyData>,
     })
 }
 
+/// Whether the document's root element is `<response>` (after a BOM, white space, the XML
+/// declaration, comments and processing instructions).
+fn root_is_response(head: &[u8]) -> bool {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    loop {
+        rest = rest.trim_ascii_start();
+        let skip_to = |rest: &[u8], end: &[u8]| {
+            rest.windows(end.len())
+                .position(|w| w == end)
+                .map(|i| i + end.len())
+        };
+        let next = if rest.starts_with(b"<!--") {
+            skip_to(rest, b"-->")
+        } else if rest.starts_with(b"<?") {
+            skip_to(rest, b"?>")
+        } else {
+            let name = rest.strip_prefix(b"<response").unwrap_or_default();
+            return matches!(
+                name.first(),
+                Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
+            );
+        };
+        match next.and_then(|n| rest.get(n..)) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+}
+
+/// `check` on a large response: the entries are decoded and counted one at a time.
+fn check_stream(input: impl BufRead) -> Result<String, String> {
+    let mut entries = ListReader::<AnyEntry, _>::new(input);
+    // Warnings as they come: memory stays flat however many quirks a list holds.
+    while let Some(entry) = entries.next() {
+        warn(&entries.take_quirks());
+        entry.map_err(|e| e.to_string())?;
+    }
+    let response = entries.finish().map_err(|e| e.to_string())?;
+    warn(&response.quirks);
+    let mut parts = vec![plural(response.results.len(), "result")];
+    let results: Vec<String> = response
+        .results
+        .iter()
+        .map(|result| {
+            let name = match result.status.code.task.as_str() {
+                "0105" => "domain",
+                "400115" | "400135" => "certificate_job",
+                _ => "entries",
+            };
+            let data = result
+                .data
+                .as_ref()
+                .map(|d| entries_count(d, name))
+                .unwrap_or_default();
+            result_summary_with(result, data)
+        })
+        .collect();
+    parts.push(results.join("; "));
+    if let Some(stid) = &response.stid {
+        parts.push(format!("stid {stid}"));
+    }
+    if let Some(ctid) = &response.ctid {
+        parts.push(format!("ctid {ctid}"));
+    }
+    Ok(format!("response: {}", parts.join(", ")))
+}
+
+fn entries_count(data: &ListData, name: &str) -> Vec<String> {
+    let count = usize::try_from(data.entries).unwrap_or(usize::MAX);
+    vec![entries(count, data.summary, name)]
+}
+
 /// The one-line summary `check` prints.
 fn summary(doc: &Document) -> String {
     match doc {
@@ -294,14 +405,17 @@ fn summary(doc: &Document) -> String {
 
 /// `task C, status S (type)`, then what the data holds and the messages.
 fn result_summary(result: &TaskResult<AnyData>) -> String {
+    let data = result.data.as_ref().map(data_summary).unwrap_or_default();
+    result_summary_with(result, data)
+}
+
+fn result_summary_with<D>(result: &TaskResult<D>, data: Vec<String>) -> String {
     let status = &result.status;
     let mut parts = vec![
         format!("task {}", status.code.task),
         format!("status {} ({})", status.code, status_type(status)),
     ];
-    if let Some(data) = &result.data {
-        parts.extend(data_summary(data));
-    }
+    parts.extend(data);
     if !result.msgs.is_empty() {
         let codes: Vec<&str> = result
             .msgs
