@@ -1,6 +1,8 @@
 //! Encoding: requests and responses built in code, exact output in both layouts, and the
 //! errors raised before anything is written.
 
+mod common;
+
 use autodns_xml::certificate::{CertificateJobInfoData, CertificateJobList};
 use autodns_xml::codec::Layout;
 use autodns_xml::domain::{DomainCreate, DomainInfo, NameServer};
@@ -228,4 +230,59 @@ fn secrets_stay_out_of_debug_and_redacted_copies() {
         !json.contains("PASSWORD") && !json.contains("123456"),
         "{json}"
     );
+}
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+/// `write_to` writes the bytes `to_xml_with` returns, through a bounded buffer, for every
+/// seed response and request and for a list far larger than the buffer, in both layouts.
+#[test]
+fn write_to_an_io_writer_gives_the_same_bytes() {
+    use autodns_xml::codec::Layout;
+    use autodns_xml::{Document, Request};
+    let list = generate::certificate_job_list(2000);
+    let list = autodns_xml::decode_response::<autodns_xml::certificate::CertificateJobList>(&list)
+        .expect("list decodes");
+    for layout in [Layout::Indented, Layout::Compact] {
+        let mut out = Vec::new();
+        list.write_to(&mut out, layout).expect("writes");
+        assert!(out.len() > 4 * (64 << 10));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            list.to_xml_with(layout).unwrap()
+        );
+        for (name, bytes) in common::files() {
+            let Ok((doc, _)) = Document::decode(&bytes) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            match &doc {
+                Document::Response(r) => r.write_to(&mut out, layout).expect("writes"),
+                Document::Request(r) => r.write_to(&mut out, layout).expect("writes"),
+                _ => continue,
+            }
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                doc.to_xml_with(layout).unwrap(),
+                "{name}"
+            );
+        }
+    }
+    // An encode error is InvalidData; a sink error comes back as it was.
+    let mut bad = Request::new(autodns_xml::Auth::new("user", "secret", "4"));
+    bad.language = Some("de\u{0}".to_owned());
+    let e = bad.write_to(Vec::new(), Layout::Compact).expect_err("NUL");
+    assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let e = list.write_to(Full, Layout::Indented).expect_err("full");
+    assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
 }

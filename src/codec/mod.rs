@@ -195,6 +195,29 @@ pub(crate) fn write_document<T: ToXml + ?Sized>(
     String::from_utf8(out).map_err(|_| EncodeError::Missing("valid UTF-8 output"))
 }
 
+/// Writes `value` as a whole document with root element `root` into `sink`, through a
+/// buffer of about 64 KiB. A value that cannot be encoded is an
+/// [`io::ErrorKind::InvalidData`](std::io::ErrorKind::InvalidData) error wrapping the
+/// [`EncodeError`]; what was written before it stays written.
+pub(crate) fn write_document_to<T: ToXml + ?Sized>(
+    value: &T,
+    root: &str,
+    layout: Layout,
+    mut sink: impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut buf = Vec::with_capacity(1 << 16);
+    let mut w = XmlWriter::to_sink(&mut buf, &mut sink, layout);
+    w.declaration();
+    value
+        .to_xml(root, &mut w)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    w.finish()?;
+    if layout == Layout::Indented {
+        sink.write_all(b"\n")?;
+    }
+    sink.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::first_non_xml_char;

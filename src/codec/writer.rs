@@ -3,6 +3,8 @@
 use crate::codec::syntax::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
 use crate::raw::{RawElement, RawNode};
+use std::fmt;
+use std::io;
 
 /// Output layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,15 +16,33 @@ pub enum Layout {
     Indented,
 }
 
-/// Writes elements into a `Vec<u8>`, escaping text, with no intermediate tree.
-#[derive(Debug)]
+/// Writes elements into a `Vec<u8>` (and from there, optionally, into an [`io::Write`]),
+/// escaping text, with no intermediate tree.
 pub struct XmlWriter<'o> {
     out: &'o mut Vec<u8>,
     layout: Layout,
     depth: usize,
     /// A start tag has been written without its closing `>` yet (it may still become `/>`).
     open_tag: bool,
+    /// Where `out` is drained to as it fills, if anywhere.
+    sink: Option<&'o mut dyn io::Write>,
+    /// The first error the sink returned; nothing more is written to it after one.
+    failed: Option<io::Error>,
 }
+
+impl fmt::Debug for XmlWriter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("XmlWriter")
+            .field("buffered", &self.out.len())
+            .field("layout", &self.layout)
+            .field("depth", &self.depth)
+            .field("sink", &self.sink.is_some())
+            .finish()
+    }
+}
+
+/// How much output [`XmlWriter::to_sink`] buffers before it writes to its sink.
+const SINK_CHUNK: usize = 64 << 10;
 
 impl<'o> XmlWriter<'o> {
     /// A writer appending to `out`.
@@ -32,6 +52,47 @@ impl<'o> XmlWriter<'o> {
             layout,
             depth: 0,
             open_tag: false,
+            sink: None,
+            failed: None,
+        }
+    }
+
+    /// A writer that buffers in `buf` and writes to `sink` each time about 64 KiB are ready
+    /// (at the end of an element), so that memory stays flat however large the document.
+    /// Call [`finish`](Self::finish) after the last element.
+    pub fn to_sink(buf: &'o mut Vec<u8>, sink: &'o mut dyn io::Write, layout: Layout) -> Self {
+        let mut w = XmlWriter::new(buf, layout);
+        w.sink = Some(sink);
+        w
+    }
+
+    /// Writes what is buffered to the sink (if any) and returns the first error it gave.
+    pub fn finish(mut self) -> io::Result<()> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        if let Some(sink) = self.sink.take() {
+            sink.write_all(self.out)?;
+            self.out.clear();
+            sink.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Hands the buffer to the sink once it is full, keeping its last byte (the indentation
+    /// looks at it).
+    fn drain_to_sink(&mut self) {
+        if self.out.len() < SINK_CHUNK || self.failed.is_some() {
+            return;
+        }
+        if let Some(sink) = &mut self.sink {
+            let keep = self.out.len() - 1;
+            match sink.write_all(self.out.get(..keep).unwrap_or_default()) {
+                Ok(()) => {
+                    self.out.drain(..keep);
+                }
+                Err(e) => self.failed = Some(e),
+            }
         }
     }
 
@@ -105,6 +166,7 @@ impl<'o> XmlWriter<'o> {
         self.out.extend_from_slice(b"</");
         self.out.extend_from_slice(name.as_bytes());
         self.out.push(b'>');
+        self.drain_to_sink();
     }
 
     /// Writes `<name>text</name>` with `text` escaped (`<name/>` for an empty text).

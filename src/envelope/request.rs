@@ -94,6 +94,16 @@ impl Request {
         codec::write_document(self, "request", layout)
     }
 
+    /// Encodes the request straight into `out` (a file, a socket, a `BufWriter`, …) through a
+    /// 64 KiB buffer, with no intermediate tree and no whole-document string: memory stays
+    /// flat however many entries the request holds. The bytes are those of
+    /// [`to_xml_with`](Self::to_xml_with). A value that cannot be encoded is an
+    /// [`InvalidData`](std::io::ErrorKind::InvalidData) error wrapping the
+    /// [`EncodeError`](crate::EncodeError).
+    pub fn write_to(&self, out: impl std::io::Write, layout: Layout) -> std::io::Result<()> {
+        codec::write_document_to(self, "request", layout, out)
+    }
+
     /// A copy with the password and token replaced by `***`, for logs.
     pub fn redacted(&self) -> Self {
         let mut copy = self.clone();

@@ -233,6 +233,16 @@ impl<D: ToXml> Response<D> {
     pub fn to_xml_with(&self, layout: Layout) -> Result<String, EncodeError> {
         codec::write_document(self, "response", layout)
     }
+
+    /// Encodes the response straight into `out` (a file, a socket, a `BufWriter`, …) through a
+    /// 64 KiB buffer, with no intermediate tree and no whole-document string: memory stays
+    /// flat however many entries the response holds. The bytes are those of
+    /// [`to_xml_with`](Self::to_xml_with). A value that cannot be encoded is an
+    /// [`InvalidData`](std::io::ErrorKind::InvalidData) error wrapping the
+    /// [`EncodeError`](crate::EncodeError).
+    pub fn write_to(&self, out: impl std::io::Write, layout: Layout) -> std::io::Result<()> {
+        codec::write_document_to(self, "response", layout, out)
+    }
 }
 
 impl<D: FromXml> FromXml for Response<D> {
