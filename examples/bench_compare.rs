@@ -39,6 +39,13 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
         .unwrap_or_default()
 }
 
+/// A 400115 response with `data` inside `<data>` and `msgs` before the status.
+fn wrap(data: &str, msgs: &str) -> String {
+    format!(
+        "<response><result><data>{data}</data>{msgs}<status><code>S400115</code></status></result></response>"
+    )
+}
+
 fn mb_s(bytes: usize, d: Duration) -> f64 {
     bytes as f64 / 1e6 / d.as_secs_f64()
 }
@@ -189,6 +196,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             xml.len() as f64 / 1e6,
             (typed / t1 - 1.0) * 100.0,
             (streamed / s1 - 1.0) * 100.0
+        );
+    }
+
+    // No quadratic paths: the cost per element of shapes that would expose one.
+    println!("\n## Linearity: ns per element at 10k and 100k elements\n");
+    println!("| shape | 10k | 100k | ratio |");
+    println!("| --- | ---: | ---: | ---: |");
+    type Shape = (&'static str, fn(usize) -> String);
+    let shapes: [Shape; 4] = [
+        ("unknown elements in `<data>`", |n| {
+            wrap(&"<x-extra><a>1</a><b/></x-extra>".repeat(n), "")
+        }),
+        ("one text of `&amp;` references", |n| {
+            let job = format!(
+                "<certificate_job><job><id>1</id><object>{}</object></job></certificate_job>",
+                "a&amp;".repeat(n)
+            );
+            wrap(&job, "")
+        }),
+        ("`<msg>`s in a result", |n| {
+            wrap(
+                "",
+                &"<msg><text>t</text><code>EF1</code><type>error</type></msg>".repeat(n),
+            )
+        }),
+        ("`DEFFERED` quirks", |n| {
+            wrap(&"<certificate_job><job><id>1</id><status>DEFFERED</status></job></certificate_job>\n".repeat(n), "")
+        }),
+    ];
+    for (name, make) in shapes {
+        let per = |n: usize| {
+            let xml = make(n);
+            let d = best(3, || readers::typed(xml.as_bytes()));
+            d.as_secs_f64() * 1e9 / n as f64
+        };
+        let (small, large) = (per(10_000), per(100_000));
+        println!(
+            "| {name} | {small:.0} | {large:.0} | {:.2} |",
+            large / small
         );
     }
 

@@ -133,7 +133,6 @@ enum Item<E> {
     /// A container's start tag, and where it is (in the window).
     Open(&'static str, usize),
     Close,
-    Blank,
     Entry(E),
     Summary(u64),
     Status(Status),
@@ -411,7 +410,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                     _ => {}
                 }
             }
-            Item::Blank | Item::Entry(_) => {}
+            Item::Entry(_) => {}
             Item::Summary(n) => {
                 if let Some(data) = self.current.as_mut().and_then(|r| r.data.as_mut()) {
                     data.summary = Some(n);
@@ -585,18 +584,20 @@ fn read_item<E: ListEntry>(
     open: &[&'static str],
     seen: Seen,
 ) -> Result<Item<E>, DecodeError> {
-    let (name, pos, attrs) = match tok.next()? {
-        Token::Start { name, pos, attrs } => (name, pos, attrs),
-        Token::End => return Ok(Item::Close),
-        Token::Text { text, pos, cdata } => {
-            // The tokenizer skips blank text outside the root itself.
-            if cdata || !is_blank(&text) {
-                let kind = DecodeErrorKind::UnexpectedText(excerpt(text.trim()));
-                return Err(tok.error_at(kind, pos));
+    let (name, pos, attrs) = loop {
+        match tok.next()? {
+            Token::Start { name, pos, attrs } => break (name, pos, attrs),
+            Token::End => return Ok(Item::Close),
+            // Blank text between elements is part of the next item (the tokenizer skips it
+            // outside the root itself).
+            Token::Text { text, pos, cdata } => {
+                if cdata || !is_blank(&text) {
+                    let kind = DecodeErrorKind::UnexpectedText(excerpt(text.trim()));
+                    return Err(tok.error_at(kind, pos));
+                }
             }
-            return Ok(Item::Blank);
+            Token::Eof => return Ok(Item::End),
         }
-        Token::Eof => return Ok(Item::End),
     };
     let mut el = ElementReader::new(tok, name, pos, attrs);
     let once = |el: &ElementReader<'_, '_>, seen: bool| match seen {
