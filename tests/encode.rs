@@ -99,10 +99,10 @@ fn cdata_is_split_around_its_terminator() {
     let mut data = CertificateJobInfoData::default();
     let csr = "-----BEGIN-----\nA]]>B]]]]>C\n-----END-----".to_owned();
     data.certificate_job = Some(autodns_xml::certificate::CertificateJob {
-        certificate: Some(autodns_xml::certificate::Certificate {
+        certificate: Some(Box::new(autodns_xml::certificate::Certificate {
             csr: Some(csr.clone()),
             ..Default::default()
-        }),
+        })),
         ..Default::default()
     });
     let status = Status::new(StatusCode::new(

@@ -1034,7 +1034,7 @@ fn certificate_job() -> BoxedStrategy<CertificateJob> {
         unknown(),
     )
         .prop_map(|(certificate, job, unknown)| CertificateJob {
-            certificate,
+            certificate: certificate.map(Box::new),
             job,
             unknown,
         })
@@ -1400,7 +1400,7 @@ proptest! {
                 };
                 result.data = Some(CertificateJobInfoData {
                     certificate_job: Some(CertificateJob {
-                        certificate: Some(certificate),
+                        certificate: Some(Box::new(certificate)),
                         ..CertificateJob::default()
                     }),
                     unknown: Vec::new(),

@@ -50,6 +50,18 @@ pub trait ToXml {
     fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError>;
 }
 
+impl<T: FromXml> FromXml for Box<T> {
+    fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        T::from_xml(el).map(Box::new)
+    }
+}
+
+impl<T: ToXml + ?Sized> ToXml for Box<T> {
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        (**self).to_xml(name, w)
+    }
+}
+
 /// Reads `child` into `slot`, which must still be empty: a second occurrence of an element
 /// that may occur once is an error.
 pub(crate) fn set_once<T: FromXml>(
