@@ -9,7 +9,12 @@ use std::borrow::Cow;
 pub(crate) struct Attrs<'i>(Option<BytesStart<'i>>);
 
 impl<'i> Attrs<'i> {
+    /// The attributes of a start tag; a tag without any (the usual case) keeps nothing.
     pub(crate) fn of(start: BytesStart<'i>) -> Self {
+        let raw = start.attributes_raw();
+        if raw.is_empty() || raw.trim().is_empty() {
+            return Attrs(None);
+        }
         Attrs(Some(start))
     }
 
@@ -18,10 +23,8 @@ impl<'i> Attrs<'i> {
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        match &self.0 {
-            None => true,
-            Some(s) => s.attributes_raw().trim().is_empty(),
-        }
+        // `of` keeps only tags with attributes.
+        self.0.is_none()
     }
 
     /// Parses the attributes into `(name, value)` pairs, values unescaped.
@@ -131,14 +134,28 @@ pub(crate) fn is_xml_name(name: &str) -> bool {
             | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
             | '\u{10000}'..='\u{EFFFF}')
     }
-    // Every name of this protocol is ASCII: decide those bytewise.
+    // Every name of this protocol is ASCII: decide those bytewise, with a table (bit 0: may
+    // start a name, bit 1: may continue one; non-ASCII bytes have neither).
+    // Indices below 256 by construction.
+    #[allow(clippy::indexing_slicing)]
+    const CLASS: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0u8;
+        while b < 0x80 {
+            let start = b.is_ascii_alphabetic() || b == b'_' || b == b':';
+            let next = start || b.is_ascii_digit() || b == b'-' || b == b'.';
+            table[b as usize] = (start as u8) | ((next as u8) << 1);
+            b += 1;
+        }
+        table
+    };
+    let class = |c: u8| CLASS.get(usize::from(c)).copied().unwrap_or(0);
+    let b = name.as_bytes();
+    if b.first().is_some_and(|&c| class(c) & 1 != 0) && b.iter().all(|&c| class(c) & 2 != 0) {
+        return true;
+    }
     if name.is_ascii() {
-        let b = name.as_bytes();
-        return b
-            .first()
-            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b':')
-            && b.iter()
-                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-' | b'.'));
+        return false;
     }
     let mut chars = name.chars();
     chars.next().is_some_and(is_start)
