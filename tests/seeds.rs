@@ -241,7 +241,7 @@ fn poll_info_message_carries_the_domain_job() {
         message.owner.as_ref().and_then(|o| o.context.as_deref()),
         Some("4")
     );
-    let job = message.job.as_ref().expect("job");
+    let job = message.job().expect("job");
     assert_eq!(job.job_id, Some(4_295_625_406));
     let domain = job.domain.as_ref().expect("domain");
     assert_eq!(domain.name, "example.com");

@@ -1,8 +1,19 @@
 //! Notifications by polling: 0905 PollInfo fetches the oldest unconfirmed message, 0906
 //! PollConfirm confirms it by id.
+//!
+//! A [`Message`] carries one [`Payload`]: a [`JobNotification`] (the final result of a task
+//! the server answered with `N…`), an [`EventNotification`] (an event of type [`EventType`]:
+//! an outgoing transfer, an automatic update, owner validation, …), a TMCH notification, or a
+//! payload this crate does not know, kept raw.
 
 mod confirm;
+mod event;
 mod info;
+mod job_notification;
+mod message;
 
 pub use confirm::{MessageRef, PollConfirm, PollConfirmData};
-pub use info::{Message, MessageJob, PollInfo, PollInfoData};
+pub use event::{EventNotification, EventType, Transfer};
+pub use info::{PollInfo, PollInfoData};
+pub use job_notification::JobNotification;
+pub use message::{Message, Payload};
