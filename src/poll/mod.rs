@@ -4,7 +4,8 @@
 //! A [`Message`] carries one [`Payload`]: a [`JobNotification`] (the final result of a task
 //! the server answered with `N…`), an [`EventNotification`] (an event of type [`EventType`]:
 //! an outgoing transfer, an automatic update, owner validation, …), a TMCH notification, or a
-//! payload this crate does not know, kept raw.
+//! payload this crate does not know, kept raw. Push and e-mail bodies, in XML or JSON, decode
+//! to the same types through [`Notification`](crate::notification::Notification).
 
 mod confirm;
 mod event;
