@@ -6,7 +6,9 @@
 
 use autodns_xml::codec::Layout;
 use autodns_xml::contact::EmptyData;
-use autodns_xml::{AnyData, Document, Quirk, Request, RequestTask, Response, Status, TaskResult};
+use autodns_xml::{
+    AnyData, Document, Notification, Quirk, Request, RequestTask, Response, Status, TaskResult,
+};
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
 use std::io::{self, Read, Write};
@@ -15,8 +17,9 @@ use std::process::ExitCode;
 
 /// Decode, encode, normalize and check InterNetX AutoDNS XML gateway documents.
 ///
-/// Every command reads one document (a <request>, a <response> or a bare <task>) from FILE,
-/// or from standard input when FILE is absent or `-`. Only the result is written to standard
+/// Every command reads one document (a <request>, a <response> or a bare <task>; for
+/// `notification`, a notification body in XML or JSON) from FILE, or from standard input when
+/// FILE is absent or `-`. Only the result is written to standard
 /// output; each server quirk the decoder repaired (such as `<context4>9</context>` or the
 /// status `DEFFERED`) is reported on standard error as a `warning:` line.
 ///
@@ -67,6 +70,17 @@ enum Command {
     /// counts of list entries (with the server's total where it differs), message codes
     /// and the transaction ids.
     Check {
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Decode a notification body and print its typed model as pretty JSON.
+    ///
+    /// Reads any form a notification arrives in: a 0905 poll answer or a bare <message> in
+    /// XML, or the JSON form (a poll answer or a single message) that push and e-mail deliver.
+    /// Prints {"response": …} or {"message": …} keyed by the XML element names whatever form
+    /// came in (`loosing_registrar`, not `loosingRegistrar`), date-times as the wall time
+    /// written, and "utc_offsets" with the offset the JSON form gave each date-time.
+    Notification {
         #[command(flatten)]
         input: Input,
     },
@@ -126,6 +140,13 @@ fn run(command: Command) -> Result<(), String> {
         Command::Check { input } => {
             let doc = decode(&input.read()?)?;
             emit(&summary(&doc), true)
+        }
+        Command::Notification { input } => {
+            let notification = Notification::decode(&input.read()?).map_err(|e| e.to_string())?;
+            warn(&notification.quirks);
+            let json = serde_json::to_string_pretty(&notification)
+                .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
+            emit(&json, true)
         }
     }
 }
