@@ -2,14 +2,13 @@
 //! checks report outside any job of yours: outgoing transfers, automatic updates, owner
 //! validation and the like.
 
-use crate::codec::macros::xml_struct;
-use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
+use crate::codec::macros::{open_enum, xml_struct};
+use crate::codec::{ElementReader, FromXml};
 use crate::domain::Domain;
 use crate::envelope::{Status, User};
-use crate::error::{DecodeError, EncodeError};
+use crate::error::DecodeError;
 use crate::job::DeferredSpelling;
 use chrono::NaiveDateTime;
-use std::fmt;
 
 /// Declares [`EventType`]: the plain values (one wire spelling each), the two deferred
 /// AutoUpdate values (two spellings each) and `Other`.
@@ -162,11 +161,7 @@ impl EventType {
     }
 }
 
-impl fmt::Display for EventType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+open_enum!(@spelled EventType);
 
 impl FromXml for EventType {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
@@ -185,25 +180,6 @@ impl FromXml for EventType {
             el.misspelled(text.trim(), means);
         }
         Ok(kind)
-    }
-}
-
-impl ToXml for EventType {
-    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        w.leaf(name, self.as_str())
-    }
-}
-
-impl serde::Serialize for EventType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for EventType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        Ok(EventType::from_wire(&s))
     }
 }
 
