@@ -21,6 +21,7 @@ pub mod domain;
 pub mod envelope;
 mod error;
 pub mod job;
+pub mod notification;
 pub mod poll;
 mod quirk;
 mod raw;
@@ -33,6 +34,7 @@ pub use envelope::{
     StatusType, TaskBody, TaskResult, User,
 };
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, Position};
+pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
 pub use raw::{RawElement, RawNode};
 pub use task::{Task, TaskCode};

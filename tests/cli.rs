@@ -657,6 +657,117 @@ fn check_reads_stdin_without_argument() {
 }
 
 // ---------------------------------------------------------------------------------------
+// notification
+
+#[test]
+fn notification_prints_xml_names_whatever_form_came_in() {
+    let xml = run(
+        &["notification", &file("notifications/transfer_start.xml")],
+        None,
+    )
+    .ok();
+    let json = run(
+        &["notification", &file("notifications/transfer_start.json")],
+        None,
+    )
+    .ok();
+    assert_eq!((xml.stderr.as_str(), json.stderr.as_str()), ("", ""));
+    let (mut from_xml, mut from_json) = (xml.json(), json.json());
+    let transfer = path![
+        "response", "result", 0usize, "data", "message", "notify", "transfer"
+    ];
+    for printed in [&from_xml, &from_json] {
+        assert_eq!(at(printed, transfer)["loosing_registrar"], "lreg");
+        assert_eq!(at(printed, transfer)["start"], "2022-01-19 10:54:42");
+    }
+    assert!(!json.stdout.contains("loosingRegistrar"), "{}", json.stdout);
+    // The JSON form's offsets, beside the same model.
+    let offsets = from_json
+        .as_object_mut()
+        .and_then(|o| o.remove("utc_offsets"))
+        .expect("utc_offsets");
+    assert_eq!(
+        offsets["response/result/data/message/notify/transfer/start"],
+        "+01:00"
+    );
+    assert_eq!(
+        from_xml
+            .as_object_mut()
+            .and_then(|o| o.remove("utc_offsets")),
+        None
+    );
+    assert_eq!(from_json, from_xml);
+}
+
+#[test]
+fn notification_reads_a_bare_message_from_stdin() {
+    let body = common::read("notifications/transfer_start_message.json");
+    let from_file = run(
+        &[
+            "notification",
+            &file("notifications/transfer_start_message.json"),
+        ],
+        None,
+    )
+    .ok();
+    for args in [&["notification", "-"][..], &["notification"][..]] {
+        let r = run(args, Some(&body)).ok();
+        assert_eq!(r.stdout, from_file.stdout, "{args:?}");
+        assert_eq!(at(&r.json(), path!["message", "id"]), &json!(1005360835));
+    }
+}
+
+#[test]
+fn notification_warns_of_repaired_quirks() {
+    let r = run(
+        &[
+            "notification",
+            &file("notifications/autoupdate_deffered_success.xml"),
+        ],
+        None,
+    )
+    .ok();
+    assert_eq!(r.warnings().len(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("autoupdate_deffered_success"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        at(&r.json(), path!["message", "notify", "type"]),
+        "autoupdate_deffered_success"
+    );
+}
+
+#[test]
+fn notification_errors_exit_1_with_a_position() {
+    for (body, expected) in [
+        (&b"{\"id\": 1,\n \"notify\": [}"[..], "at line 2, column 13"),
+        (b"{\"id\": \"x\"}", "at line 1, column 10"),
+        (
+            b"<message><id>1</id>\n<job><job_id>x</job_id></job></message>",
+            "at line 2, column 6",
+        ),
+        (
+            b"<response><result></data></response>",
+            "at line 1, column 19",
+        ),
+        (b"hello", "at line 1, column 1"),
+        (
+            b"{\"status\": {\"code\": \"S0905\"}, \"data\": [{\"id\": 1}]}",
+            "at data[0]",
+        ),
+    ] {
+        let r = run(&["notification"], Some(body)).input_error();
+        assert!(
+            r.stderr.trim_end().ends_with(expected),
+            "{expected}: {}",
+            r.stderr
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // errors and usage
 
 #[test]
@@ -705,7 +816,7 @@ fn errors_inside_a_password_do_not_quote_it() {
 fn missing_file_exits_1() {
     let missing = common::path("does-not-exist.xml");
     let missing = missing.to_str().expect("UTF-8 path");
-    for cmd in ["decode", "encode", "normalize", "check"] {
+    for cmd in ["decode", "encode", "normalize", "check", "notification"] {
         let r = run(&[cmd, missing], None).input_error();
         assert!(
             r.stderr
@@ -736,7 +847,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn help_lists_the_commands() {
     let r = run(&["--help"], None).ok();
-    for cmd in ["decode", "encode", "normalize", "check"] {
+    for cmd in ["decode", "encode", "normalize", "check", "notification"] {
         assert!(r.stdout.contains(cmd), "{cmd}: {}", r.stdout);
     }
     let decode = run(&["decode", "--help"], None).ok();

@@ -6,8 +6,11 @@
 //! - the normalized form (decode, then encode in both layouts) of every testdata document
 //!   validates, the `<context4>9</context>` one included, and so does the CLI's `normalize`
 //!   output for every testdata file;
+//! - every XML notification fixture (`testdata/notifications/`: 0905 answers, and bare
+//!   `<message>` documents, which `notification.xsd` describes) validates as it is and
+//!   normalized, and so does the XML form of every JSON one;
 //! - the encoder's output validates for at least [`PER_TASK`] generated values per modelled
-//!   task, requests and responses;
+//!   task, requests and responses, and for as many bare messages;
 //! - near misses of valid documents (a repeated or missing element, a wrong value) are refused,
 //!   so that the checks above can fail;
 //! - the value sets the schemas list match the crate's open enums.
@@ -18,8 +21,9 @@
 //!
 //! Generated values are brought inside the documented format first (see [`conform`]): their
 //! unknown children are dropped (the schemas describe the documented elements only), their
-//! contexts made numeric, and query operators and sort directions the crate keeps as `Other`
-//! replaced by known ones (the schemas list those two value sets as closed).
+//! contexts made numeric, query operators and sort directions the crate keeps as `Other`
+//! replaced by known ones (the schemas list those two value sets as closed), and a message's
+//! unknown payload made its `tmchnotify` (the schemas know the documented payloads only).
 //!
 //! Without `xmllint` (Debian package libxml2-utils) the tests print a notice and check nothing
 //! with it; under CI (`CI=true`) they fail instead. `.ci/run` installs it.
@@ -36,6 +40,8 @@ use autodns_xml::contact::{ContactCreate, ContactType, Protection};
 use autodns_xml::domain::{RddsOptIn, RegistrarStatus, RegistryStatus};
 use autodns_xml::envelope::{Operator, OrderMode};
 use autodns_xml::job::{JobAction, JobStatus, JobType};
+use autodns_xml::notification::{Notification, NotificationBody};
+use autodns_xml::poll::{EventType, Message};
 use autodns_xml::{
     Document, QuirkKind, RawElement, Request, Response, StatusType, TaskBody, TaskCode,
 };
@@ -93,13 +99,18 @@ enum Schema {
     Request,
     /// `<response>`.
     Response,
+    /// A bare `<message>`: a push or e-mail notification.
+    Notification,
 }
 
 impl Schema {
+    const ALL: [Schema; 3] = [Schema::Request, Schema::Response, Schema::Notification];
+
     fn for_root(root: &str) -> Schema {
         match root {
             "request" | "task" => Schema::Request,
             "response" => Schema::Response,
+            "message" => Schema::Notification,
             other => panic!("no schema describes the root element <{other}>"),
         }
     }
@@ -108,6 +119,7 @@ impl Schema {
         let file = match self {
             Schema::Request => "request.xsd",
             Schema::Response => "response.xsd",
+            Schema::Notification => "notification.xsd",
         };
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("schemas")
@@ -135,13 +147,24 @@ impl Doc {
 }
 
 /// The root element's name: the first start tag's (after the declaration, comments and
-/// processing instructions).
+/// processing instructions; a comment may itself name an element: `a bare <message>`).
 fn root_of(xml: &str) -> String {
-    xml.match_indices('<')
-        .map(|(at, _)| &xml[at + 1..])
-        .find(|rest| !rest.starts_with(['?', '!']))
-        .and_then(|rest| rest.split(['>', '/', ' ', '\t', '\r', '\n']).next())
-        .unwrap_or_else(|| panic!("no root element in\n{xml}"))
+    let mut rest = xml;
+    loop {
+        let at = rest
+            .find('<')
+            .unwrap_or_else(|| panic!("no root element in\n{xml}"));
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            let end = comment.find("-->").expect("the comment's end");
+            rest = &comment[end..];
+        } else if !rest.starts_with(['?', '!']) {
+            break;
+        }
+    }
+    rest.split(['>', '/', ' ', '\t', '\r', '\n'])
+        .next()
+        .unwrap_or_default()
         .to_owned()
 }
 
@@ -162,7 +185,7 @@ fn validate(name: &str, docs: &[Doc]) -> Vec<Failure> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temporary directory");
     let mut failures = Vec::new();
-    for schema in [Schema::Request, Schema::Response] {
+    for schema in Schema::ALL {
         let mine: Vec<(PathBuf, &Doc)> = docs
             .iter()
             .enumerate()
@@ -363,6 +386,96 @@ fn cli_normalize_output_validates() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// testdata/notifications/
+// ---------------------------------------------------------------------------------------------
+
+/// The notification fixtures ending in `extension`, as `notifications/NAME`, sorted.
+fn notification_fixtures(extension: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(common::path("notifications"))
+        .expect("testdata/notifications/")
+        .map(|e| e.expect("entry").file_name().into_string().expect("UTF-8"))
+        .filter(|n| n.ends_with(extension))
+        .map(|n| format!("notifications/{n}"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// `testdata/NAME` decoded as a notification body (a `<response>`, a `<message>` or JSON).
+fn notification(name: &str) -> Notification {
+    Notification::decode(&common::read(name)).unwrap_or_else(|e| panic!("testdata/{name}: {e}"))
+}
+
+/// A bare `<message>` document: a push or e-mail notification's body.
+fn message_document(message: Message, layout: Layout) -> String {
+    let body = Notification {
+        body: NotificationBody::Message(message),
+        utc_offsets: BTreeMap::new(),
+        quirks: Vec::new(),
+    };
+    body.to_xml_with(layout).expect("encode a message")
+}
+
+/// Every XML notification fixture validates as it is, and so does its normalized form (decode,
+/// encode) in both layouts: the 0905 answers (`<response>`) with response.xsd, the push and
+/// e-mail bodies (bare `<message>` documents) with notification.xsd.
+#[test]
+fn notification_fixtures_validate() {
+    if !xmllint_found("notification_fixtures_validate") {
+        return;
+    }
+    let mut docs = Vec::new();
+    for name in notification_fixtures(".xml") {
+        let xml = common::read_str(&name);
+        docs.push(Doc::new(format!("testdata/{name}"), xml));
+        let decoded = notification(&name);
+        for layout in [Layout::Compact, Layout::Indented] {
+            let xml = decoded.to_xml_with(layout).expect("encode");
+            docs.push(Doc::new(
+                format!("testdata/{name}, normalized ({layout:?})"),
+                xml,
+            ));
+        }
+    }
+    // At least five fixtures of each form, each as it is and normalized in two layouts.
+    for schema in [Schema::Response, Schema::Notification] {
+        let count = docs.iter().filter(|d| d.schema == schema).count();
+        assert!(count >= 5 * 3, "{schema:?}: {count} documents");
+    }
+    assert_valid("notifications", &docs);
+}
+
+/// The XML form of every JSON notification fixture validates once its unknown children are
+/// dropped (the JSON keys the model has no field for, which it keeps as raw elements: see
+/// [`conform`]).
+#[test]
+fn json_notification_fixtures_have_a_valid_xml_form() {
+    if !xmllint_found("json_notification_fixtures_have_a_valid_xml_form") {
+        return;
+    }
+    let names = notification_fixtures(".json");
+    assert!(names.len() >= 8, "the JSON fixtures: {names:?}");
+    let mut docs = Vec::new();
+    for name in names {
+        let body = notification(&name).body;
+        for layout in [Layout::Compact, Layout::Indented] {
+            let xml = match &body {
+                NotificationBody::Poll(response) => {
+                    conform(response).to_xml_with(layout).expect("encode")
+                }
+                NotificationBody::Message(message) => message_document(conform(message), layout),
+                other => panic!("testdata/{name}: a body of another form: {other:?}"),
+            };
+            docs.push(Doc::new(
+                format!("testdata/{name}, as XML ({layout:?})"),
+                xml,
+            ));
+        }
+    }
+    assert_valid("json_notifications", &docs);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The encoder's output
 // ---------------------------------------------------------------------------------------------
 
@@ -370,14 +483,19 @@ const OPERATORS: [&str; 7] = ["eq", "ne", "like", "gt", "lt", "ge", "le"];
 const MODES: [&str; 2] = ["asc", "desc"];
 
 /// `value` inside the documented format (through its JSON form, keyed by wire names): unknown
-/// children (`_unknown`) dropped, contexts made numeric, and `Other` operators and sort modes
-/// replaced by known ones. Raw content (a `notify`, an `extension`) is kept as it is: the
-/// schemas do not describe it.
+/// children (`_unknown`) dropped, contexts made numeric, `Other` operators and sort modes
+/// replaced by known ones, and a message's unknown payload (`_payload`, `Payload::Other`) made
+/// its TMCH notification, with the same content (the schemas know the three documented payloads
+/// only). Raw content (a `tmchnotify`, an `extension`) is kept as it is: the schemas do not
+/// describe it.
 fn conform<T: Serialize + DeserializeOwned>(value: &T) -> T {
     fn fix(v: &mut Value) {
         match v {
             Value::Object(map) => {
                 map.remove("_unknown");
+                if let Some(raw) = map.remove("_payload") {
+                    map.insert("tmchnotify".to_owned(), raw);
+                }
                 for (key, child) in map.iter_mut() {
                     match (key.as_str(), child.as_str()) {
                         ("context", Some(s)) => *child = Value::from(s.len().to_string()),
@@ -524,7 +642,8 @@ fn encoded_domain_responses_validate() {
     assert_valid("domain_responses", &docs);
 }
 
-/// 0905 and 0906.
+/// 0905 and 0906; and [`PER_TASK`] generated messages as bare `<message>` documents (push and
+/// e-mail notifications).
 #[test]
 fn encoded_poll_responses_validate() {
     if !xmllint_found("encoded_poll_responses_validate") {
@@ -532,6 +651,17 @@ fn encoded_poll_responses_validate() {
     }
     let mut docs = responses(&["0905"], poll_info_data(), PER_TASK);
     docs.extend(responses(&["0906"], poll_confirm_data(), PER_TASK));
+    let mut runner = runner();
+    let messages = message();
+    docs.extend((0..PER_TASK).map(|i| {
+        let message: Message = conform(&generate(&mut runner, &messages));
+        let payload = message.payload.element().to_owned();
+        let layout = [Layout::Compact, Layout::Indented][i % 2];
+        Doc::new(
+            format!("message ({payload})"),
+            message_document(message, layout),
+        )
+    }));
     assert_valid("poll_responses", &docs);
 }
 
@@ -557,8 +687,13 @@ fn encoded_certificate_responses_validate() {
 
 /// The compact normalized form of `testdata/NAME`, contexts numeric.
 fn compact(name: &str) -> String {
-    let (doc, _) = Document::decode(&common::read(name)).expect("decode");
-    numeric_contexts(&doc.to_xml_with(Layout::Compact).expect("encode"))
+    let xml = if name.starts_with("notifications/") {
+        notification(name).to_xml_with(Layout::Compact)
+    } else {
+        let (doc, _) = Document::decode(&common::read(name)).expect("decode");
+        doc.to_xml_with(Layout::Compact)
+    };
+    numeric_contexts(&xml.expect("encode"))
 }
 
 /// `xml` with its first `from` replaced by `to` (which must be there).
@@ -586,7 +721,7 @@ fn near_misses_are_refused() {
         return;
     }
     let auth = "<auth><user>u</user><password>p</password><context>4</context></auth>";
-    let replaced: [(&str, &str, &str, &str); 25] = [
+    let replaced: [(&str, &str, &str, &str); 35] = [
         // Requests.
         (
             "auth twice",
@@ -739,8 +874,69 @@ fn near_misses_are_refused() {
             "<text>Duplicate zone entry.</text>",
             "<text>a</text><text>b</text>",
         ),
+        // Poll messages, in 0905 answers and bare.
+        (
+            "message created twice",
+            "0905_response.xml",
+            "<created>2018-10-15 14:03:02</created>",
+            "<created>2018-10-15 14:03:02</created><created>2018-10-15 14:03:02</created>",
+        ),
+        (
+            "0906 message with an owner but no payload",
+            "0906_response.xml",
+            "<id>650664</id>",
+            "<id>650664</id><owner/>",
+        ),
+        (
+            "job domain twice",
+            "0905_response.xml",
+            "<job_id>",
+            "<domain><name>example.net</name></domain><job_id>",
+        ),
+        (
+            "job status twice",
+            "notifications/job_certificate.xml",
+            "<job_id>",
+            "<status><code>S400110</code></status><job_id>",
+        ),
+        (
+            "two payloads",
+            "notifications/domain_away.xml",
+            "</notify>",
+            "</notify><tmchnotify/>",
+        ),
+        (
+            "unknown element beside the payload",
+            "notifications/domain_away.xml",
+            "<notify>",
+            "<x_event/><notify>",
+        ),
+        (
+            "message id twice",
+            "notifications/domain_away.xml",
+            "<id>1005360839</id>",
+            "<id>1005360839</id><id>1005360840</id>",
+        ),
+        (
+            "event type twice",
+            "notifications/domain_away.xml",
+            "<type>domain_away</type>",
+            "<type>domain_away</type><type>domain_away</type>",
+        ),
+        (
+            "transfer date not a date-time",
+            "notifications/transfer_autoack.xml",
+            "<autoack>2021-05-08 11:05:56</autoack>",
+            "<autoack>soon</autoack>",
+        ),
+        (
+            "event domain nic_member_label twice",
+            "notifications/autoupdate_dns_success.xml",
+            "<nic_member_label>AQ-TEST</nic_member_label>",
+            "<nic_member_label>A</nic_member_label><nic_member_label>B</nic_member_label>",
+        ),
     ];
-    let removed: [(&str, &str, &str); 7] = [
+    let removed: [(&str, &str, &str); 11] = [
         ("no auth", "0906_request.xml", "auth"),
         ("no task", "0905_request.xml", "task"),
         ("no task code", "0105_request.xml", "code"),
@@ -748,6 +944,22 @@ fn near_misses_are_refused() {
         ("handle without address", "0301_request.xml", "address"),
         ("no result", "0301_response.xml", "result"),
         ("no status", "0301_response.xml", "status"),
+        ("message without id", "notifications/domain_away.xml", "id"),
+        (
+            "message without payload",
+            "notifications/domain_away.xml",
+            "notify",
+        ),
+        (
+            "event without type",
+            "notifications/domain_away.xml",
+            "type",
+        ),
+        (
+            "event domain without name",
+            "notifications/domain_away.xml",
+            "name",
+        ),
     ];
     let replaced = replaced
         .iter()
@@ -824,6 +1036,7 @@ fn value_sets_match_the_crate() {
         ("JobStatusKnown", known::<JobStatus>()),
         ("JobTypeKnown", known::<JobType>()),
         ("JobActionKnown", known::<JobAction>()),
+        ("EventTypeKnown", known::<EventType>()),
         ("StatusTypeKnown", known::<StatusType>()),
         ("ContactTypeKnown", known::<ContactType>()),
         ("ProtectionKnown", known::<Protection>()),

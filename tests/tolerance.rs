@@ -1053,7 +1053,7 @@ fn empty_elements_decode_to_empty_values() {
     let domain = info
         .message
         .as_ref()
-        .and_then(|m| m.job.as_ref())
+        .and_then(|m| m.job())
         .and_then(|j| j.domain.as_ref())
         .expect("domain");
     assert_eq!(domain.owner, Some(autodns_xml::User::default()));

@@ -7,7 +7,9 @@
 use autodns_xml::codec::Layout;
 use autodns_xml::contact::EmptyData;
 use autodns_xml::stream::{AnyEntry, ListData, ListReader};
-use autodns_xml::{AnyData, Document, Quirk, Request, RequestTask, Response, Status, TaskResult};
+use autodns_xml::{
+    AnyData, Document, Notification, Quirk, Request, RequestTask, Response, Status, TaskResult,
+};
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
 use std::io::{self, BufRead, Read, Write};
@@ -16,8 +18,9 @@ use std::process::ExitCode;
 
 /// Decode, encode, normalize and check InterNetX AutoDNS XML gateway documents.
 ///
-/// Every command reads one document (a <request>, a <response> or a bare <task>) from FILE,
-/// or from standard input when FILE is absent or `-`. Only the result is written to standard
+/// Every command reads one document (a <request>, a <response> or a bare <task>; for
+/// `notification`, a notification body in XML or JSON) from FILE, or from standard input when
+/// FILE is absent or `-`. Only the result is written to standard
 /// output; each server quirk the decoder repaired (such as `<context4>9</context>` or the
 /// status `DEFFERED`) is reported on standard error as a `warning:` line.
 ///
@@ -70,6 +73,17 @@ enum Command {
     /// (certificate_job and domain entries typed, other data children kept raw), so memory
     /// stays flat however long the list.
     Check {
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Decode a notification body and print its typed model as pretty JSON.
+    ///
+    /// Reads any form a notification arrives in: a 0905 poll answer or a bare <message> in
+    /// XML, or the JSON form (a poll answer or a single message) that push and e-mail deliver.
+    /// Prints {"response": …} or {"message": …} keyed by the XML element names whatever form
+    /// came in (`loosing_registrar`, not `loosingRegistrar`), date-times as the wall time
+    /// written, and "utc_offsets" with the offset the JSON form gave each date-time.
+    Notification {
         #[command(flatten)]
         input: Input,
     },
@@ -143,6 +157,13 @@ fn run(command: Command) -> Result<(), String> {
                 .map_err(|e| input.read_error(&e))?;
             let doc = decode(&head)?;
             emit(&summary(&doc), true)
+        }
+        Command::Notification { input } => {
+            let notification = Notification::decode(&input.read()?).map_err(|e| e.to_string())?;
+            warn(&notification.quirks);
+            let json = serde_json::to_string_pretty(&notification)
+                .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
+            emit(&json, true)
         }
     }
 }

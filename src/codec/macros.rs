@@ -167,6 +167,42 @@ macro_rules! xml_struct {
 /// An open enum: the known wire spellings as variants, `Other(String)` for anything else,
 /// kept as sent. `#[non_exhaustive]`, serialized as its wire spelling.
 macro_rules! open_enum {
+    // What every open enum shares by its `as_str` and `from_wire`; also for one written by
+    // hand because its decoding records a misspelling (`EventType`).
+    (@spelled $name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from_wire(s))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Ok(Self::from_wire(&s))
+            }
+        }
+
+        impl $crate::codec::ToXml for $name {
+            fn to_xml(&self, name: &str, w: &mut $crate::codec::XmlWriter<'_>) -> Result<(), $crate::EncodeError> {
+                w.leaf(name, self.as_str())
+            }
+        }
+    };
+
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
@@ -214,42 +250,12 @@ macro_rules! open_enum {
             }
         }
 
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for $name {
-            type Err = ::std::convert::Infallible;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from_wire(s))
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                Ok(Self::from_wire(&s))
-            }
-        }
+        $crate::codec::macros::open_enum!(@spelled $name);
 
         impl $crate::codec::FromXml for $name {
             fn from_xml(el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
                 let text = el.text()?;
                 Ok(Self::from_wire(text.trim()))
-            }
-        }
-
-        impl $crate::codec::ToXml for $name {
-            fn to_xml(&self, name: &str, w: &mut $crate::codec::XmlWriter<'_>) -> Result<(), $crate::EncodeError> {
-                w.leaf(name, self.as_str())
             }
         }
     };

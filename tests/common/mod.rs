@@ -3,6 +3,7 @@
 //! Each test crate uses what it needs of this module.
 #![allow(dead_code)]
 
+use autodns_xml::{RawElement, RawNode};
 use std::path::PathBuf;
 
 /// The path of `testdata/NAME`.
@@ -45,4 +46,30 @@ pub fn names() -> Vec<String> {
 /// Every `testdata/*.xml` file: name and bytes, sorted by name.
 pub fn files() -> Vec<(String, Vec<u8>)> {
     names().into_iter().map(|n| (n.clone(), read(&n))).collect()
+}
+
+/// A document's tree in a canonical form: children sorted by name (stable, so repeated
+/// elements keep their order). Two documents are equivalent when these are equal: element
+/// order between different names is not significant in this protocol (auth's children come
+/// in varying order), the order of repeated elements is.
+pub fn canonical(el: &RawElement) -> RawElement {
+    let mut children: Vec<RawNode> = el
+        .children
+        .iter()
+        .map(|n| match n {
+            RawNode::Element(e) => RawNode::Element(canonical(e)),
+            RawNode::Text(t) => RawNode::Text(t.clone()),
+        })
+        .collect();
+    children.sort_by(|a, b| match (a, b) {
+        (RawNode::Element(a), RawNode::Element(b)) => a.name.cmp(&b.name),
+        (RawNode::Text(_), RawNode::Element(_)) => std::cmp::Ordering::Less,
+        (RawNode::Element(_), RawNode::Text(_)) => std::cmp::Ordering::Greater,
+        (RawNode::Text(_), RawNode::Text(_)) => std::cmp::Ordering::Equal,
+    });
+    RawElement {
+        name: el.name.clone(),
+        attributes: el.attributes.clone(),
+        children,
+    }
 }

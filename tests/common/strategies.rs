@@ -30,7 +30,10 @@ use autodns_xml::domain::{
 };
 use autodns_xml::envelope::{Operator, Order, OrderMode, View, Where};
 use autodns_xml::job::{Job, JobAction, JobRef, JobStatus, JobType};
-use autodns_xml::poll::{Message, MessageJob, MessageRef, PollConfirmData, PollInfoData};
+use autodns_xml::poll::{
+    EventNotification, EventType, JobNotification, Message, MessageRef, Payload, PollConfirmData,
+    PollInfoData, Transfer,
+};
 use autodns_xml::{
     Auth, Msg, ObjectRef, RawElement, RawNode, Request, RequestTask, Response, Secret, Status,
     StatusCode, StatusKind, StatusType, TaskBody, TaskCode, TaskResult, User,
@@ -821,42 +824,134 @@ pub fn domain_info_data() -> BoxedStrategy<DomainInfoData> {
         .boxed()
 }
 
-pub fn message_job() -> BoxedStrategy<MessageJob> {
+pub fn transfer() -> BoxedStrategy<Transfer> {
     (
-        option::of(domain()),
-        oid(),
-        option::of(status(
-            prop_oneof![codes(&MODELLED_CODES), unmodelled_code()].boxed(),
-        )),
-        ostr(),
-        ostr(),
-        unknown(),
+        (ostr(), ostr(), ostr(), ostr(), odate(), odate(), odate()),
+        (
+            odate(),
+            odate(),
+            ostr(),
+            option::of(user()),
+            option::of(user()),
+        ),
+        (odate(), odate(), unknown()),
     )
-        .prop_map(|(domain, job_id, status, stid, ctid, unknown)| MessageJob {
-            domain,
-            job_id,
-            status,
-            stid,
-            ctid,
-            unknown,
-        })
+        .prop_map(
+            |(
+                (domain, status, gaining_registrar, loosing_registrar, start, reminder, autoack),
+                (autonack, end, nack_reason, owner, updater),
+                (created, updated, unknown),
+            )| Transfer {
+                domain,
+                status,
+                gaining_registrar,
+                loosing_registrar,
+                start,
+                reminder,
+                autoack,
+                autonack,
+                end,
+                nack_reason,
+                owner,
+                updater,
+                created,
+                updated,
+                unknown,
+            },
+        )
         .boxed()
 }
 
-pub fn message() -> BoxedStrategy<Message> {
+pub fn job_notification() -> BoxedStrategy<JobNotification> {
     (
-        id(),
-        option::of(user()),
-        option::of(message_job()),
-        option::of(raw_named("notify")),
-        odate(),
-        unknown(),
+        (
+            option::of(transfer()),
+            option::of(domain()),
+            option::of(handle()),
+            option::of(certificate()),
+        ),
+        (
+            oid(),
+            option::of(job()),
+            option::of(status(
+                prop_oneof![codes(&MODELLED_CODES), unmodelled_code()].boxed(),
+            )),
+            ostr(),
+            ostr(),
+            unknown(),
+        ),
     )
-        .prop_map(|(id, owner, job, notify, created, unknown)| Message {
+        .prop_map(
+            |(
+                (transfer, domain, handle, certificate),
+                (job_id, job, status, stid, ctid, unknown),
+            )| {
+                JobNotification {
+                    transfer,
+                    domain,
+                    handle,
+                    certificate,
+                    job_id,
+                    job,
+                    status,
+                    stid,
+                    ctid,
+                    unknown,
+                }
+            },
+        )
+        .boxed()
+}
+
+pub fn event_notification() -> BoxedStrategy<EventNotification> {
+    (
+        (
+            ostr(),
+            odate(),
+            option::of(domain()),
+            option::of(transfer()),
+        ),
+        (
+            open_enum::<EventType>(),
+            option::of(status(unmodelled_code())),
+            ostr(),
+            unknown(),
+        ),
+    )
+        .prop_map(
+            |((reason, deactivation, domain, transfer), (kind, status, stid, unknown))| {
+                EventNotification {
+                    reason,
+                    deactivation,
+                    domain,
+                    transfer,
+                    kind,
+                    status,
+                    stid,
+                    unknown,
+                }
+            },
+        )
+        .boxed()
+}
+
+/// Every payload kind; an unknown one is an element no message field is called.
+pub fn payload() -> BoxedStrategy<Payload> {
+    prop_oneof![
+        job_notification().prop_map(Payload::Job),
+        event_notification().prop_map(Payload::Notify),
+        raw_named("tmchnotify").prop_map(Payload::TmchNotify),
+        raw_element(unknown_name()).prop_map(Payload::Other),
+    ]
+    .boxed()
+}
+
+pub fn message() -> BoxedStrategy<Message> {
+    (id(), option::of(user()), payload(), odate(), unknown())
+        .prop_map(|(id, owner, payload, created, unknown)| Message {
             id,
             owner,
-            job,
-            notify,
+            payload,
             created,
             unknown,
         })

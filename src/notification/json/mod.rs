@@ -1,0 +1,224 @@
+//! The JSON form of notifications (feature `json`), mapped to the XML form's models.
+//!
+//! A body with a `data` or `status` key is a poll answer, anything else a single message.
+//! The poll answer's `status` is the response's status (its `type`, `SUCCESS` in JSON, reads
+//! as the XML spelling `success`), its `object` the status object (its `type`, `Message`,
+//! reads as `message`) and its `summary` the data's summary; `messages` are the result's
+//! `msg`s. Within a message, see [`message`] for the objects and [`objects`] for their keys.
+//! Keys the model does not map are kept as raw elements named in snake_case, so that nothing
+//! is lost. A value of the wrong type is an error at its line and column.
+
+mod message;
+mod objects;
+mod values;
+
+use super::{NotificationBody, NotificationError};
+use crate::envelope::{Msg, ObjectRef, Response, Status, StatusCode, TaskResult};
+use crate::poll::PollInfoData;
+use chrono::FixedOffset;
+use message::{JsonMessage, JsonObject};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use values::{Offsets, raw, raw_fields, snake_case, status_type};
+
+/// Where a value is: its element path in the XML form, its path in the JSON body.
+#[derive(Debug, Clone)]
+struct Place {
+    xml: String,
+    json: String,
+}
+
+impl Place {
+    fn child(&self, element: &str, key: &str) -> Place {
+        Place {
+            xml: format!("{}/{element}", self.xml),
+            json: json_key(&self.json, key),
+        }
+    }
+}
+
+/// The JSON path of `key` in the object at `path` (empty at the top level).
+fn json_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A JSON body that parses but does not fit the model, at JSON path `path`.
+fn content(path: &str, message: &str) -> NotificationError {
+    let path = if path.is_empty() {
+        "the top level"
+    } else {
+        path
+    };
+    NotificationError::JsonContent {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// A serde_json error, with its position apart.
+fn syntax(e: serde_json::Error) -> NotificationError {
+    let (line, column) = (e.line(), e.column());
+    let text = e.to_string();
+    let message = text
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&text)
+        .to_owned();
+    NotificationError::Json {
+        message,
+        line,
+        column,
+    }
+}
+
+/// Decodes a JSON body: the typed body and the offsets of its dates.
+pub(super) fn decode(
+    body: &[u8],
+) -> Result<(NotificationBody, BTreeMap<String, FixedOffset>), NotificationError> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    // First the keys only (a syntax error is reported here, with its position), then the
+    // typed form from the same bytes, so that a type error has its position too.
+    let keys: BTreeMap<String, IgnoredAny> = serde_json::from_slice(body).map_err(syntax)?;
+    let mut offsets = Offsets::default();
+    let typed = if keys.contains_key("data") || keys.contains_key("status") {
+        let answer: PollAnswer = serde_json::from_slice(body).map_err(syntax)?;
+        NotificationBody::Poll(answer.into_model(&mut offsets)?)
+    } else {
+        let message: JsonMessage = serde_json::from_slice(body).map_err(syntax)?;
+        let at = Place {
+            xml: "message".to_owned(),
+            json: String::new(),
+        };
+        NotificationBody::Message(message.into_model(&mut offsets, &at)?)
+    };
+    Ok((typed, offsets.0))
+}
+
+/// `{"stid", "ctid", "status", "object", "messages", "data": [message]}`.
+#[derive(Debug, Deserialize)]
+struct PollAnswer {
+    stid: Option<String>,
+    ctid: Option<String>,
+    status: JsonStatus,
+    object: Option<JsonObject>,
+    #[serde(default)]
+    messages: Vec<JsonMsg>,
+    data: Option<Vec<JsonMessage>>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct JsonStatus {
+    code: StatusCode,
+    text: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+/// A result message (the JSON API's `Message`): text, code, status (its type), objects and
+/// nested messages.
+#[derive(Debug, Deserialize)]
+struct JsonMsg {
+    text: Option<String>,
+    code: Option<String>,
+    status: Option<String>,
+    #[serde(default)]
+    objects: Vec<JsonObjectRef>,
+    #[serde(default)]
+    messages: Vec<JsonMsg>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct JsonObjectRef {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    value: Option<String>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+impl JsonObjectRef {
+    fn into_model(self) -> ObjectRef {
+        ObjectRef {
+            kind: self.kind.as_deref().map(snake_case),
+            value: self.value,
+            unknown: raw_fields(self.rest),
+        }
+    }
+}
+
+impl JsonMsg {
+    fn into_model(self) -> Msg {
+        let mut objects = self.objects.into_iter().map(JsonObjectRef::into_model);
+        let object = objects.next();
+        let mut unknown: Vec<_> = objects
+            .flat_map(|o| {
+                let value = serde_json::json!({"type": o.kind, "value": o.value});
+                raw("object", value)
+            })
+            .collect();
+        unknown.extend(raw_fields(self.rest));
+        Msg {
+            text: self.text,
+            code: self.code,
+            kind: self.status.as_deref().map(status_type),
+            object,
+            msgs: self.messages.into_iter().map(JsonMsg::into_model).collect(),
+            unknown,
+        }
+    }
+}
+
+impl PollAnswer {
+    fn into_model(
+        self,
+        offsets: &mut Offsets,
+    ) -> Result<Response<PollInfoData>, NotificationError> {
+        let object = self.object.unwrap_or_default();
+        let mut status = Status::new(self.status.code);
+        status.text = self.status.text;
+        status.kind = self.status.kind.as_deref().map(status_type);
+        status.unknown = raw_fields(self.status.rest);
+        if object.kind.is_some() || object.value.is_some() {
+            status.object = Some(ObjectRef {
+                kind: object.kind.as_deref().map(snake_case),
+                value: object.value,
+                unknown: raw_fields(object.rest),
+            });
+        }
+        let mut messages = self.data.unwrap_or_default().into_iter();
+        let at = Place {
+            xml: "response/result/data/message".to_owned(),
+            json: "data[0]".to_owned(),
+        };
+        let message = messages
+            .next()
+            .map(|m| m.into_model(offsets, &at))
+            .transpose()?;
+        if messages.next().is_some() {
+            return Err(content("data[1]", "a poll answer holds one message"));
+        }
+        let data = (message.is_some() || object.summary.is_some()).then(|| PollInfoData {
+            summary: object.summary,
+            message,
+            unknown: Vec::new(),
+        });
+        let mut result = TaskResult::new(data, status);
+        result.msgs = self.messages.into_iter().map(JsonMsg::into_model).collect();
+        let mut response = Response::new(result);
+        response.stid = self.stid;
+        response.ctid = self.ctid;
+        response.unknown = raw_fields(self.rest);
+        Ok(response)
+    }
+}
