@@ -107,6 +107,16 @@ pub enum StreamError {
     Io(#[from] io::Error),
 }
 
+impl StreamError {
+    /// The same error, for reporting it again (an I/O error keeps its kind and message).
+    fn again(&self) -> StreamError {
+        match self {
+            StreamError::Decode(e) => StreamError::Decode(e.clone()),
+            StreamError::Io(e) => StreamError::Io(io::Error::new(e.kind(), e.to_string())),
+        }
+    }
+}
+
 /// The default bound on one element of the envelope or one entry: 16 MiB.
 pub const DEFAULT_MAX_ELEMENT: usize = 16 << 20;
 
@@ -130,8 +140,9 @@ struct OpenResult {
 
 /// One step of the envelope, decoded from the window.
 enum Item<E> {
-    /// A container's start tag, and where it is (in the window).
-    Open(&'static str, usize),
+    /// A container's start tag, and where it is (in the window); `true` for an empty
+    /// element (`<data/>`), which is closed at once.
+    Open(&'static str, usize, bool),
     Close,
     Entry(E),
     Summary(u64),
@@ -176,6 +187,8 @@ pub struct ListReader<E, R> {
     unknown: Vec<RawElement>,
     quirks: Vec<Quirk>,
     done: bool,
+    /// The error that ended the stream, returned again by every later call.
+    failed: Option<StreamError>,
     _entry: std::marker::PhantomData<fn() -> E>,
 }
 
@@ -206,6 +219,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             unknown: Vec::new(),
             quirks: Vec::new(),
             done: false,
+            failed: None,
             _entry: std::marker::PhantomData,
         }
     }
@@ -279,21 +293,27 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         Ok(response)
     }
 
-    /// The next entry, or `None` at the end of the document.
+    /// The next entry, or `None` at the end of the document. After an error, every call
+    /// returns that error again.
     pub fn next_entry(&mut self) -> Result<Option<E>, StreamError> {
+        if let Some(e) = &self.failed {
+            return Err(e.again());
+        }
         while !self.done {
-            match self.step() {
+            let result = match self.step() {
                 Ok(Item::Entry(entry)) => {
                     if let Some(data) = self.current.as_mut().and_then(|r| r.data.as_mut()) {
                         data.entries += 1;
                     }
                     return Ok(Some(entry));
                 }
-                Ok(item) => self.apply(item)?,
-                Err(e) => {
-                    self.done = true;
-                    return Err(e);
-                }
+                Ok(item) => self.apply(item).map_err(StreamError::from),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                self.done = true;
+                self.failed = Some(e.again());
+                return Err(e);
             }
         }
         Ok(None)
@@ -331,7 +351,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             let base = self.base;
             let rebase = |e: DecodeError| e.rebased(base);
             let item = result.map_err(rebase)?;
-            if let Item::Open(_, pos) = item {
+            if let Item::Open(_, pos, _) = item {
                 self.open_at.push(tok.position(pos).rebased(base));
             }
             let consumed = tok.consumed();
@@ -369,7 +389,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     /// Applies an envelope item to the state.
     fn apply(&mut self, item: Item<E>) -> Result<(), DecodeError> {
         match item {
-            Item::Open(name, _) => {
+            Item::Open(name, _, empty) => {
                 self.open.push(name);
                 match name {
                     RESULT => self.current = Some(OpenResult::default()),
@@ -379,6 +399,9 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                         }
                     }
                     _ => {}
+                }
+                if empty {
+                    return self.apply(Item::Close);
                 }
             }
             Item::Close => {
@@ -548,7 +571,11 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
 impl<E: ListEntry, R: BufRead> Iterator for ListReader<E, R> {
     type Item = Result<E, StreamError>;
 
+    /// The next entry; `None` at the end, and after an error has been yielded once.
     fn next(&mut self) -> Option<Self::Item> {
+        if self.failed.is_some() {
+            return None;
+        }
         self.next_entry().transpose()
     }
 }
@@ -607,7 +634,9 @@ fn read_item<E: ListEntry>(
     let item = match (open, name) {
         ([], RESPONSE) | ([_], RESULT) => {
             el.note_attributes();
-            Item::Open(if open.is_empty() { RESPONSE } else { RESULT }, pos)
+            drop(el);
+            let name = if open.is_empty() { RESPONSE } else { RESULT };
+            Item::Open(name, pos, tok.owes_end())
         }
         ([], _) => return Err(el.unexpected_root("<response>")),
         ([_], "stid") => {
@@ -621,7 +650,8 @@ fn read_item<E: ListEntry>(
         ([_, _], DATA) => {
             once(&el, seen.data)?;
             el.note_attributes();
-            Item::Open(DATA, pos)
+            drop(el);
+            Item::Open(DATA, pos, tok.owes_end())
         }
         ([_, _], "status") => {
             once(&el, seen.status)?;

@@ -133,6 +133,8 @@ fn unusual_envelopes_stream_like_whole_documents() {
     <x-result/>
   </result>
   <result><status><code>S400115</code></status></result>
+  <result><data/><status><code>S400115</code></status></result>
+  <result><data attr="x"></data><status><code>S400115</code></status></result>
   <ctid>c-1</ctid>
   <stid>s-1</stid>
 </response>
@@ -242,4 +244,29 @@ fn read_errors_are_io_errors() {
         other => panic!("{:?}", other.map(|r| r.map(|_| ()))),
     }
     assert!(reader.next().is_none(), "nothing after an error");
+    match reader.finish() {
+        Err(StreamError::Io(e)) => assert_eq!(e.to_string(), "disk on fire"),
+        other => panic!("finish after an error: {:?}", other.map(|_| ())),
+    }
+}
+
+/// A decode error ends the stream: the iterator stops, and `finish` reports the same error
+/// rather than a partial envelope.
+#[test]
+fn finish_after_an_error_reports_it() {
+    let xml = b"<response><result><data><certificate_job><job><id>x</id></job></certificate_job></data><status><code>S400115</code></status></result></response>";
+    let mut reader = ListReader::<CertificateJob, _>::new(&xml[..]);
+    let first = decode_error(reader.next().expect("an item").expect_err("bad id"));
+    assert!(reader.next().is_none());
+    assert_eq!(
+        decode_error(reader.finish().map(|_| ()).expect_err("failed")),
+        first
+    );
+    // A result without a status fails where the whole-document decoder fails.
+    let xml = b"<response><result><data/></result></response>";
+    let whole = decode_response::<CertificateJobList>(xml).expect_err("no status");
+    let mut reader = ListReader::<CertificateJob, _>::new(&xml[..]);
+    let e = decode_error(reader.next().expect("an item").expect_err("no status"));
+    assert_eq!(e, whole);
+    assert!(reader.next().is_none());
 }

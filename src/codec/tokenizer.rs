@@ -154,6 +154,11 @@ impl<'i> Tokenizer<'i> {
         tok
     }
 
+    /// Whether the last start tag was an empty element whose end token is still owed.
+    pub(crate) fn owes_end(&self) -> bool {
+        self.pending_end.is_some()
+    }
+
     /// Whether the last error only means that the window ended: with more input, the same
     /// tokens can be read again from the window's start.
     pub(crate) fn needs_more(&self) -> bool {
