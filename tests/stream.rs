@@ -270,3 +270,45 @@ fn finish_after_an_error_reports_it() {
     assert_eq!(e, whole);
     assert!(reader.next().is_none());
 }
+
+#[path = "common/strategies.rs"]
+#[allow(unused_imports)]
+mod strategies;
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any encodable list response, cut into reads of any size, streams to the entries and
+    /// envelope the whole-document decoder reads from the same bytes.
+    #[test]
+    fn any_list_response_streams_like_the_whole_document(
+        resp in strategies::response(
+            strategies::certificate_job_list_data(),
+            strategies::codes(&["400115", "400135"]),
+        ),
+        chunk in 1usize..200,
+        compact in any::<bool>(),
+    ) {
+        let layout = if compact { autodns_xml::codec::Layout::Compact } else { autodns_xml::codec::Layout::Indented };
+        let Ok(xml) = resp.to_xml_with(layout) else { return Ok(()) };
+        let whole = decode_response::<CertificateJobList>(xml.as_bytes()).expect("decodes");
+        let (entries, envelope) = stream::<CertificateJob>(chunked(xml.as_bytes(), chunk)).expect("streams");
+        let want: Vec<CertificateJob> = whole.results.iter().flat_map(|r| r.data.as_ref().map(jobs).unwrap_or_default()).collect();
+        prop_assert_eq!(entries, want);
+        prop_assert_eq!(envelope.stid, whole.stid);
+        prop_assert_eq!(envelope.ctid, whole.ctid);
+        prop_assert_eq!(envelope.unknown, whole.unknown);
+        prop_assert_eq!(envelope.results.len(), whole.results.len());
+        for (got, want) in envelope.results.iter().zip(&whole.results) {
+            prop_assert_eq!(&got.status, &want.status);
+            prop_assert_eq!(&got.msgs, &want.msgs);
+            prop_assert_eq!(got.msgs_after_status, want.msgs_after_status);
+            prop_assert_eq!(&got.unknown, &want.unknown);
+            prop_assert_eq!(got.data.as_ref().map(|d| d.summary), want.data.as_ref().map(|d| d.summary));
+            prop_assert_eq!(got.data.as_ref().map(|d| &d.unknown), want.data.as_ref().map(|d| &d.unknown));
+        }
+        prop_assert_eq!(envelope.quirks, whole.quirks);
+    }
+}
