@@ -4,6 +4,7 @@
 //! ([`Position`]: line, column and byte offset) and *where in the document* (the element path,
 //! e.g. `response/result/data/certificate_job/job/id`). No error ever quotes a password or token.
 
+use crate::limits::Limit;
 use std::fmt;
 
 /// A place in the input: 1-based line and column (in characters), and the 0-based byte offset.
@@ -141,9 +142,15 @@ pub enum DecodeErrorKind {
     /// A malformed attribute.
     #[error("malformed attribute: {0}")]
     Attribute(String),
-    /// Elements nested deeper than the decoder accepts.
-    #[error("elements nested deeper than {0} levels")]
-    TooDeep(usize),
+    /// The input exceeds one of the decoder's [`Limits`](crate::Limits): nesting too deep, a
+    /// document too large, a text too long, too many attributes.
+    #[error("{}", limit_exceeded(*.limit, *.max))]
+    LimitExceeded {
+        /// Which limit.
+        limit: Limit,
+        /// Its value.
+        max: usize,
+    },
     /// An element where the model does not allow one (for example inside a text value).
     #[error("unexpected element <{found}> ({expected})")]
     UnexpectedElement {
@@ -181,6 +188,67 @@ pub enum DecodeErrorKind {
     },
 }
 
+fn limit_exceeded(limit: Limit, max: usize) -> String {
+    let what = match limit {
+        Limit::Depth => format!("elements nested deeper than {max} levels"),
+        Limit::DocumentSize => format!("document larger than {max} bytes"),
+        Limit::TextLength => format!("text longer than {max} bytes"),
+        Limit::Attributes => format!("more than {max} attributes on one element"),
+    };
+    format!("{what} (limit {limit})")
+}
+
+/// The broad class of a [`DecodeErrorKind`], to match on when the detail does not matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The bytes are not well-formed XML: broken markup, mismatched or missing tags, a
+    /// second root, text outside the root, an unknown entity, a forbidden character.
+    NotWellFormed,
+    /// Well-formed XML this decoder refuses on principle: a DOCTYPE (no entity is ever
+    /// declared, expanded or fetched).
+    Forbidden,
+    /// The input is not UTF-8: another declared encoding, UTF-16, or invalid UTF-8 bytes.
+    UnsupportedEncoding,
+    /// An element (or text) where the model allows none: a wrong root, a repeated singleton,
+    /// a child inside a value, text among elements.
+    UnexpectedElement,
+    /// A value that does not parse as its type.
+    InvalidValue,
+    /// A required element is missing.
+    MissingElement,
+    /// The input exceeds one of the decoder's [`Limits`](crate::Limits).
+    LimitExceeded,
+}
+
+impl DecodeErrorKind {
+    /// The broad class of this error.
+    pub fn category(&self) -> ErrorCategory {
+        use DecodeErrorKind as K;
+        match self {
+            K::Syntax(_)
+            | K::MismatchedEndTag { .. }
+            | K::UnmatchedEndTag(_)
+            | K::UnexpectedEof(_)
+            | K::NoRootElement
+            | K::MultipleRoots(_)
+            | K::TextOutsideRoot
+            | K::UnknownEntity(_)
+            | K::InvalidCharRef(_)
+            | K::Attribute(_) => ErrorCategory::NotWellFormed,
+            K::Doctype => ErrorCategory::Forbidden,
+            K::InvalidUtf8 | K::UnsupportedEncoding(_) => ErrorCategory::UnsupportedEncoding,
+            K::UnexpectedElement { .. }
+            | K::UnexpectedRoot { .. }
+            | K::UnexpectedText(_)
+            | K::DuplicateElement(_) => ErrorCategory::UnexpectedElement,
+            K::InvalidValue { .. } => ErrorCategory::InvalidValue,
+            K::MissingElement(_) => ErrorCategory::MissingElement,
+            K::LimitExceeded { .. } => ErrorCategory::LimitExceeded,
+        }
+    }
+}
+
 /// A decoding error: its kind, where it happened and in which element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
@@ -202,6 +270,11 @@ impl DecodeError {
     /// What went wrong.
     pub fn kind(&self) -> &DecodeErrorKind {
         &self.kind
+    }
+
+    /// The broad class of what went wrong (see [`DecodeErrorKind::category`]).
+    pub fn category(&self) -> ErrorCategory {
+        self.kind.category()
     }
 
     /// Where in the input.

@@ -4,21 +4,20 @@
 //! matches each end tag against it. Only the server's known quirks are repaired (and recorded
 //! as [`Quirk`]s); any other defect is a typed [`DecodeError`]. Empty elements come out as a
 //! start followed by an end; comments, processing instructions and the XML declaration are
-//! skipped (a declared encoding other than UTF-8 is refused); a DOCTYPE is refused.
+//! skipped (a declared encoding other than UTF-8 is refused, and so is a processing
+//! instruction whose target is not a name or is `xml`); a DOCTYPE is refused. The
+//! [`Limits`] on depth, text length and attributes are checked as each token is produced.
 //!
 //! Nothing of quick-xml leaves this module.
 
 use super::syntax::{Attrs, is_blank, is_xml_name, map_xml_error, resolve_reference};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
+use crate::limits::{Limit, Limits};
 use crate::quirk::{Quirk, QuirkKind};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::borrow::Cow;
 use std::collections::VecDeque;
-
-/// The deepest nesting accepted. Real documents stay under 15 levels; the limit keeps the
-/// recursive models (`where`, `msg`) far from the end of any thread's stack.
-pub(crate) const MAX_DEPTH: usize = 256;
 
 /// Start tags the server is known to close with another name: `(opened, closed_by)`.
 const REPAIRABLE_END_TAGS: &[(&str, &str)] = &[("context4", "context")];
@@ -90,11 +89,18 @@ pub(crate) struct Tokenizer<'i> {
     last_closed_child_of_root: Option<&'i str>,
     pub(crate) quirks: Vec<Quirk>,
     locator: Locator,
+    limits: Limits,
 }
 
 impl<'i> Tokenizer<'i> {
     /// A tokenizer over `src[start..end]`; positions stay offsets into `src`.
-    pub(crate) fn new(src: &'i str, start: usize, end: usize, prefix: Vec<&'i str>) -> Self {
+    pub(crate) fn new(
+        src: &'i str,
+        start: usize,
+        end: usize,
+        prefix: Vec<&'i str>,
+        limits: Limits,
+    ) -> Self {
         let part = src.get(start..end).unwrap_or_default();
         let mut reader = Reader::from_str(part);
         let config = reader.config_mut();
@@ -118,7 +124,18 @@ impl<'i> Tokenizer<'i> {
             last_closed_child_of_root: None,
             quirks: Vec::new(),
             locator: Locator::default(),
+            limits,
         }
+    }
+
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The error for `limit`, exceeded at `offset`.
+    pub(crate) fn limit_error(&self, limit: Limit, offset: usize) -> DecodeError {
+        let max = self.limits.get(limit);
+        self.error_at(DecodeErrorKind::LimitExceeded { limit, max }, offset)
     }
 
     pub(crate) fn src(&self) -> &'i str {
@@ -216,8 +233,8 @@ impl<'i> Tokenizer<'i> {
                         );
                     }
                     self.root_seen = true;
-                    if self.prefix.len() + self.stack.len() >= MAX_DEPTH {
-                        return Err(self.error_at(DecodeErrorKind::TooDeep(MAX_DEPTH), pos));
+                    if self.prefix.len() + self.stack.len() >= self.limits.max_depth {
+                        return Err(self.limit_error(Limit::Depth, pos));
                     }
                     let name = if empty {
                         name
@@ -231,6 +248,16 @@ impl<'i> Tokenizer<'i> {
                     // Malformed attributes are not well-formed XML, even where the model
                     // ignores attributes.
                     if !attrs.is_empty() {
+                        // Counted before they are parsed: checking names for duplicates
+                        // takes time quadratic in their number.
+                        if attrs.count_up_to(self.limits.max_attributes)
+                            > self.limits.max_attributes
+                        {
+                            return Err(self.limit_error(Limit::Attributes, pos));
+                        }
+                        if attrs.raw_len() > self.limits.max_text_len {
+                            return Err(self.limit_error(Limit::TextLength, pos));
+                        }
                         if let Err(kind) = attrs.parse() {
                             return Err(self.error_at(kind, pos));
                         }
@@ -257,6 +284,9 @@ impl<'i> Tokenizer<'i> {
                     return Ok(Token::End);
                 }
                 Raw::Text { text, pos, cdata } => {
+                    if text.len() > self.limits.max_text_len {
+                        return Err(self.limit_error(Limit::TextLength, pos));
+                    }
                     if self.stack.is_empty() {
                         // A reference is text even when it stands for white space.
                         let reference = self.src.as_bytes().get(pos) == Some(&b'&');
@@ -446,7 +476,20 @@ impl<'i> Tokenizer<'i> {
                     continue;
                 }
                 Event::DocType(_) => return Err(self.error_at(DecodeErrorKind::Doctype, pos)),
-                Event::Comment(_) | Event::PI(_) => continue,
+                // A processing instruction is ignored wherever it stands, its content unread;
+                // only its target is checked (`<?>`, `<?1?>` and `<?XmL?>` are not
+                // well-formed).
+                Event::PI(pi) => {
+                    let target = pi.target();
+                    if !is_xml_name(target) || target.eq_ignore_ascii_case("xml") {
+                        let kind = DecodeErrorKind::Syntax(
+                            "a processing instruction without a valid target".to_owned(),
+                        );
+                        return Err(self.error_at(kind, pos));
+                    }
+                    continue;
+                }
+                Event::Comment(_) => continue,
                 Event::Eof => Raw::Eof { pos },
             });
         }
