@@ -125,10 +125,10 @@ pub enum DecodeErrorKind {
     #[error("text outside the root element")]
     TextOutsideRoot,
     /// An entity reference other than the five predefined ones and character references.
-    #[error("unknown entity &{0};")]
+    #[error("unknown entity &{};", excerpt(.0).escape_debug())]
     UnknownEntity(String),
     /// A character reference to a character XML 1.0 does not allow.
-    #[error("invalid character reference &{0};")]
+    #[error("invalid character reference &{};", excerpt(.0).escape_debug())]
     InvalidCharRef(String),
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8")]
@@ -331,6 +331,14 @@ pub enum EncodeError {
     /// An element name that is not a valid XML name (in a raw element built by hand).
     #[error("{0:?} is not a valid XML element name")]
     InvalidName(String),
+    /// Two attributes of one name on an element (in a raw element built by hand).
+    #[error("<{element}> has two attributes named {attribute:?}")]
+    DuplicateAttribute {
+        /// The element.
+        element: String,
+        /// The attribute name.
+        attribute: String,
+    },
     /// Something the server requires is missing or empty.
     #[error("{0}")]
     Missing(&'static str),
@@ -347,23 +355,22 @@ pub enum EncodeError {
     InvalidTaskCode(String),
 }
 
-/// Inside `auth/password` or `auth/token`, anything an error would quote from the input (an
-/// entity name, a tag name, text) may be part of the secret: it is replaced by `***`, and the
-/// path is cut at the secret's element.
+/// Inside `auth`, anything an error would quote from the input (an entity name, a tag name,
+/// text, an attribute) may be part of a password or token, or what is left of one after a
+/// broken tag: all of it but the names of `auth`'s own elements is replaced by `***`, and the
+/// path stops at `auth`'s child (if it is one of those) or at `auth`.
 fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
-    let mut parts = path.split('/');
-    let mut depth = 0;
-    let mut previous = "";
-    let secret = loop {
-        let Some(part) = parts.next() else { return };
-        depth += 1;
-        if previous == "auth" && matches!(part, "password" | "token") {
-            break part;
-        }
-        previous = part;
+    const KNOWN: [&str; 5] = ["auth", "user", "password", "context", "token"];
+    let parts: Vec<&str> = path.split('/').collect();
+    let Some(at) = parts.iter().position(|p| *p == "auth") else {
+        return;
+    };
+    let keep = match parts.get(at + 1) {
+        Some(child) if KNOWN.contains(child) => at + 2,
+        _ => at + 1,
     };
     let mask = |s: &mut String| {
-        if s != secret {
+        if !KNOWN.contains(&s.as_str()) {
             *s = "***".to_owned();
         }
     };
@@ -379,6 +386,7 @@ fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
         | DecodeErrorKind::InvalidCharRef(s)
         | DecodeErrorKind::UnexpectedText(s)
         | DecodeErrorKind::DuplicateElement(s)
+        | DecodeErrorKind::Attribute(s)
         | DecodeErrorKind::UnexpectedElement { found: s, .. }
         | DecodeErrorKind::UnexpectedRoot { found: s, .. } => mask(s),
         DecodeErrorKind::InvalidValue { field, value, .. } => {
@@ -387,7 +395,7 @@ fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
         }
         _ => {}
     }
-    *path = path.split('/').take(depth).collect::<Vec<_>>().join("/");
+    *path = parts.get(..keep).unwrap_or(&parts).join("/");
 }
 
 /// Truncates a value for quoting in an error message.

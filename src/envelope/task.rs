@@ -276,6 +276,10 @@ impl FromXml for RequestTask {
             }
         }
         el.append_quirks(&mut quirks);
+        // A modelled task without the body it cannot do without (the encoder refuses it too).
+        if let (TaskBody::None, Some(body)) = (&task.body, required_element(task.code.as_str())) {
+            return Err(el.missing(body));
+        }
         Ok(task)
     }
 }
