@@ -86,6 +86,9 @@ macro_rules! any_data_for {
     };
 }
 
+#[cfg(feature = "arbitrary")]
+pub(crate) use any_data_for;
+
 impl AnyData {
     /// Reads `el` (a `data` element) as the data of task `code`.
     pub fn read(code: &str, el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {

@@ -366,3 +366,47 @@ fn two_attributes_of_one_name_are_an_encode_error() {
     let xml = encode_raw(&raw, Layout::Compact).expect("distinct names");
     assert_eq!(xml, r#"<x a="1" b="2"/>"#);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The structured round trip (fuzz/roundtrip), with the `arbitrary` feature.
+
+#[cfg(feature = "arbitrary")]
+mod structured {
+    use super::*;
+    use arbitrary::{Arbitrary, Unstructured};
+
+    proptest! {
+        #![proptest_config(config(512))]
+
+        /// A model drawn from arbitrary bytes is refused by the encoder or comes back equal
+        /// (or, nested past the depth limit, is refused by the decoder as too deep).
+        #[test]
+        fn an_arbitrary_document_is_refused_or_comes_back(bytes in vec(any::<u8>(), 0..2048)) {
+            let Ok(doc) = Document::arbitrary(&mut Unstructured::new(&bytes)) else {
+                return Ok(());
+            };
+            for layout in [Layout::Compact, Layout::Indented] {
+                let Ok(xml) = doc.to_xml_with(layout) else { continue };
+                match Document::decode(xml.as_bytes()) {
+                    Ok((again, _)) => prop_assert_eq!(&again, &doc, "{}", xml),
+                    Err(e) if e.category() == ErrorCategory::LimitExceeded => {}
+                    Err(e) => return Err(TestCaseError::fail(format!("{e}\n{xml}"))),
+                }
+            }
+        }
+    }
+
+    /// The drawn documents are not all refused: most of them encode.
+    #[test]
+    fn most_arbitrary_documents_encode() {
+        let mut encoded = 0;
+        for seed in 0..200u32 {
+            let bytes: Vec<u8> = (0..1024u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(seed * 97) >> 13) as u8)
+                .collect();
+            let doc = Document::arbitrary(&mut Unstructured::new(&bytes)).expect("drawn");
+            encoded += usize::from(doc.to_xml_with(Layout::Compact).is_ok());
+        }
+        assert!(encoded > 100, "{encoded} of 200 encode");
+    }
+}

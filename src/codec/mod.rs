@@ -5,6 +5,8 @@
 //! [`ElementReader`] and [`XmlWriter`], or use [`RawElement`](crate::RawElement).
 
 mod element;
+#[cfg(feature = "arbitrary")]
+pub(crate) mod fuzz;
 pub(crate) mod macros;
 pub(crate) mod syntax;
 pub(crate) mod tokenizer;
