@@ -99,7 +99,7 @@ impl fmt::Display for Position {
 #[non_exhaustive]
 pub enum DecodeErrorKind {
     /// The bytes are not well-formed XML (a broken tag, an unclosed comment, …).
-    #[error("not well-formed XML: {0}")]
+    #[error("not well-formed XML: {}", one_line(.0))]
     Syntax(String),
     /// An end tag that does not close the open element (and is not a known server quirk).
     #[error("mismatched end tag </{found}>, expected </{expected}>")]
@@ -125,22 +125,22 @@ pub enum DecodeErrorKind {
     #[error("text outside the root element")]
     TextOutsideRoot,
     /// An entity reference other than the five predefined ones and character references.
-    #[error("unknown entity &{};", excerpt(.0).escape_debug())]
+    #[error("unknown entity &{};", one_line(.0))]
     UnknownEntity(String),
     /// A character reference to a character XML 1.0 does not allow.
-    #[error("invalid character reference &{};", excerpt(.0).escape_debug())]
+    #[error("invalid character reference &{};", one_line(.0))]
     InvalidCharRef(String),
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8")]
     InvalidUtf8,
     /// The XML declaration names an encoding other than UTF-8, or the input is UTF-16.
-    #[error("unsupported encoding {0:?} (only UTF-8 is supported)")]
+    #[error("unsupported encoding {:?} (only UTF-8 is supported)", excerpt(.0))]
     UnsupportedEncoding(String),
     /// A DOCTYPE declaration: refused so that no entity is ever expanded or fetched.
     #[error("DOCTYPE declarations are not allowed")]
     Doctype,
     /// A malformed attribute.
-    #[error("malformed attribute: {0}")]
+    #[error("malformed attribute: {}", one_line(.0))]
     Attribute(String),
     /// The input exceeds one of the decoder's [`Limits`](crate::Limits): nesting too deep, a
     /// document too large, a text too long, too many attributes.
@@ -396,6 +396,19 @@ fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
         _ => {}
     }
     *path = parts.get(..keep).unwrap_or(&parts).join("/");
+}
+
+/// Text from the input, fit for a one-line message: truncated, control characters escaped.
+fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    for c in excerpt(text).chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Truncates a value for quoting in an error message.

@@ -348,6 +348,28 @@ fn an_error_quoting_a_reference_is_one_line() {
     assert!(e.to_string().len() < 200, "{e}");
 }
 
+/// decode_request: an undeclared entity spanning lines inside an attribute value made a
+/// multi-line "malformed attribute" message. What a syntax or attribute error quotes is
+/// truncated and its control characters escaped.
+#[test]
+fn an_error_quoting_an_attribute_is_one_line() {
+    let e = Document::decode(&hostile("fuzz_attribute_entity_with_newline.xml"))
+        .expect_err("bad attribute");
+    assert!(matches!(e.kind(), DecodeErrorKind::Attribute(_)), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "malformed attribute: at 2..13: unrecognized entity `c>\\n     #+3` in Çml at line 1, \
+         column 1"
+    );
+    let long = format!("<a b=\"&{};\"/>", "e\n".repeat(5_000));
+    let e = Document::decode(long.as_bytes()).expect_err("unknown entity");
+    assert_eq!(e.to_string().lines().count(), 1, "{e}");
+    assert!(e.to_string().len() < 300, "{e}");
+    let decl = format!("<?xml version='1.0' encoding='{}'?><a/>", "x".repeat(5_000));
+    let e = Document::decode(decl.as_bytes()).expect_err("unsupported encoding");
+    assert!(e.to_string().len() < 200, "{e}");
+}
+
 /// The structured round trip requires every value either to be refused or to come back:
 /// two attributes of one name on a raw element cannot be written (a parser refuses them), so
 /// the encoder refuses them rather than write a document that does not decode.

@@ -275,6 +275,8 @@ fn the_fuzzers_findings_are_refused() {
             "{e}"
         );
     }
+    let e = case("fuzz_attribute_entity_with_newline.xml");
+    assert!(matches!(e.kind(), DecodeErrorKind::Attribute(_)), "{e}");
 }
 
 /// Every file of the corpus is in a test above, and in the README's table.
