@@ -870,3 +870,19 @@ fn secrets_print_only_with_show_secrets() {
         }
     }
 }
+
+#[test]
+fn an_input_over_the_size_limit_is_refused_without_reading_it_all() {
+    // 100 MB of text in one element: the tool reads 64 MiB and a byte, then stops.
+    let mut xml = b"<response><result><status><code>S0105</code><text>".to_vec();
+    xml.resize(100_000_000, b'x');
+    xml.extend_from_slice(b"</text></status></result></response>");
+    for cmd in ["decode", "check", "normalize", "encode"] {
+        let r = run(&[cmd], Some(&xml)).input_error();
+        assert_eq!(
+            r.stderr,
+            "error: the input is larger than 67108864 bytes (limit max_document_size)\n",
+            "{cmd}"
+        );
+    }
+}

@@ -6,7 +6,9 @@
 
 use autodns_xml::codec::Layout;
 use autodns_xml::contact::EmptyData;
-use autodns_xml::{AnyData, Document, Quirk, Request, RequestTask, Response, Status, TaskResult};
+use autodns_xml::{
+    AnyData, Document, Limit, Limits, Quirk, Request, RequestTask, Response, Status, TaskResult,
+};
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
 use std::io::{self, Read, Write};
@@ -131,20 +133,31 @@ fn run(command: Command) -> Result<(), String> {
 }
 
 impl Input {
-    /// The whole input, from the file or from standard input.
+    /// The whole input, from the file or from standard input. More than the decoder's
+    /// document size limit is not read: memory stays bounded whatever the input's size.
     fn read(&self) -> Result<Vec<u8>, String> {
+        let max = Limits::default().max_document_size;
+        let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
         let mut bytes = Vec::new();
         match &self.file {
             Some(path) if path.as_os_str() != "-" => {
-                bytes = std::fs::read(path)
+                std::fs::File::open(path)
+                    .and_then(|f| f.take(cap).read_to_end(&mut bytes))
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             }
             _ => {
                 io::stdin()
                     .lock()
+                    .take(cap)
                     .read_to_end(&mut bytes)
                     .map_err(|e| format!("cannot read standard input: {e}"))?;
             }
+        }
+        if bytes.len() > max {
+            return Err(format!(
+                "the input is larger than {max} bytes (limit {})",
+                Limit::DocumentSize
+            ));
         }
         Ok(bytes)
     }
