@@ -798,14 +798,7 @@ fn a_closed_stdout_does_not_panic() {
 
 #[test]
 fn every_hostile_file_exits_1_quickly_with_one_line() {
-    let dir = common::path("hostile");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("testdata/hostile")
-        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 19, "{names:?}");
+    let names = common::hostile_names();
     for name in names {
         let path = file(&format!("hostile/{name}"));
         for cmd in ["decode", "check", "normalize"] {
@@ -880,8 +873,7 @@ fn an_input_over_the_size_limit_is_refused_without_reading_it_all() {
     for cmd in ["decode", "check", "normalize", "encode"] {
         let r = run(&[cmd], Some(&xml)).input_error();
         assert_eq!(
-            r.stderr,
-            "error: the input is larger than 67108864 bytes (limit max_document_size)\n",
+            r.stderr, "error: the input is larger than 67108864 bytes (limit max_document_size)\n",
             "{cmd}"
         );
     }

@@ -20,18 +20,6 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use std::fmt::Debug;
 
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        // `PROPTEST_CASES=100000 cargo test --release --test fuzz_props` for a deeper run.
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(cases),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 /// Limits small enough to be crossed often (the fuzz targets use the same).
 fn tight() -> Limits {
     Limits::default()
@@ -228,7 +216,7 @@ fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn arbitrary_bytes_never_panic(data in vec(any::<u8>(), 0..512)) {
@@ -244,7 +232,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(common::proptest_config(512))]
 
     /// Each seed document, mutated in one to four places.
     #[test]
@@ -398,7 +386,7 @@ mod structured {
     use arbitrary::{Arbitrary, Unstructured};
 
     proptest! {
-        #![proptest_config(config(512))]
+        #![proptest_config(common::proptest_config(512))]
 
         /// A model drawn from arbitrary bytes is refused by the encoder or comes back equal
         /// (or, nested past the depth limit, is refused by the decoder as too deep).

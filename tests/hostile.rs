@@ -284,13 +284,7 @@ fn the_fuzzers_findings_are_refused() {
 fn every_hostile_file_is_described() {
     let readme = common::read_str("hostile/README.md");
     let this = include_str!("hostile.rs");
-    let mut files: Vec<String> = std::fs::read_dir(common::path("hostile"))
-        .expect("testdata/hostile")
-        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 19, "{files:?}");
+    let files = common::hostile_names();
     for name in files {
         assert!(readme.contains(&format!("`{name}`")), "README lacks {name}");
         assert!(this.contains(&format!("\"{name}\"")), "no test for {name}");

@@ -4,6 +4,8 @@
 //! attribute. A character XML 1.0 cannot represent is an encode error naming the element and
 //! the character, never written.
 
+mod common;
+
 use autodns_xml::certificate::{Certificate, CertificateJob, CertificateJobInfo};
 use autodns_xml::codec::Layout;
 use autodns_xml::domain::DomainList;
@@ -14,17 +16,6 @@ use autodns_xml::{
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(512),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
 
 /// Any string, with markup, controls and the characters XML 1.0 forbids made likely.
 fn value() -> impl Strategy<Value = String> {
@@ -101,7 +92,7 @@ fn shape(xml: &str) -> Vec<(usize, String)> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(512))]
 
     #[test]
     fn any_string_survives_or_is_refused_and_adds_no_element(v in value()) {

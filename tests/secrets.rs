@@ -2,6 +2,8 @@
 //! the JSON of a redacted request, not in any error (decode or encode) or quirk, whatever the
 //! document around them. (The CLI's side is in `tests/cli.rs`.)
 
+mod common;
+
 use autodns_xml::domain::DomainInfo;
 use autodns_xml::{Auth, DecodeError, Document, EncodeError, Request, Secret, decode_request};
 use proptest::collection::vec;
@@ -152,19 +154,8 @@ fn defect() -> impl Strategy<Value = &'static str> {
     )
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(512),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(512))]
 
     /// Whatever is broken inside a password or token, or elsewhere in the request, no error
     /// quotes the secret: not its `Display`, `Debug`, kind or path.

@@ -22,10 +22,10 @@ pub fn read_str(name: &str) -> String {
     String::from_utf8(read(name)).unwrap_or_else(|e| panic!("testdata/{name}: {e}"))
 }
 
-/// The names of every `testdata/*.xml` file, sorted.
-pub fn names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(path(""))
-        .expect("testdata/")
+/// The names of the `.xml` files in `testdata/DIR`, sorted.
+fn xml_names(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(path(dir))
+        .unwrap_or_else(|e| panic!("testdata/{dir}: {e}"))
         .map(|e| {
             e.expect("entry")
                 .file_name()
@@ -35,6 +35,12 @@ pub fn names() -> Vec<String> {
         .filter(|n| n.ends_with(".xml"))
         .collect();
     names.sort();
+    names
+}
+
+/// The names of every `testdata/*.xml` file, sorted.
+pub fn names() -> Vec<String> {
+    let names = xml_names("");
     assert!(
         names.len() >= 22,
         "testdata/ holds the seed documents: {names:?}"
@@ -45,4 +51,27 @@ pub fn names() -> Vec<String> {
 /// Every `testdata/*.xml` file: name and bytes, sorted by name.
 pub fn files() -> Vec<(String, Vec<u8>)> {
     names().into_iter().map(|n| (n.clone(), read(&n))).collect()
+}
+
+/// The names of every `testdata/hostile/*.xml` file, sorted.
+pub fn hostile_names() -> Vec<String> {
+    let names = xml_names("hostile");
+    assert!(
+        names.len() >= 20,
+        "testdata/hostile holds the corpus: {names:?}"
+    );
+    names
+}
+
+/// A proptest configuration with `cases` cases (`PROPTEST_CASES` overrides it for a deeper
+/// run) and no regression files (a failure prints its minimal input).
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
 }
