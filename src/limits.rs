@@ -35,9 +35,9 @@ pub struct Limits {
     /// The largest input, in bytes, a whole-document decode accepts. Checked before anything
     /// else is read. Default [`DEFAULT_MAX_DOCUMENT_SIZE`](Self::DEFAULT_MAX_DOCUMENT_SIZE).
     pub max_document_size: usize,
-    /// The longest text, in bytes of UTF-8, one element or attribute may hold (text,
-    /// references and CDATA sections joined). Default
-    /// [`DEFAULT_MAX_TEXT_LEN`](Self::DEFAULT_MAX_TEXT_LEN).
+    /// The longest text, in bytes of UTF-8, one element may hold (its text, references and
+    /// CDATA sections joined), and the most bytes of attributes one start tag may carry (all
+    /// of them together). Default [`DEFAULT_MAX_TEXT_LEN`](Self::DEFAULT_MAX_TEXT_LEN).
     pub max_text_len: usize,
     /// The most attributes one start tag may carry. Default
     /// [`DEFAULT_MAX_ATTRIBUTES`](Self::DEFAULT_MAX_ATTRIBUTES).
