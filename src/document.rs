@@ -8,6 +8,7 @@ use crate::contact::EmptyData;
 use crate::domain::{DomainCreateData, DomainInfoData};
 use crate::envelope::{Request, RequestTask, Response};
 use crate::error::{DecodeError, EncodeError};
+use crate::limits::Limits;
 use crate::poll::{PollConfirmData, PollInfoData};
 use crate::quirk::Quirk;
 use crate::task::Task;
@@ -23,9 +24,22 @@ pub fn decode_response<T: Task>(xml: &[u8]) -> Result<Response<T::Data>, DecodeE
     Response::<T::Data>::decode(xml)
 }
 
+/// [`decode_response`] under your own [`Limits`] instead of the defaults.
+pub fn decode_response_with<T: Task>(
+    xml: &[u8],
+    limits: &Limits,
+) -> Result<Response<T::Data>, DecodeError> {
+    Response::<T::Data>::decode_with(xml, limits)
+}
+
 /// Decodes a request document.
 pub fn decode_request(xml: &[u8]) -> Result<Request, DecodeError> {
     Request::decode(xml)
+}
+
+/// [`decode_request`] under your own [`Limits`] instead of the defaults.
+pub fn decode_request_with(xml: &[u8], limits: &Limits) -> Result<Request, DecodeError> {
+    Request::decode_with(xml, limits)
 }
 
 /// The data of any response, typed by the task code in its status; [`Raw`](Self::Raw) for
@@ -71,6 +85,9 @@ macro_rules! any_data_for {
         }
     };
 }
+
+#[cfg(feature = "arbitrary")]
+pub(crate) use any_data_for;
 
 impl AnyData {
     /// Reads `el` (a `data` element) as the data of task `code`.
@@ -133,8 +150,13 @@ pub enum Document {
 impl Document {
     /// Decodes a request, a response or a bare task.
     pub fn decode(xml: &[u8]) -> Result<(Self, Vec<Quirk>), DecodeError> {
-        let (src, start) = codec::prepare(xml)?;
-        let (doc, mut quirks) = codec::read_document(src, start, |el| match el.name() {
+        Self::decode_with(xml, &Limits::default())
+    }
+
+    /// [`decode`](Self::decode) under your own [`Limits`] instead of the defaults.
+    pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<(Self, Vec<Quirk>), DecodeError> {
+        let (src, start) = codec::prepare(xml, limits)?;
+        let (doc, mut quirks) = codec::read_document(src, start, limits, |el| match el.name() {
             "request" => Request::from_xml(el).map(Root::Request),
             "response" => Response::<DataSpan>::from_xml(el).map(Root::Response),
             "task" => RequestTask::from_xml(el).map(Root::Task),
@@ -155,6 +177,7 @@ impl Document {
                             src,
                             span,
                             vec!["response", "result"],
+                            limits,
                             &mut quirks,
                             |el| AnyData::read(code.as_str(), el),
                         )?),

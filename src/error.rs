@@ -4,6 +4,7 @@
 //! ([`Position`]: line, column and byte offset) and *where in the document* (the element path,
 //! e.g. `response/result/data/certificate_job/job/id`). No error ever quotes a password or token.
 
+use crate::limits::Limit;
 use std::fmt;
 
 /// A place in the input: 1-based line and column (in characters), and the 0-based byte offset.
@@ -141,7 +142,7 @@ impl fmt::Display for Position {
 #[non_exhaustive]
 pub enum DecodeErrorKind {
     /// The bytes are not well-formed XML (a broken tag, an unclosed comment, …).
-    #[error("not well-formed XML: {0}")]
+    #[error("not well-formed XML: {}", one_line(.0))]
     Syntax(String),
     /// An end tag that does not close the open element (and is not a known server quirk).
     #[error("mismatched end tag </{found}>, expected </{expected}>")]
@@ -167,26 +168,32 @@ pub enum DecodeErrorKind {
     #[error("text outside the root element")]
     TextOutsideRoot,
     /// An entity reference other than the five predefined ones and character references.
-    #[error("unknown entity &{0};")]
+    #[error("unknown entity &{};", one_line(.0))]
     UnknownEntity(String),
     /// A character reference to a character XML 1.0 does not allow.
-    #[error("invalid character reference &{0};")]
+    #[error("invalid character reference &{};", one_line(.0))]
     InvalidCharRef(String),
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8")]
     InvalidUtf8,
     /// The XML declaration names an encoding other than UTF-8, or the input is UTF-16.
-    #[error("unsupported encoding {0:?} (only UTF-8 is supported)")]
+    #[error("unsupported encoding {:?} (only UTF-8 is supported)", excerpt(.0))]
     UnsupportedEncoding(String),
     /// A DOCTYPE declaration: refused so that no entity is ever expanded or fetched.
     #[error("DOCTYPE declarations are not allowed")]
     Doctype,
     /// A malformed attribute.
-    #[error("malformed attribute: {0}")]
+    #[error("malformed attribute: {}", one_line(.0))]
     Attribute(String),
-    /// Elements nested deeper than the decoder accepts.
-    #[error("elements nested deeper than {0} levels")]
-    TooDeep(usize),
+    /// The input exceeds one of the decoder's [`Limits`](crate::Limits): nesting too deep, a
+    /// document too large, a text too long, too many attributes.
+    #[error("{}", limit_exceeded(*.limit, *.max))]
+    LimitExceeded {
+        /// Which limit.
+        limit: Limit,
+        /// Its value.
+        max: usize,
+    },
     /// An element where the model does not allow one (for example inside a text value).
     #[error("unexpected element <{found}> ({expected})")]
     UnexpectedElement {
@@ -224,6 +231,67 @@ pub enum DecodeErrorKind {
     },
 }
 
+fn limit_exceeded(limit: Limit, max: usize) -> String {
+    let what = match limit {
+        Limit::Depth => format!("elements nested deeper than {max} levels"),
+        Limit::DocumentSize => format!("document larger than {max} bytes"),
+        Limit::TextLength => format!("text longer than {max} bytes"),
+        Limit::Attributes => format!("more than {max} attributes on one element"),
+    };
+    format!("{what} (limit {limit})")
+}
+
+/// The broad class of a [`DecodeErrorKind`], to match on when the detail does not matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The bytes are not well-formed XML: broken markup, mismatched or missing tags, a
+    /// second root, text outside the root, an unknown entity, a forbidden character.
+    NotWellFormed,
+    /// Well-formed XML this decoder refuses on principle: a DOCTYPE (no entity is ever
+    /// declared, expanded or fetched).
+    Forbidden,
+    /// The input is not UTF-8: another declared encoding, UTF-16, or invalid UTF-8 bytes.
+    UnsupportedEncoding,
+    /// An element (or text) where the model allows none: a wrong root, a repeated singleton,
+    /// a child inside a value, text among elements.
+    UnexpectedElement,
+    /// A value that does not parse as its type.
+    InvalidValue,
+    /// A required element is missing.
+    MissingElement,
+    /// The input exceeds one of the decoder's [`Limits`](crate::Limits).
+    LimitExceeded,
+}
+
+impl DecodeErrorKind {
+    /// The broad class of this error.
+    pub fn category(&self) -> ErrorCategory {
+        use DecodeErrorKind as K;
+        match self {
+            K::Syntax(_)
+            | K::MismatchedEndTag { .. }
+            | K::UnmatchedEndTag(_)
+            | K::UnexpectedEof(_)
+            | K::NoRootElement
+            | K::MultipleRoots(_)
+            | K::TextOutsideRoot
+            | K::UnknownEntity(_)
+            | K::InvalidCharRef(_)
+            | K::Attribute(_) => ErrorCategory::NotWellFormed,
+            K::Doctype => ErrorCategory::Forbidden,
+            K::InvalidUtf8 | K::UnsupportedEncoding(_) => ErrorCategory::UnsupportedEncoding,
+            K::UnexpectedElement { .. }
+            | K::UnexpectedRoot { .. }
+            | K::UnexpectedText(_)
+            | K::DuplicateElement(_) => ErrorCategory::UnexpectedElement,
+            K::InvalidValue { .. } => ErrorCategory::InvalidValue,
+            K::MissingElement(_) => ErrorCategory::MissingElement,
+            K::LimitExceeded { .. } => ErrorCategory::LimitExceeded,
+        }
+    }
+}
+
 /// A decoding error: its kind, where it happened and in which element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
@@ -245,6 +313,11 @@ impl DecodeError {
     /// What went wrong.
     pub fn kind(&self) -> &DecodeErrorKind {
         &self.kind
+    }
+
+    /// The broad class of what went wrong (see [`DecodeErrorKind::category`]).
+    pub fn category(&self) -> ErrorCategory {
+        self.kind.category()
     }
 
     /// Where in the input.
@@ -307,6 +380,14 @@ pub enum EncodeError {
     /// An element name that is not a valid XML name (in a raw element built by hand).
     #[error("{0:?} is not a valid XML element name")]
     InvalidName(String),
+    /// Two attributes of one name on an element (in a raw element built by hand).
+    #[error("<{element}> has two attributes named {attribute:?}")]
+    DuplicateAttribute {
+        /// The element.
+        element: String,
+        /// The attribute name.
+        attribute: String,
+    },
     /// Something the server requires is missing or empty.
     #[error("{0}")]
     Missing(&'static str),
@@ -323,23 +404,22 @@ pub enum EncodeError {
     InvalidTaskCode(String),
 }
 
-/// Inside `auth/password` or `auth/token`, anything an error would quote from the input (an
-/// entity name, a tag name, text) may be part of the secret: it is replaced by `***`, and the
-/// path is cut at the secret's element.
+/// Inside `auth`, anything an error would quote from the input (an entity name, a tag name,
+/// text, an attribute) may be part of a password or token, or what is left of one after a
+/// broken tag: all of it but the names of `auth`'s own elements is replaced by `***`, and the
+/// path stops at `auth`'s child (if it is one of those) or at `auth`.
 fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
-    let mut parts = path.split('/');
-    let mut depth = 0;
-    let mut previous = "";
-    let secret = loop {
-        let Some(part) = parts.next() else { return };
-        depth += 1;
-        if previous == "auth" && matches!(part, "password" | "token") {
-            break part;
-        }
-        previous = part;
+    const KNOWN: [&str; 5] = ["auth", "user", "password", "context", "token"];
+    let parts: Vec<&str> = path.split('/').collect();
+    let Some(at) = parts.iter().position(|p| *p == "auth") else {
+        return;
+    };
+    let keep = match parts.get(at + 1) {
+        Some(child) if KNOWN.contains(child) => at + 2,
+        _ => at + 1,
     };
     let mask = |s: &mut String| {
-        if s != secret {
+        if !KNOWN.contains(&s.as_str()) {
             *s = "***".to_owned();
         }
     };
@@ -355,6 +435,7 @@ fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
         | DecodeErrorKind::InvalidCharRef(s)
         | DecodeErrorKind::UnexpectedText(s)
         | DecodeErrorKind::DuplicateElement(s)
+        | DecodeErrorKind::Attribute(s)
         | DecodeErrorKind::UnexpectedElement { found: s, .. }
         | DecodeErrorKind::UnexpectedRoot { found: s, .. } => mask(s),
         DecodeErrorKind::InvalidValue { field, value, .. } => {
@@ -363,7 +444,20 @@ fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
         }
         _ => {}
     }
-    *path = path.split('/').take(depth).collect::<Vec<_>>().join("/");
+    *path = parts.get(..keep).unwrap_or(&parts).join("/");
+}
+
+/// Text from the input, fit for a one-line message: truncated, control characters escaped.
+fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    for c in excerpt(text).chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Truncates a value for quoting in an error message.

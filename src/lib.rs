@@ -21,6 +21,7 @@ pub mod domain;
 pub mod envelope;
 mod error;
 pub mod job;
+mod limits;
 pub mod notification;
 pub mod poll;
 mod quirk;
@@ -28,12 +29,15 @@ mod raw;
 pub mod stream;
 mod task;
 
-pub use document::{AnyData, Document, decode_request, decode_response};
+pub use document::{
+    AnyData, Document, decode_request, decode_request_with, decode_response, decode_response_with,
+};
 pub use envelope::{
     Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind,
     StatusType, TaskBody, TaskResult, User,
 };
-pub use error::{DecodeError, DecodeErrorKind, EncodeError, Position};
+pub use error::{DecodeError, DecodeErrorKind, EncodeError, ErrorCategory, Position};
+pub use limits::{Limit, Limits};
 pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
 pub use raw::{RawElement, RawNode};

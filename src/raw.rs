@@ -80,8 +80,17 @@ impl RawElement {
     /// Reads any well-formed document (with the same tolerance and quirk repairs as the
     /// typed decoders) as a tree.
     pub fn decode(xml: &[u8]) -> Result<(RawElement, Vec<crate::Quirk>), DecodeError> {
-        let (src, start) = crate::codec::prepare(xml)?;
-        crate::codec::read_document(src, start, |el| el.into_raw())
+        Self::decode_with(xml, &crate::Limits::default())
+    }
+
+    /// [`decode`](Self::decode) under your own [`Limits`](crate::Limits) instead of the
+    /// defaults.
+    pub fn decode_with(
+        xml: &[u8],
+        limits: &crate::Limits,
+    ) -> Result<(RawElement, Vec<crate::Quirk>), DecodeError> {
+        let (src, start) = crate::codec::prepare(xml, limits)?;
+        crate::codec::read_document(src, start, limits, |el| el.into_raw())
     }
 
     pub(crate) fn push_text(&mut self, text: &str, _cdata: bool) {

@@ -23,7 +23,7 @@
 //! whole-document decoder, so tolerance, quirk reports and errors (kind, line, column, byte
 //! offset and element path) are the same. When an element does not fit in the window yet, the
 //! window grows and the element is read again from its start; the window holds at most one
-//! element, bounded by [`ListReader::with_max_element`].
+//! element, bounded by the [`Limits`]' `max_document_size` (see [`ListReader::with_limits`]).
 
 use crate::certificate::CertificateJob;
 use crate::codec::tokenizer::{Resume, Token, Tokenizer};
@@ -31,6 +31,7 @@ use crate::codec::{self, ElementReader, FromXml, syntax::is_blank};
 use crate::domain::Domain;
 use crate::envelope::{Msg, Response, Status, TaskResult};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position, excerpt};
+use crate::limits::{Limit, Limits};
 use crate::quirk::Quirk;
 use crate::raw::RawElement;
 use std::io::{self, BufRead};
@@ -117,9 +118,6 @@ impl StreamError {
     }
 }
 
-/// The default bound on one element of the envelope or one entry: 16 MiB.
-pub const DEFAULT_MAX_ELEMENT: usize = 16 << 20;
-
 /// How much more input to ask for at least when the window runs out.
 const CHUNK: usize = 64 << 10;
 
@@ -173,7 +171,7 @@ pub struct ListReader<E, R> {
     eof: bool,
     /// The position of `text[start]` in the whole input.
     base: Position,
-    max_element: usize,
+    limits: Limits,
     open: Vec<&'static str>,
     /// Where each open container starts, for the errors reported at its end.
     open_at: Vec<Position>,
@@ -206,7 +204,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 column: 1,
                 offset: 0,
             },
-            max_element: DEFAULT_MAX_ELEMENT,
+            limits: Limits::default(),
             open: Vec::new(),
             open_at: Vec::new(),
             last_child_of_root: None,
@@ -224,10 +222,11 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         }
     }
 
-    /// Sets the largest element (an entry, a status, …) the reader holds in memory, in bytes
-    /// ([`DEFAULT_MAX_ELEMENT`] by default). A larger one is an error.
-    pub fn with_max_element(mut self, bytes: usize) -> Self {
-        self.max_element = bytes.max(1);
+    /// Sets the [`Limits`] (the defaults otherwise). Depth, text length and attributes are
+    /// checked as in a whole document; `max_document_size` bounds each element the reader
+    /// holds at once (an entry, a status, …), since the stream as a whole has no size limit.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 
@@ -335,13 +334,14 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                     .as_ref()
                     .map(|t| t.iter().map(String::as_str).collect()),
                 partial: !self.eof,
+                limits: self.limits,
             };
             let mut tok = Tokenizer::resume(window, at);
             let seen = self.seen();
             let result = read_item::<E>(&mut tok, &self.open, seen);
             if tok.needs_more() && !self.eof {
                 let held = window.len();
-                if held >= self.max_element {
+                if held >= self.limits.max_document_size {
                     return Err(self.too_large().into());
                 }
                 drop(tok);
@@ -355,7 +355,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 self.open_at.push(tok.position(pos).rebased(base));
             }
             let consumed = tok.consumed();
-            if consumed > self.max_element {
+            if consumed > self.limits.max_document_size {
                 return Err(self.too_large().into());
             }
             let last_child_of_root = tok.last_child_of_root().map(str::to_owned);
@@ -469,10 +469,10 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     }
 
     fn too_large(&self) -> DecodeError {
-        let kind = DecodeErrorKind::Syntax(format!(
-            "an element larger than {} bytes (the stream's element limit)",
-            self.max_element
-        ));
+        let kind = DecodeErrorKind::LimitExceeded {
+            limit: Limit::DocumentSize,
+            max: self.limits.max_document_size,
+        };
         DecodeError::new(kind, self.base, self.open.join("/"))
     }
 

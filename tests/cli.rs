@@ -940,3 +940,96 @@ fn check_streams_large_lists_like_the_whole_document_path() {
     assert_eq!(last(&streamed), last(&whole));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------------------------------
+// hostile input
+
+#[test]
+fn every_hostile_file_exits_1_quickly_with_one_line() {
+    let names = common::hostile_names();
+    for name in names {
+        let path = file(&format!("hostile/{name}"));
+        for cmd in ["decode", "check", "normalize"] {
+            let start = std::time::Instant::now();
+            let r = run(&[cmd, &path], None).input_error();
+            // A sanity bound for a loaded machine; the README gives measured times.
+            let took = start.elapsed();
+            assert!(
+                took < std::time::Duration::from_secs(5),
+                "{cmd} {name}: {took:?}"
+            );
+            assert!(r.stderr.contains(" at line "), "{cmd} {name}: {}", r.stderr);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// secrets
+
+/// Only `decode --show-secrets` prints a password or token: not `decode` without it, not
+/// `check`, and no error or warning line of any command, with or without the flag. (`encode`
+/// and `normalize` print the document to send, which carries the secrets given to them.)
+#[test]
+fn secrets_print_only_with_show_secrets() {
+    let (password, token) = ("Pw-51ab7e", "Tk-0c9d33");
+    let clean = format!(
+        "<request><auth><user>u</user><password a=\"1\">{password}</password><context>4</context>\
+         <token>{token}</token></auth><task><code>0905</code></task></request>"
+    );
+    let shown = |r: &Run| {
+        [password, token]
+            .iter()
+            .any(|s| r.stdout.contains(s) || r.stderr.contains(s))
+    };
+    let r = run(&["decode"], Some(clean.as_bytes())).ok();
+    assert!(!shown(&r), "{r:#?}");
+    assert_eq!(r.warnings().len(), 1, "{r:#?}");
+    let r = run(&["check"], Some(clean.as_bytes())).ok();
+    assert!(!shown(&r), "{r:#?}");
+    let r = run(&["decode", "--show-secrets"], Some(clean.as_bytes())).ok();
+    assert!(r.stdout.contains(password) && r.stdout.contains(token));
+    assert!(!r.stderr.contains(password), "{r:#?}");
+    let r = run(&["normalize"], Some(clean.as_bytes())).ok();
+    assert!(r.stdout.contains(password) && !r.stderr.contains(password));
+
+    // Broken inside and around the secrets: the error line quotes none of it.
+    for broken in [
+        clean.replace(password, &format!("{password}&{token};")),
+        clean.replace(password, &format!("{password}</password>{token}")),
+        clean.replace(token, &format!("<{token}>")),
+        clean.replace(token, &format!("{token}<![CDATA[")),
+        clean.replace("<password a=\"1\">", &format!("<password {password}>")),
+    ] {
+        for args in [
+            &["decode"][..],
+            &["decode", "--show-secrets"],
+            &["check"],
+            &["normalize"],
+        ] {
+            let r = run(args, Some(broken.as_bytes())).input_error();
+            assert!(!shown(&r), "{args:?} {broken}: {r:#?}");
+        }
+    }
+}
+
+#[test]
+fn an_input_over_the_size_limit_is_refused_without_reading_it_all() {
+    // 100 MB of text in one element: the tool reads 64 MiB and a byte, then stops.
+    let mut xml = b"<response><result><status><code>S0105</code><text>".to_vec();
+    xml.resize(100_000_000, b'x');
+    xml.extend_from_slice(b"</text></status></result></response>");
+    for cmd in ["decode", "normalize", "encode"] {
+        let r = run(&[cmd], Some(&xml)).input_error();
+        assert_eq!(
+            r.stderr, "error: the input is larger than 67108864 bytes (limit max_document_size)\n",
+            "{cmd}"
+        );
+    }
+    // `check` streams a large response: the text itself is over its limit.
+    let r = run(&["check"], Some(&xml)).input_error();
+    assert!(
+        r.stderr.starts_with("error: text longer than 8388608 bytes (limit max_text_len) in response/result/status/text at line 1"),
+        "{}",
+        r.stderr
+    );
+}

@@ -1,6 +1,8 @@
 //! Nesting is bounded, so that the recursive models (`where`, `msg`) can never exhaust the
 //! stack, whatever the input.
 
+mod common;
+
 use autodns_xml::{DecodeErrorKind, Document, RawElement};
 
 fn nested_where(levels: usize) -> String {
@@ -19,7 +21,13 @@ fn nesting_200k_deep_is_an_error_not_a_crash() {
         Document::decode(xml.as_bytes()).expect_err("too deep"),
         RawElement::decode(xml.as_bytes()).expect_err("too deep"),
     ] {
-        assert_eq!(err.kind(), &DecodeErrorKind::TooDeep(256));
+        assert_eq!(
+            err.kind(),
+            &DecodeErrorKind::LimitExceeded {
+                limit: autodns_xml::Limit::Depth,
+                max: 256
+            }
+        );
         assert_eq!((err.position().line, err.position().column), (1, 1374));
         assert!(err.path().starts_with("request/task/where/and/and"));
         let shown = err.to_string();
@@ -45,5 +53,245 @@ fn nesting_up_to_the_limit_decodes() {
     );
     let one_more = nested_where(254);
     let err = Document::decode(one_more.as_bytes()).expect_err("254 nested groups");
-    assert_eq!(err.kind(), &DecodeErrorKind::TooDeep(256));
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::LimitExceeded {
+            limit: autodns_xml::Limit::Depth,
+            max: 256
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every limit, at its default and configured, through every entry point.
+
+use autodns_xml::certificate::CertificateJobInfo;
+use autodns_xml::{
+    DecodeError, ErrorCategory, Limit, Limits, Request, Response, decode_request,
+    decode_request_with, decode_response, decode_response_with,
+};
+
+fn limit(limit: Limit, max: usize) -> DecodeErrorKind {
+    DecodeErrorKind::LimitExceeded { limit, max }
+}
+
+/// A request whose `ctid` holds `text`, and whose task carries `attrs` on `<code>`.
+fn request(text: &str, attrs: &str) -> String {
+    format!(
+        "<request><auth><user>u</user><password>p</password><context>4</context></auth>\
+         <task><code{attrs}>0905</code><ctid>{text}</ctid></task></request>"
+    )
+}
+
+/// Every way to decode a request document under `limits`.
+fn decode_all(xml: &str, limits: &Limits) -> Vec<Result<(), DecodeError>> {
+    let xml = xml.as_bytes();
+    vec![
+        decode_request_with(xml, limits).map(drop),
+        Request::decode_with(xml, limits).map(drop),
+        Document::decode_with(xml, limits).map(drop),
+        RawElement::decode_with(xml, limits).map(drop),
+    ]
+}
+
+#[track_caller]
+fn assert_all_fail(xml: &str, limits: &Limits, kind: &DecodeErrorKind) {
+    for outcome in decode_all(xml, limits) {
+        let e = outcome.expect_err("over the limit");
+        assert_eq!(e.kind(), kind);
+        assert_eq!(e.category(), ErrorCategory::LimitExceeded);
+        assert!(!e.to_string().contains('\n'));
+    }
+}
+
+#[track_caller]
+fn assert_all_pass(xml: &str, limits: &Limits) {
+    for outcome in decode_all(xml, limits) {
+        outcome.expect("within the limits");
+    }
+}
+
+#[test]
+fn the_defaults_are_documented_values() {
+    let d = Limits::default();
+    assert_eq!(
+        (
+            d.max_depth,
+            d.max_document_size,
+            d.max_text_len,
+            d.max_attributes
+        ),
+        (256, 64 << 20, 8 << 20, 256)
+    );
+    for l in [
+        Limit::Depth,
+        Limit::DocumentSize,
+        Limit::TextLength,
+        Limit::Attributes,
+    ] {
+        assert!(d.get(l) > 0);
+    }
+    let custom = Limits::default()
+        .with_max_depth(1)
+        .with_max_document_size(2)
+        .with_max_text_len(3)
+        .with_max_attributes(4);
+    assert_eq!(
+        [
+            Limit::Depth,
+            Limit::DocumentSize,
+            Limit::TextLength,
+            Limit::Attributes
+        ]
+        .map(|l| custom.get(l)),
+        [1, 2, 3, 4]
+    );
+    let mut fields = Limits::default();
+    fields.max_depth = 7;
+    assert_eq!(fields, Limits::default().with_max_depth(7));
+}
+
+#[test]
+fn a_configured_depth_limit_counts_the_root_as_one() {
+    // request/task/where/and: 4 levels, 5 with the `and` inside.
+    let xml = nested_where(2);
+    assert_all_pass(&xml, &Limits::default().with_max_depth(5));
+    let e = Document::decode_with(xml.as_bytes(), &Limits::default().with_max_depth(4))
+        .expect_err("depth 5 > 4");
+    assert_eq!(e.kind(), &limit(Limit::Depth, 4));
+    assert_eq!(e.path(), "request/task/where/and");
+    assert_eq!(
+        e.position().offset,
+        xml.find("<and><and>").expect("and") + 5
+    );
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "elements nested deeper than 4 levels (limit max_depth) in request/task/where/and \
+             at line 1, column {}",
+            e.position().offset + 1
+        )
+    );
+    assert_all_fail(
+        &xml,
+        &Limits::default().with_max_depth(4),
+        &limit(Limit::Depth, 4),
+    );
+}
+
+#[test]
+fn the_depth_limit_holds_in_data_read_again_by_status_code() {
+    // A response's data is read twice (skipped, then typed by the code): the limit holds in
+    // the second reading too, with the full path.
+    let xml = "<response><result><data><a><b/></a></data>\
+               <status><code>S0205</code></status></result></response>";
+    let limits = Limits::default().with_max_depth(5);
+    let (doc, _) = Document::decode_with(xml.as_bytes(), &limits).expect("depth 5");
+    assert_eq!(doc.root(), "response");
+    let limits = Limits::default().with_max_depth(4);
+    let e = Document::decode_with(xml.as_bytes(), &limits).expect_err("depth 5 > 4");
+    assert_eq!(e.kind(), &limit(Limit::Depth, 4));
+    assert_eq!(e.path(), "response/result/data/a");
+    let e = decode_response_with::<CertificateJobInfo>(xml.as_bytes(), &limits)
+        .expect_err("depth 5 > 4");
+    assert_eq!(e.kind(), &limit(Limit::Depth, 4));
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
+    let xml = request("x", "");
+    let exact = Limits::default().with_max_document_size(xml.len());
+    assert_all_pass(&xml, &exact);
+    let small = Limits::default().with_max_document_size(xml.len() - 1);
+    assert_all_fail(&xml, &small, &limit(Limit::DocumentSize, xml.len() - 1));
+    // Refused before anything else: not even the encoding is looked at.
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend_from_slice(xml.as_bytes());
+    let e = decode_request_with(&bytes, &small).expect_err("too large");
+    assert_eq!(e.kind(), &limit(Limit::DocumentSize, xml.len() - 1));
+    assert_eq!(e.path(), "");
+    assert_eq!(e.position().offset, xml.len() - 1);
+}
+
+#[test]
+fn a_text_over_the_length_limit_is_refused_in_every_form() {
+    let max = 10;
+    let limits = Limits::default().with_max_text_len(max);
+    assert_all_pass(&request(&"x".repeat(max), ""), &limits);
+    // Plain text, references and CDATA, alone and joined.
+    for text in [
+        "x".repeat(max + 1),
+        "&amp;".repeat(max + 1),
+        format!("<![CDATA[{}]]>", "x".repeat(max + 1)),
+        "xxxxxx<![CDATA[xxxxx]]>".to_owned(),
+        "xxxxxxxxxx&#65;".to_owned(),
+        format!("{}<!-- c --><?pi?>{}", "x".repeat(6), "x".repeat(5)),
+    ] {
+        assert_all_fail(&request(&text, ""), &limits, &limit(Limit::TextLength, max));
+    }
+    // The limit is in bytes of UTF-8.
+    assert_all_pass(&request(&"é".repeat(5), ""), &limits);
+    assert_all_fail(
+        &request(&"é".repeat(6), ""),
+        &limits,
+        &limit(Limit::TextLength, max),
+    );
+    // Where the text is: the element's path and the text's position.
+    let xml = request(&"x".repeat(max + 1), "");
+    let e = decode_request_with(xml.as_bytes(), &limits).expect_err("too long");
+    assert_eq!(e.path(), "request/task/ctid");
+    assert_eq!(e.position().offset, xml.find("<ctid>").expect("ctid") + 6);
+    // And attributes: their text in one start tag counts as one text.
+    let attrs = format!(" a=\"{}\"", "x".repeat(max));
+    assert_all_fail(
+        &request("x", &attrs),
+        &limits,
+        &limit(Limit::TextLength, max),
+    );
+}
+
+#[test]
+fn too_many_attributes_are_refused() {
+    let attrs = |n: usize| (0..n).map(|i| format!(" a{i}='{i}'")).collect::<String>();
+    let limits = Limits::default().with_max_attributes(3);
+    assert_all_pass(&request("x", &attrs(3)), &limits);
+    let xml = request("x", &attrs(4));
+    assert_all_fail(&xml, &limits, &limit(Limit::Attributes, 3));
+    let e = decode_request_with(xml.as_bytes(), &limits).expect_err("4 > 3");
+    // The path names the element that carries them.
+    assert_eq!(e.path(), "request/task/code");
+    assert_eq!(e.position().offset, xml.find("<code").expect("code"));
+    // The default: 256.
+    assert_all_pass(&request("x", &attrs(256)), &Limits::default());
+    assert_all_fail(
+        &request("x", &attrs(257)),
+        &Limits::default(),
+        &limit(Limit::Attributes, 256),
+    );
+    // Malformed attributes are still malformed, within the limit or past it.
+    let e = decode_request(request("x", " a='1'b='2'").as_bytes()).expect_err("malformed");
+    assert_eq!(e.category(), ErrorCategory::NotWellFormed);
+}
+
+#[test]
+fn limits_never_change_what_decodes() {
+    // A document within tight limits decodes to the same value as with the defaults.
+    let xml = common::read("400114_response.xml");
+    let loose = decode_response::<CertificateJobInfo>(&xml).expect("seed");
+    let tight = Limits::default()
+        .with_max_depth(8)
+        .with_max_text_len(2048)
+        .with_max_attributes(0)
+        .with_max_document_size(xml.len());
+    let strict =
+        decode_response_with::<CertificateJobInfo>(&xml, &tight).expect("within tight limits");
+    assert_eq!(strict, loose);
+    let typed = Response::<RawElement>::decode_with(&xml, &tight).expect("raw data");
+    assert_eq!(
+        typed.to_xml().expect("encode"),
+        Response::<RawElement>::decode(&xml)
+            .expect("raw data")
+            .to_xml()
+            .expect("encode")
+    );
 }

@@ -223,9 +223,17 @@ fn an_oversized_element_is_an_error() {
     let text = String::from_utf8(xml).unwrap();
     let big = text.replace("<object>", &format!("<object>{}", "a".repeat(10_000)));
     let err = stream::<CertificateJob>(big.as_bytes()).map(|_| ());
-    let mut reader = ListReader::<CertificateJob, _>::new(big.as_bytes()).with_max_element(4096);
-    let e = reader.next().expect("an item").expect_err("too large");
-    assert!(e.to_string().contains("4096"), "{e}");
+    let limits = autodns_xml::Limits::default().with_max_document_size(4096);
+    let mut reader = ListReader::<CertificateJob, _>::new(big.as_bytes()).with_limits(limits);
+    let e = decode_error(reader.next().expect("an item").expect_err("too large"));
+    assert_eq!(
+        e.kind(),
+        &autodns_xml::DecodeErrorKind::LimitExceeded {
+            limit: autodns_xml::Limit::DocumentSize,
+            max: 4096
+        }
+    );
+    assert_eq!(e.path(), "response/result/data");
     assert!(err.is_ok(), "the default bound holds it");
 }
 

@@ -8,7 +8,8 @@ use autodns_xml::codec::Layout;
 use autodns_xml::contact::EmptyData;
 use autodns_xml::stream::{AnyEntry, ListData, ListReader};
 use autodns_xml::{
-    AnyData, Document, Notification, Quirk, Request, RequestTask, Response, Status, TaskResult,
+    AnyData, Document, Limit, Limits, Notification, Quirk, Request, RequestTask, Response, Status,
+    TaskResult,
 };
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
@@ -152,9 +153,16 @@ fn run(command: Command) -> Result<(), String> {
                 let line = check_stream(io::Cursor::new(head).chain(reader))?;
                 return emit(&line, true);
             }
+            // Anything else is read whole, up to the decoder's document size limit.
+            let max = Limits::default().max_document_size;
+            let rest = u64::try_from(max.saturating_sub(head.len())).unwrap_or(u64::MAX);
             reader
+                .take(rest.saturating_add(1))
                 .read_to_end(&mut head)
                 .map_err(|e| input.read_error(&e))?;
+            if head.len() > max {
+                return Err(too_large(max));
+            }
             let doc = decode(&head)?;
             emit(&summary(&doc), true)
         }
@@ -191,23 +199,38 @@ impl Input {
         }
     }
 
-    /// The whole input, from the file or from standard input.
+    /// The whole input, from the file or from standard input. More than the decoder's
+    /// document size limit is not read: memory stays bounded whatever the input's size.
     fn read(&self) -> Result<Vec<u8>, String> {
+        let max = Limits::default().max_document_size;
+        let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
         let mut bytes = Vec::new();
         match &self.file {
             Some(path) if path.as_os_str() != "-" => {
-                bytes = std::fs::read(path)
+                std::fs::File::open(path)
+                    .and_then(|f| f.take(cap).read_to_end(&mut bytes))
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             }
             _ => {
                 io::stdin()
                     .lock()
+                    .take(cap)
                     .read_to_end(&mut bytes)
                     .map_err(|e| format!("cannot read standard input: {e}"))?;
             }
         }
+        if bytes.len() > max {
+            return Err(too_large(max));
+        }
         Ok(bytes)
     }
+}
+
+fn too_large(max: usize) -> String {
+    format!(
+        "the input is larger than {max} bytes (limit {})",
+        Limit::DocumentSize
+    )
 }
 
 /// Decodes any document and reports its repaired quirks on stderr.

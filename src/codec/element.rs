@@ -4,6 +4,7 @@
 use super::syntax::{Attrs, is_blank};
 use super::tokenizer::{Token, Tokenizer};
 use crate::error::{DecodeError, DecodeErrorKind, excerpt};
+use crate::limits::{Limit, Limits};
 use crate::quirk::QuirkKind;
 use crate::raw::{RawElement, RawNode};
 use std::borrow::Cow;
@@ -100,9 +101,15 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         }
         loop {
             match self.tok.next()? {
-                Token::Text { text, .. } => match &mut acc {
+                Token::Text { text, pos, .. } => match &mut acc {
                     None => acc = Some(text),
-                    Some(a) => a.to_mut().push_str(&text),
+                    Some(a) => {
+                        // Each piece is within the limit; the pieces joined must be too.
+                        if a.len() + text.len() > self.tok.limits().max_text_len {
+                            return Err(self.tok.limit_error(Limit::TextLength, pos));
+                        }
+                        a.to_mut().push_str(&text);
+                    }
                 },
                 Token::End => {
                     self.done = true;
@@ -164,9 +171,14 @@ impl<'d, 'i> ElementReader<'d, 'i> {
                         children: Vec::new(),
                     });
                 }
-                Token::Text { text, cdata, .. } => {
+                Token::Text { text, cdata, pos } => {
                     if let Some(top) = stack.last_mut() {
                         top.push_text(&text, cdata);
+                        // Adjacent pieces join into one text: that must stay within the limit.
+                        let max = self.tok.limits().max_text_len;
+                        if matches!(top.children.last(), Some(RawNode::Text(t)) if t.len() > max) {
+                            return Err(self.tok.limit_error(Limit::TextLength, pos));
+                        }
                     }
                 }
                 Token::End => {
@@ -247,6 +259,11 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     pub(crate) fn src(&self) -> &'i str {
         self.tok.src()
+    }
+
+    /// The limits this document is read under.
+    pub(crate) fn limits(&self) -> &Limits {
+        self.tok.limits()
     }
 
     /// The path of this element (included), for re-reading a span of its content.

@@ -70,6 +70,17 @@ macro_rules! xml_struct {
                 Ok(())
             }
         }
+
+        #[cfg(feature = "arbitrary")]
+        impl $crate::codec::fuzz::Gen for $name {
+            fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
+                Ok($name {
+                    $( $field: $crate::codec::fuzz::Gen::generate_named(u, $wire)?, )*
+                    unknown: $crate::codec::fuzz::unknown(u, &[$($wire),*])?,
+                })
+            }
+        }
+        $crate::codec::macros::arbitrary_via_gen!($name);
     };
 
     // The struct itself, one field at a time.
@@ -258,8 +269,30 @@ macro_rules! open_enum {
                 Ok(Self::from_wire(text.trim()))
             }
         }
+
+        #[cfg(feature = "arbitrary")]
+        impl $crate::codec::fuzz::Gen for $name {
+            fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
+                $crate::codec::fuzz::open_enum(u)
+            }
+        }
+        $crate::codec::macros::arbitrary_via_gen!($name);
     };
 }
 
+/// With the `arbitrary` feature, `arbitrary::Arbitrary` for a type through its
+/// [`Gen`](super::fuzz::Gen) (which draws only values decoding gives back as they are).
+macro_rules! arbitrary_via_gen {
+    ($($name:ty),* $(,)?) => {$(
+        #[cfg(feature = "arbitrary")]
+        impl<'a> ::arbitrary::Arbitrary<'a> for $name {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
+                $crate::codec::fuzz::Gen::generate(u)
+            }
+        }
+    )*};
+}
+
+pub(crate) use arbitrary_via_gen;
 pub(crate) use open_enum;
 pub(crate) use xml_struct;

@@ -5,6 +5,8 @@
 //! [`ElementReader`] and [`XmlWriter`], or use [`RawElement`](crate::RawElement).
 
 mod element;
+#[cfg(feature = "arbitrary")]
+pub(crate) mod fuzz;
 pub(crate) mod macros;
 pub(crate) mod syntax;
 pub(crate) mod tokenizer;
@@ -18,6 +20,7 @@ pub use writer::{Layout, XmlWriter};
 pub(crate) use values::{Bit, Cdata, Codec, Natural};
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError, Position};
+use crate::limits::{Limit, Limits};
 use crate::quirk::Quirk;
 use tokenizer::{Token, Tokenizer};
 
@@ -75,12 +78,20 @@ pub(crate) fn set_once<T: FromXml>(
     Ok(())
 }
 
-/// The input as text: a UTF-8 BOM is skipped, UTF-16 and invalid UTF-8 are refused.
+/// The input as text: a UTF-8 BOM is skipped, UTF-16 and invalid UTF-8 are refused, and so
+/// is an input larger than `limits` allow (before anything else is read).
 /// Returns the text and the offset where the document starts (after a BOM).
-pub(crate) fn prepare(input: &[u8]) -> Result<(&str, usize), DecodeError> {
+pub(crate) fn prepare<'i>(
+    input: &'i [u8],
+    limits: &Limits,
+) -> Result<(&'i str, usize), DecodeError> {
     let utf16 = looks_like_utf16(input);
     // Before the root: an offset and no element path.
     let fail = |kind, at| DecodeError::new(kind, Position::locate(input, at), String::new());
+    if input.len() > limits.max_document_size {
+        let (limit, max) = (Limit::DocumentSize, limits.max_document_size);
+        return Err(fail(DecodeErrorKind::LimitExceeded { limit, max }, max));
+    }
     if utf16 {
         return Err(fail(
             DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned()),
@@ -165,9 +176,10 @@ pub(crate) fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
 pub(crate) fn read_document<'i, T>(
     src: &'i str,
     start: usize,
+    limits: &Limits,
     read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
 ) -> Result<(T, Vec<Quirk>), DecodeError> {
-    let mut tok = Tokenizer::new(src, start, src.len(), Vec::new());
+    let mut tok = Tokenizer::new(src, start, src.len(), Vec::new(), *limits);
     let value = loop {
         match tok.next()? {
             Token::Start { name, pos, attrs } => {
@@ -182,15 +194,17 @@ pub(crate) fn read_document<'i, T>(
 }
 
 /// Reads one element again from its byte span (see [`ElementReader::skip_span`]), with
-/// `prefix` as the path of its parent. Quirks found are appended to `quirks`.
+/// `prefix` as the path of its parent, under the same `limits`. Quirks found are appended to
+/// `quirks`.
 pub(crate) fn read_span<'i, T>(
     src: &'i str,
     span: (usize, usize),
     prefix: Vec<&'i str>,
+    limits: &Limits,
     quirks: &mut Vec<Quirk>,
     read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
 ) -> Result<T, DecodeError> {
-    let mut tok = Tokenizer::new(src, span.0, span.1, prefix);
+    let mut tok = Tokenizer::new(src, span.0, span.1, prefix, *limits);
     let value = loop {
         match tok.next()? {
             Token::Start { name, pos, attrs } => {

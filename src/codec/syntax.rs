@@ -27,6 +27,25 @@ impl<'i> Attrs<'i> {
         self.0.is_none()
     }
 
+    /// The number of attributes, counted up to `max + 1` at most (a malformed one ends the
+    /// count: [`parse`](Self::parse) reports it).
+    pub(crate) fn count_up_to(&self, max: usize) -> usize {
+        match &self.0 {
+            None => 0,
+            Some(s) => s
+                .attributes()
+                .with_checks(false)
+                .take(max.saturating_add(1))
+                .take_while(Result::is_ok)
+                .count(),
+        }
+    }
+
+    /// The length of the attributes' text in the start tag, in bytes.
+    pub(crate) fn raw_len(&self) -> usize {
+        self.0.as_ref().map_or(0, |s| s.attributes_raw().len())
+    }
+
     /// Parses the attributes into `(name, value)` pairs, values unescaped.
     pub(crate) fn parse(&self) -> Result<Vec<(String, String)>, DecodeErrorKind> {
         let Some(start) = &self.0 else {

@@ -4,21 +4,20 @@
 //! matches each end tag against it. Only the server's known quirks are repaired (and recorded
 //! as [`Quirk`]s); any other defect is a typed [`DecodeError`]. Empty elements come out as a
 //! start followed by an end; comments, processing instructions and the XML declaration are
-//! skipped (a declared encoding other than UTF-8 is refused); a DOCTYPE is refused.
+//! skipped (a declared encoding other than UTF-8 is refused, and so is a processing
+//! instruction whose target is not a name or is `xml`); a DOCTYPE is refused. The
+//! [`Limits`] on depth, text length and attributes are checked as each token is produced.
 //!
 //! Nothing of quick-xml leaves this module.
 
 use super::syntax::{Attrs, is_blank, is_xml_name, map_xml_error, resolve_reference};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
+use crate::limits::{Limit, Limits};
 use crate::quirk::{Quirk, QuirkKind};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::borrow::Cow;
 use std::collections::VecDeque;
-
-/// The deepest nesting accepted. Real documents stay under 15 levels; the limit keeps the
-/// recursive models (`where`, `msg`) far from the end of any thread's stack.
-pub(crate) const MAX_DEPTH: usize = 256;
 
 /// Start tags the server is known to close with another name: `(opened, closed_by)`.
 const REPAIRABLE_END_TAGS: &[(&str, &str)] = &[("context4", "context")];
@@ -94,6 +93,7 @@ pub(crate) struct Tokenizer<'i> {
     /// an error but a request for more (see [`needs_more`](Self::needs_more)).
     partial: bool,
     needs_more: bool,
+    limits: Limits,
 }
 
 /// Where a tokenizer over a window of a stream starts (see [`Tokenizer::resume`]).
@@ -106,11 +106,19 @@ pub(crate) struct Resume<'i> {
     pub(crate) closed_tail: Option<Vec<&'i str>>,
     /// More input may follow the window.
     pub(crate) partial: bool,
+    /// The limits to enforce (a stream's windows take the stream's).
+    pub(crate) limits: Limits,
 }
 
 impl<'i> Tokenizer<'i> {
     /// A tokenizer over `src[start..end]`; positions stay offsets into `src`.
-    pub(crate) fn new(src: &'i str, start: usize, end: usize, prefix: Vec<&'i str>) -> Self {
+    pub(crate) fn new(
+        src: &'i str,
+        start: usize,
+        end: usize,
+        prefix: Vec<&'i str>,
+        limits: Limits,
+    ) -> Self {
         let part = src.get(start..end).unwrap_or_default();
         let mut reader = Reader::from_str(part);
         let config = reader.config_mut();
@@ -136,13 +144,14 @@ impl<'i> Tokenizer<'i> {
             locator: Locator::default(),
             partial: false,
             needs_more: false,
+            limits,
         }
     }
 
     /// A tokenizer over a window of a stream (`src` starts at a token boundary), inside the
     /// elements `at.open`. Positions are offsets into `src`.
     pub(crate) fn resume(src: &'i str, at: Resume<'i>) -> Self {
-        let mut tok = Tokenizer::new(src, 0, src.len(), Vec::new());
+        let mut tok = Tokenizer::new(src, 0, src.len(), Vec::new(), at.limits);
         tok.root_seen = !at.open.is_empty() || at.closed_tail.is_some();
         tok.stack = at.open;
         tok.last_closed_child_of_root = at.last_child_of_root;
@@ -178,6 +187,16 @@ impl<'i> Tokenizer<'i> {
                 .unwrap_or_default()
                 .to_vec()
         })
+    }
+
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The error for `limit`, exceeded at `offset`.
+    pub(crate) fn limit_error(&self, limit: Limit, offset: usize) -> DecodeError {
+        let max = self.limits.get(limit);
+        self.error_at(DecodeErrorKind::LimitExceeded { limit, max }, offset)
     }
 
     pub(crate) fn src(&self) -> &'i str {
@@ -275,8 +294,8 @@ impl<'i> Tokenizer<'i> {
                         );
                     }
                     self.root_seen = true;
-                    if self.prefix.len() + self.stack.len() >= MAX_DEPTH {
-                        return Err(self.error_at(DecodeErrorKind::TooDeep(MAX_DEPTH), pos));
+                    if self.prefix.len() + self.stack.len() >= self.limits.max_depth {
+                        return Err(self.limit_error(Limit::Depth, pos));
                     }
                     let name = if empty {
                         name
@@ -290,6 +309,16 @@ impl<'i> Tokenizer<'i> {
                     // Malformed attributes are not well-formed XML, even where the model
                     // ignores attributes.
                     if !attrs.is_empty() {
+                        // Counted before they are parsed: checking names for duplicates
+                        // takes time quadratic in their number.
+                        if attrs.count_up_to(self.limits.max_attributes)
+                            > self.limits.max_attributes
+                        {
+                            return Err(self.limit_error(Limit::Attributes, pos));
+                        }
+                        if attrs.raw_len() > self.limits.max_text_len {
+                            return Err(self.limit_error(Limit::TextLength, pos));
+                        }
                         if let Err(kind) = attrs.parse() {
                             return Err(self.error_at(kind, pos));
                         }
@@ -316,6 +345,9 @@ impl<'i> Tokenizer<'i> {
                     return Ok(Token::End);
                 }
                 Raw::Text { text, pos, cdata } => {
+                    if text.len() > self.limits.max_text_len {
+                        return Err(self.limit_error(Limit::TextLength, pos));
+                    }
                     if self.stack.is_empty() {
                         // A reference is text even when it stands for white space.
                         let reference = self.src.as_bytes().get(pos) == Some(&b'&');
@@ -498,8 +530,9 @@ impl<'i> Tokenizer<'i> {
                 }
                 Event::Text(t) => {
                     let end = usize::try_from(self.reader.buffer_position()).unwrap_or(local);
-                    if self.out_of_input(end) {
-                        // The text may go on in the next window.
+                    // The text may go on in the next window, unless it is already too long.
+                    let too_long = end.saturating_sub(local) > self.limits.max_text_len;
+                    if !too_long && self.out_of_input(end) {
                         let kind = DecodeErrorKind::UnexpectedEof(String::new());
                         return Err(self.error_at(kind, pos));
                     }
@@ -549,7 +582,20 @@ impl<'i> Tokenizer<'i> {
                     continue;
                 }
                 Event::DocType(_) => return Err(self.error_at(DecodeErrorKind::Doctype, pos)),
-                Event::Comment(_) | Event::PI(_) => continue,
+                // A processing instruction is ignored wherever it stands, its content unread;
+                // only its target is checked (`<?>`, `<?1?>` and `<?XmL?>` are not
+                // well-formed).
+                Event::PI(pi) => {
+                    let target = pi.target();
+                    if !is_xml_name(target) || target.eq_ignore_ascii_case("xml") {
+                        let kind = DecodeErrorKind::Syntax(
+                            "a processing instruction without a valid target".to_owned(),
+                        );
+                        return Err(self.error_at(kind, pos));
+                    }
+                    continue;
+                }
+                Event::Comment(_) => continue,
                 Event::Eof => {
                     if self.out_of_input(local) {
                         let kind = DecodeErrorKind::UnexpectedEof(String::new());

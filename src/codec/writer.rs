@@ -137,6 +137,20 @@ impl<'o> XmlWriter<'o> {
         attributes: &[(String, String)],
     ) -> Result<(), EncodeError> {
         check_name(name)?;
+        // XML allows an attribute name once per element: refused before anything is written.
+        for (i, (key, _)) in attributes.iter().enumerate() {
+            if attributes
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .any(|(k, _)| k == key)
+            {
+                return Err(EncodeError::DuplicateAttribute {
+                    element: name.to_owned(),
+                    attribute: key.clone(),
+                });
+            }
+        }
         self.finish_open_tag();
         self.newline();
         self.out.push(b'<');

@@ -1,6 +1,7 @@
 //! The request envelope: `<request><auth/><owner/><language/><task/>…</request>`.
 
 use super::{Auth, RequestTask, User};
+use crate::Limits;
 use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
@@ -73,8 +74,13 @@ impl Request {
 
     /// Decodes a request document.
     pub fn decode(xml: &[u8]) -> Result<Self, DecodeError> {
-        let (src, start) = codec::prepare(xml)?;
-        let (mut req, quirks) = codec::read_document(src, start, |el| {
+        Self::decode_with(xml, &Limits::default())
+    }
+
+    /// [`decode`](Self::decode) under your own [`Limits`] instead of the defaults.
+    pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<Self, DecodeError> {
+        let (src, start) = codec::prepare(xml, limits)?;
+        let (mut req, quirks) = codec::read_document(src, start, limits, |el| {
             if el.name() != "request" {
                 return Err(el.unexpected_root("<request>"));
             }

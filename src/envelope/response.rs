@@ -1,6 +1,7 @@
 //! The response envelope: `<response><result><data/><msg/>…<status/></result><stid/></response>`.
 
 use super::{Msg, Status, StatusCode, StatusKind, StatusType};
+use crate::Limits;
 use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
@@ -211,8 +212,13 @@ impl<D> Response<D> {
 impl<D: FromXml> Response<D> {
     /// Decodes a response document with data of type `D`.
     pub fn decode(xml: &[u8]) -> Result<Self, DecodeError> {
-        let (src, start) = codec::prepare(xml)?;
-        let (mut resp, quirks) = codec::read_document(src, start, |el| {
+        Self::decode_with(xml, &Limits::default())
+    }
+
+    /// [`decode`](Self::decode) under your own [`Limits`] instead of the defaults.
+    pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<Self, DecodeError> {
+        let (src, start) = codec::prepare(xml, limits)?;
+        let (mut resp, quirks) = codec::read_document(src, start, limits, |el| {
             if el.name() != "response" {
                 return Err(el.unexpected_root("<response>"));
             }

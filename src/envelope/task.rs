@@ -226,7 +226,7 @@ task_from! {
 impl FromXml for RequestTask {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.note_attributes();
-        let (src, prefix) = (el.src(), el.open_path());
+        let (src, prefix, limits) = (el.src(), el.open_path(), *el.limits());
         let mut code: Option<TaskCode> = None;
         let mut task = RequestTask::new(TaskCode::known("0"), TaskBody::None);
         // Body candidates are re-read once the code is known (it may come after them).
@@ -252,9 +252,10 @@ impl FromXml for RequestTask {
         let mut kept = 0;
         for (at, span) in bodies {
             let code = task.code.as_str();
-            let body = codec::read_span(src, span, prefix.clone(), &mut quirks, |child| {
-                TaskBody::read(code, child)
-            })?;
+            let body =
+                codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |child| {
+                    TaskBody::read(code, child)
+                })?;
             match body {
                 Some(body) if task.body == TaskBody::None => task.body = body,
                 Some(_) => {
@@ -264,9 +265,10 @@ impl FromXml for RequestTask {
                     )));
                 }
                 None => {
-                    let raw = codec::read_span(src, span, prefix.clone(), &mut quirks, |el| {
-                        el.into_raw()
-                    })?;
+                    let raw =
+                        codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+                            el.into_raw()
+                        })?;
                     let at = (at + kept).min(task.unknown.len());
                     task.unknown.insert(at, raw);
                     kept += 1;
@@ -274,6 +276,10 @@ impl FromXml for RequestTask {
             }
         }
         el.append_quirks(&mut quirks);
+        // A modelled task without the body it cannot do without (the encoder refuses it too).
+        if let (TaskBody::None, Some(body)) = (&task.body, required_element(task.code.as_str())) {
+            return Err(el.missing(body));
+        }
         Ok(task)
     }
 }

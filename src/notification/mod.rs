@@ -184,8 +184,9 @@ impl Notification {
     }
 
     fn decode_xml(body: &[u8]) -> Result<Self, NotificationError> {
-        let (src, start) = codec::prepare(body)?;
-        let (body, quirks) = codec::read_document(src, start, |el| match el.name() {
+        let limits = crate::Limits::default();
+        let (src, start) = codec::prepare(body, &limits)?;
+        let (body, quirks) = codec::read_document(src, start, &limits, |el| match el.name() {
             "response" => Ok(NotificationBody::Poll(codec::FromXml::from_xml(el)?)),
             "message" => Ok(NotificationBody::Message(codec::FromXml::from_xml(el)?)),
             _ => Err(el.unexpected_root("<response> or <message>")),

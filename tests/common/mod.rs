@@ -23,10 +23,10 @@ pub fn read_str(name: &str) -> String {
     String::from_utf8(read(name)).unwrap_or_else(|e| panic!("testdata/{name}: {e}"))
 }
 
-/// The names of every `testdata/*.xml` file, sorted.
-pub fn names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(path(""))
-        .expect("testdata/")
+/// The names of the `.xml` files in `testdata/DIR`, sorted.
+fn xml_names(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(path(dir))
+        .unwrap_or_else(|e| panic!("testdata/{dir}: {e}"))
         .map(|e| {
             e.expect("entry")
                 .file_name()
@@ -36,6 +36,12 @@ pub fn names() -> Vec<String> {
         .filter(|n| n.ends_with(".xml"))
         .collect();
     names.sort();
+    names
+}
+
+/// The names of every `testdata/*.xml` file, sorted.
+pub fn names() -> Vec<String> {
+    let names = xml_names("");
     assert!(
         names.len() >= 22,
         "testdata/ holds the seed documents: {names:?}"
@@ -71,5 +77,28 @@ pub fn canonical(el: &RawElement) -> RawElement {
         name: el.name.clone(),
         attributes: el.attributes.clone(),
         children,
+    }
+}
+
+/// The names of every `testdata/hostile/*.xml` file, sorted.
+pub fn hostile_names() -> Vec<String> {
+    let names = xml_names("hostile");
+    assert!(
+        names.len() >= 20,
+        "testdata/hostile holds the corpus: {names:?}"
+    );
+    names
+}
+
+/// A proptest configuration with `cases` cases (`PROPTEST_CASES` overrides it for a deeper
+/// run) and no regression files (a failure prints its minimal input).
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
     }
 }

@@ -1,0 +1,133 @@
+//! [`Limits`]: how much a decoder accepts before it gives up with
+//! [`DecodeErrorKind::LimitExceeded`](crate::DecodeErrorKind::LimitExceeded).
+//!
+//! The defaults are far above anything the gateway sends and far below what would exhaust a
+//! thread's stack or the memory of a small machine. Change them only for input you trust
+//! more (or less) than the gateway's:
+//!
+//! ```
+//! use autodns_xml::{decode_request_with, Limit, Limits, DecodeErrorKind};
+//!
+//! let strict = Limits::default().with_max_text_len(16);
+//! let xml = b"<request><auth><user>a-very-long-user-name</user></auth></request>";
+//! let err = decode_request_with(xml, &strict).unwrap_err();
+//! assert_eq!(
+//!     err.kind(),
+//!     &DecodeErrorKind::LimitExceeded { limit: Limit::TextLength, max: 16 }
+//! );
+//! ```
+
+use std::fmt;
+
+/// The limits a decoder enforces. `Limits::default()` is what [`decode_response`],
+/// [`decode_request`] and [`Document::decode`] use; the `…_with` variants take your own.
+///
+/// [`decode_response`]: crate::decode_response
+/// [`decode_request`]: crate::decode_request
+/// [`Document::decode`]: crate::Document::decode
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The deepest nesting of elements accepted (the root is level 1). Default
+    /// [`DEFAULT_MAX_DEPTH`](Self::DEFAULT_MAX_DEPTH): real documents stay under 15 levels,
+    /// and the recursive models (`where`, `msg`) stay far from the end of any thread's stack.
+    pub max_depth: usize,
+    /// The largest input, in bytes, a whole-document decode accepts. Checked before anything
+    /// else is read. Default [`DEFAULT_MAX_DOCUMENT_SIZE`](Self::DEFAULT_MAX_DOCUMENT_SIZE).
+    pub max_document_size: usize,
+    /// The longest text, in bytes of UTF-8, one element may hold (its text, references and
+    /// CDATA sections joined), and the most bytes of attributes one start tag may carry (all
+    /// of them together). Default [`DEFAULT_MAX_TEXT_LEN`](Self::DEFAULT_MAX_TEXT_LEN).
+    pub max_text_len: usize,
+    /// The most attributes one start tag may carry. Default
+    /// [`DEFAULT_MAX_ATTRIBUTES`](Self::DEFAULT_MAX_ATTRIBUTES).
+    pub max_attributes: usize,
+}
+
+impl Limits {
+    /// 256 levels.
+    pub const DEFAULT_MAX_DEPTH: usize = 256;
+    /// 64 MiB: a list of tens of thousands of domains.
+    pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 64 << 20;
+    /// 8 MiB: a thousand times a CSR or a certificate chain.
+    pub const DEFAULT_MAX_TEXT_LEN: usize = 8 << 20;
+    /// 256 attributes (the gateway sends none).
+    pub const DEFAULT_MAX_ATTRIBUTES: usize = 256;
+
+    /// Sets [`max_depth`](Self::max_depth).
+    pub fn with_max_depth(mut self, max: usize) -> Self {
+        self.max_depth = max;
+        self
+    }
+
+    /// Sets [`max_document_size`](Self::max_document_size).
+    pub fn with_max_document_size(mut self, max: usize) -> Self {
+        self.max_document_size = max;
+        self
+    }
+
+    /// Sets [`max_text_len`](Self::max_text_len).
+    pub fn with_max_text_len(mut self, max: usize) -> Self {
+        self.max_text_len = max;
+        self
+    }
+
+    /// Sets [`max_attributes`](Self::max_attributes).
+    pub fn with_max_attributes(mut self, max: usize) -> Self {
+        self.max_attributes = max;
+        self
+    }
+
+    /// The value of `limit`.
+    pub fn get(&self, limit: Limit) -> usize {
+        match limit {
+            Limit::Depth => self.max_depth,
+            Limit::DocumentSize => self.max_document_size,
+            Limit::TextLength => self.max_text_len,
+            Limit::Attributes => self.max_attributes,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+            max_document_size: Self::DEFAULT_MAX_DOCUMENT_SIZE,
+            max_text_len: Self::DEFAULT_MAX_TEXT_LEN,
+            max_attributes: Self::DEFAULT_MAX_ATTRIBUTES,
+        }
+    }
+}
+
+/// Which of the [`Limits`] an input exceeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::max_depth`].
+    Depth,
+    /// [`Limits::max_document_size`].
+    DocumentSize,
+    /// [`Limits::max_text_len`].
+    TextLength,
+    /// [`Limits::max_attributes`].
+    Attributes,
+}
+
+impl Limit {
+    /// The name of the [`Limits`] field, e.g. `max_depth`.
+    pub fn field(self) -> &'static str {
+        match self {
+            Limit::Depth => "max_depth",
+            Limit::DocumentSize => "max_document_size",
+            Limit::TextLength => "max_text_len",
+            Limit::Attributes => "max_attributes",
+        }
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.field())
+    }
+}

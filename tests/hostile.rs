@@ -1,0 +1,370 @@
+//! Hostile input: every case of `testdata/hostile/` (see its README) and the generated ones
+//! (a seed cut at every tag boundary, a 100 MB text), each refused with the error kind it
+//! deserves, quickly and without a panic; and processing instructions, which are ignored.
+
+mod common;
+
+use autodns_xml::{DecodeError, DecodeErrorKind, Document, ErrorCategory, RawElement};
+
+/// Decodes `xml` as any document and, unless the error is about the model rather than the
+/// XML, as a raw tree: both must fail alike.
+#[track_caller]
+fn refused(xml: &[u8]) -> DecodeError {
+    let e = Document::decode(xml).expect_err("refused");
+    let about_the_model = matches!(
+        e.category(),
+        ErrorCategory::MissingElement
+            | ErrorCategory::InvalidValue
+            | ErrorCategory::UnexpectedElement
+    );
+    if !about_the_model {
+        let raw = RawElement::decode(xml).expect_err("refused as a raw tree too");
+        assert_eq!(raw.kind(), e.kind());
+    }
+    assert!(!e.to_string().contains('\n'), "{e}");
+    e
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processing instructions.
+
+#[test]
+fn processing_instructions_are_ignored_wherever_they_stand() {
+    let plain = "<task><code>0105</code><ctid>ab</ctid></task>";
+    let (expected, _) = Document::decode(plain.as_bytes()).expect("plain");
+    for xml in [
+        "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><task><code>0105</code><ctid>ab</ctid></task>",
+        "<?pi?><task><code>0105</code><ctid>ab</ctid></task><?pi after the root?>",
+        // Inside a value: the text on both sides joins.
+        "<task><code>01<?pi x?>05</code><ctid>a<?pi?>b</ctid></task>",
+        // Its content is never read as markup.
+        "<task><code>0105</code><?pi <evil/> &undefined; <![CDATA[ ?><ctid>ab</ctid></task>",
+        "<task><?xmlfoo bar?><code>0105</code><ctid>ab</ctid><?_.-9 ?></task>",
+    ] {
+        let (doc, quirks) =
+            Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{xml}: {e}"));
+        assert_eq!(doc, expected, "{xml}");
+        assert!(quirks.is_empty(), "{xml}");
+    }
+    // Raw trees do not keep them either.
+    let (raw, _) = RawElement::decode(b"<x>a<?pi <y/>?>b<?pi?><z/></x>").expect("raw");
+    let (plain, _) = RawElement::decode(b"<x>ab<z/></x>").expect("raw");
+    assert_eq!(raw, plain);
+}
+
+#[test]
+fn a_processing_instruction_without_a_valid_target_is_not_well_formed() {
+    for (xml, at) in [
+        ("<??><task><code>0105</code></task>", 0),
+        ("<? x?><task><code>0105</code></task>", 0),
+        ("<task><?1pi?><code>0105</code></task>", 6),
+        // `xml` in any case is reserved for the declaration.
+        ("<?XML version='1.0'?><task><code>0105</code></task>", 0),
+        ("<task><code>0105</code><?Xml ?></task>", 23),
+        // An unclosed one.
+        ("<task><code>0105</code><?pi", 23),
+    ] {
+        let e = refused(xml.as_bytes());
+        assert_eq!(e.category(), ErrorCategory::NotWellFormed, "{xml}: {e}");
+        assert!(matches!(e.kind(), DecodeErrorKind::Syntax(_)), "{xml}: {e}");
+        assert_eq!(e.position().offset, at, "{xml}: {e}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The committed corpus: one test per case.
+
+use autodns_xml::{Limit, Limits, Request, decode_request};
+use std::time::{Duration, Instant};
+
+/// Decodes `testdata/hostile/NAME` every way (any document, raw tree, and as the request or
+/// response it claims to be), checking that each refuses it alike and quickly.
+#[track_caller]
+fn case(name: &str) -> DecodeError {
+    let xml = common::read(&format!("hostile/{name}"));
+    let start = Instant::now();
+    let e = refused(&xml);
+    if xml.starts_with(b"<request") || name.contains("request") {
+        let typed = decode_request(&xml).expect_err("refused as a request");
+        assert_eq!(typed.kind(), e.kind(), "{name}");
+    }
+    if xml.windows(9).any(|w| w == b"<response") {
+        let typed = autodns_xml::Response::<RawElement>::decode(&xml).expect_err("refused");
+        assert_eq!(typed.kind(), e.kind(), "{name}");
+    }
+    // A sanity bound only (a debug build on a busy machine): see the README for real times.
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{name}: {:?}",
+        start.elapsed()
+    );
+    assert!(e.position().offset <= xml.len());
+    e
+}
+
+#[track_caller]
+fn assert_kind(e: &DecodeError, kind: DecodeErrorKind, category: ErrorCategory) {
+    assert_eq!(e.kind(), &kind, "{e}");
+    assert_eq!(e.category(), category, "{e}");
+}
+
+#[test]
+fn billion_laughs_is_refused_at_its_doctype() {
+    let e = case("billion_laughs.xml");
+    assert_kind(&e, DecodeErrorKind::Doctype, ErrorCategory::Forbidden);
+    assert_eq!((e.position().line, e.position().column), (2, 1));
+    assert_eq!(
+        e.to_string(),
+        "DOCTYPE declarations are not allowed at line 2, column 1"
+    );
+}
+
+#[test]
+fn an_external_entity_is_never_fetched() {
+    for name in ["external_entity.xml", "external_dtd.xml"] {
+        let e = case(name);
+        assert_kind(&e, DecodeErrorKind::Doctype, ErrorCategory::Forbidden);
+        assert!(!e.to_string().contains("passwd") && !e.to_string().contains("evil"));
+    }
+    // Without its declaration, the reference is an unknown entity, never resolved.
+    let e = case("undeclared_entity.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::UnknownEntity("xxe".into()),
+        ErrorCategory::NotWellFormed,
+    );
+    assert_eq!(e.path(), "request/task/ctid");
+}
+
+#[test]
+fn nesting_200k_deep_stops_at_the_depth_limit() {
+    let xml = common::read("hostile/deep_nesting.xml");
+    assert_eq!(xml.windows(3).filter(|w| w == b"<a>").count(), 200_000);
+    let e = case("deep_nesting.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::LimitExceeded {
+            limit: Limit::Depth,
+            max: 256,
+        },
+        ErrorCategory::LimitExceeded,
+    );
+    // At the 257th start tag: `<response>` and 255 `<a>` are open.
+    assert_eq!(e.position().offset, "<response>".len() + 255 * 3);
+    assert_eq!(e.path().split('/').count(), 256);
+}
+
+#[test]
+fn invalid_utf8_is_refused_where_it_starts() {
+    let xml = common::read("hostile/invalid_utf8.xml");
+    let e = case("invalid_utf8.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::InvalidUtf8,
+        ErrorCategory::UnsupportedEncoding,
+    );
+    assert_eq!(
+        e.position().offset,
+        xml.windows(2)
+            .position(|w| w == b"\xc3\x28")
+            .expect("bad byte")
+    );
+}
+
+#[test]
+fn nul_bytes_are_refused() {
+    let e = case("nul_bytes.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::Syntax("character U+0000 is not allowed in XML 1.0".into()),
+        ErrorCategory::NotWellFormed,
+    );
+    assert_eq!(e.position().offset, 37);
+}
+
+#[test]
+fn utf16_is_refused_with_and_without_a_bom() {
+    for name in ["utf16le_bom.xml", "utf16be_no_bom.xml"] {
+        let e = case(name);
+        assert_kind(
+            &e,
+            DecodeErrorKind::UnsupportedEncoding("UTF-16".into()),
+            ErrorCategory::UnsupportedEncoding,
+        );
+        assert_eq!(e.position().offset, 0);
+    }
+    let e = case("latin1_declared.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::UnsupportedEncoding("ISO-8859-1".into()),
+        ErrorCategory::UnsupportedEncoding,
+    );
+}
+
+#[test]
+fn a_second_root_is_refused() {
+    let e = case("two_roots.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::MultipleRoots("response".into()),
+        ErrorCategory::NotWellFormed,
+    );
+    assert_eq!((e.position().line, e.position().column), (2, 1));
+    let e = case("text_after_root.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::TextOutsideRoot,
+        ErrorCategory::NotWellFormed,
+    );
+}
+
+#[test]
+fn unknown_mismatched_tags_are_refused() {
+    let e = case("mismatched_tags.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::MismatchedEndTag {
+            expected: "bar".into(),
+            found: "foo".into(),
+        },
+        ErrorCategory::NotWellFormed,
+    );
+    assert_eq!(e.path(), "response/result/data/foo/bar");
+}
+
+#[test]
+fn sixty_thousand_attributes_stop_at_the_attribute_limit() {
+    let xml = common::read("hostile/many_attributes.xml");
+    assert_eq!(xml.windows(2).filter(|w| w == b"=\"").count(), 60_000);
+    let e = case("many_attributes.xml");
+    assert_kind(
+        &e,
+        DecodeErrorKind::LimitExceeded {
+            limit: Limit::Attributes,
+            max: 256,
+        },
+        ErrorCategory::LimitExceeded,
+    );
+    assert_eq!((e.path(), e.position().offset), ("response", 0));
+}
+
+#[test]
+fn unclosed_markup_is_refused() {
+    let e = case("unclosed_cdata.xml");
+    assert_eq!(e.category(), ErrorCategory::NotWellFormed);
+    assert_eq!(e.path(), "response/result/status/text");
+    let e = case("truncated_seed.xml");
+    assert_eq!(e.category(), ErrorCategory::NotWellFormed);
+    assert_eq!(e.path(), "response/result/data");
+}
+
+#[test]
+fn the_fuzzers_findings_are_refused() {
+    assert_kind(
+        &case("fuzz_task_without_body.xml"),
+        DecodeErrorKind::MissingElement("certificate_job"),
+        ErrorCategory::MissingElement,
+    );
+    for name in [
+        "fuzz_charref_with_newlines.xml",
+        "fuzz_charref_with_tab_and_newline.xml",
+    ] {
+        let e = case(name);
+        assert!(
+            matches!(e.kind(), DecodeErrorKind::InvalidCharRef(_)),
+            "{e}"
+        );
+    }
+    let e = case("fuzz_attribute_entity_with_newline.xml");
+    assert!(matches!(e.kind(), DecodeErrorKind::Attribute(_)), "{e}");
+}
+
+/// Every file of the corpus is in a test above, and in the README's table.
+#[test]
+fn every_hostile_file_is_described() {
+    let readme = common::read_str("hostile/README.md");
+    let this = include_str!("hostile.rs");
+    let files = common::hostile_names();
+    for name in files {
+        assert!(readme.contains(&format!("`{name}`")), "README lacks {name}");
+        assert!(this.contains(&format!("\"{name}\"")), "no test for {name}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated cases.
+
+/// Every tag boundary of a seed (just before each `<` and just after each `>`) inside the root:
+/// the input ends inside an element, and the error says which, at the end of the input.
+#[test]
+fn a_seed_cut_at_every_tag_boundary_ends_inside_an_element() {
+    for name in ["400114_response.xml", "0101_request.xml"] {
+        let xml = common::read(name);
+        let root_end = xml.len() - xml.iter().rev().position(|&b| b == b'>').expect(">");
+        let first = xml.iter().position(|&b| b == b'<').expect("<");
+        let mut cuts: Vec<usize> = (0..xml.len())
+            .filter(|&i| xml[i] == b'<' || (i > 0 && xml[i - 1] == b'>'))
+            .filter(|&i| i > first && i < root_end)
+            .collect();
+        cuts.dedup();
+        assert!(cuts.len() > 50, "{name}: {} cuts", cuts.len());
+        for cut in cuts {
+            let part = &xml[..cut];
+            let e = refused(part);
+            let DecodeErrorKind::UnexpectedEof(open) = e.kind() else {
+                panic!("{name} cut at {cut}: {e}");
+            };
+            assert_eq!(e.category(), ErrorCategory::NotWellFormed);
+            assert_eq!(e.position().offset, cut, "{name} cut at {cut}");
+            assert_eq!(e.path().rsplit('/').next(), Some(open.as_str()), "{e}");
+            if name.contains("request") {
+                let typed = Request::decode(part).expect_err("cut");
+                assert_eq!(typed.kind(), e.kind());
+            }
+        }
+    }
+}
+
+/// A 100 MB text node, generated here (not committed): over the default document size, and
+/// with that limit raised, over the text length limit. Refused without reading it into a
+/// second buffer.
+#[test]
+fn a_100_mb_text_node_is_refused() {
+    let head = "<response><result><status><code>S0105</code><text>";
+    let tail = "</text></status></result></response>";
+    let mut xml = String::with_capacity(head.len() + 100_000_000 + tail.len());
+    xml.push_str(head);
+    xml.extend(std::iter::repeat_n('x', 100_000_000));
+    xml.push_str(tail);
+    let start = Instant::now();
+    let e = refused(xml.as_bytes());
+    assert_kind(
+        &e,
+        DecodeErrorKind::LimitExceeded {
+            limit: Limit::DocumentSize,
+            max: 64 << 20,
+        },
+        ErrorCategory::LimitExceeded,
+    );
+    let roomy = Limits::default().with_max_document_size(200_000_000);
+    let e = Document::decode_with(xml.as_bytes(), &roomy).expect_err("text too long");
+    assert_kind(
+        &e,
+        DecodeErrorKind::LimitExceeded {
+            limit: Limit::TextLength,
+            max: 8 << 20,
+        },
+        ErrorCategory::LimitExceeded,
+    );
+    assert_eq!(e.path(), "response/result/status/text");
+    assert_eq!(e.position().offset, head.len());
+    // With both raised, it decodes: the limits were what refused it.
+    let huge = roomy.with_max_text_len(100_000_000);
+    let (doc, _) = Document::decode_with(xml.as_bytes(), &huge).expect("within raised limits");
+    assert_eq!(doc.root(), "response");
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        start.elapsed()
+    );
+}
