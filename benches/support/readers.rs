@@ -9,7 +9,7 @@ use super::plain;
 use autodns_xml::certificate::{CertificateJob, CertificateJobList, CertificateJobListData};
 use autodns_xml::codec::Layout;
 use autodns_xml::stream::ListReader;
-use autodns_xml::{Response, decode_response};
+use autodns_xml::{Limits, Response, decode_response_with};
 use std::io::BufRead;
 
 /// quick-xml's raw `Reader` over the bytes: every event read, nothing kept. Returns the
@@ -41,9 +41,12 @@ pub fn raw_scan_buffered(input: impl BufRead) -> usize {
     }
 }
 
-/// This crate: the whole document into `Response<CertificateJobListData>`.
+/// This crate: the whole document into `Response<CertificateJobListData>`. The document size
+/// limit (64 MiB by default) is raised to the input's size, as a caller decoding a 1M-job list
+/// whole must do (or stream it).
 pub fn typed(xml: &[u8]) -> Response<CertificateJobListData> {
-    decode_response::<CertificateJobList>(xml).expect("typed decode")
+    let limits = Limits::default().with_max_document_size(xml.len().max(1));
+    decode_response_with::<CertificateJobList>(xml, &limits).expect("typed decode")
 }
 
 /// This crate, streaming: every entry decoded and dropped. Returns the number of entries.
