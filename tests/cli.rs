@@ -322,7 +322,7 @@ fn decode_reads_stdin_with_dash_and_without_argument() {
 fn decode_encode_decode_gives_identical_json_for_every_testdata_file() {
     for name in common::names() {
         let first = run(&["decode", "--show-secrets", &file(&name)], None).ok();
-        let xml = run(&["encode"], Some(first.stdout.as_bytes())).ok();
+        let xml = run(&["encode", "--show-secrets"], Some(first.stdout.as_bytes())).ok();
         assert_eq!(xml.stderr, "", "{name}");
         assert!(
             xml.stdout
@@ -342,15 +342,22 @@ fn decode_encode_decode_gives_identical_json_for_every_testdata_file() {
 }
 
 #[test]
-fn encode_request_writes_the_secret_it_is_given() {
+fn encode_writes_the_secret_it_is_given_only_with_show_secrets() {
     let shown = run(
         &["decode", "--show-secrets", &file("0105_request.xml")],
         None,
     )
     .ok();
-    let xml = run(&["encode"], Some(shown.stdout.as_bytes())).ok();
+    let xml = run(&["encode", "--show-secrets"], Some(shown.stdout.as_bytes())).ok();
     assert!(
         xml.stdout.contains("<password>PASSWORD</password>"),
+        "{}",
+        xml.stdout
+    );
+    // Without the flag, the secret it is given is masked too.
+    let xml = run(&["encode"], Some(shown.stdout.as_bytes())).ok();
+    assert!(
+        xml.stdout.contains("<password>***</password>") && !xml.stdout.contains("PASSWORD"),
         "{}",
         xml.stdout
     );
@@ -496,8 +503,12 @@ fn encode_reports_encode_errors() {
 #[test]
 fn normalize_is_idempotent_and_keeps_the_model_for_every_testdata_file() {
     for name in common::names() {
-        let once = run(&["normalize", &file(&name)], None).ok();
-        let twice = run(&["normalize"], Some(once.stdout.as_bytes())).ok();
+        let once = run(&["normalize", "--show-secrets", &file(&name)], None).ok();
+        let twice = run(
+            &["normalize", "--show-secrets"],
+            Some(once.stdout.as_bytes()),
+        )
+        .ok();
         assert_eq!(twice.stdout, once.stdout, "{name}");
         assert!(once.stdout.ends_with(">\n"), "{name}: {}", once.stdout);
 
@@ -562,10 +573,20 @@ fn normalize_indents_and_keeps_unknown_content() {
 }
 
 #[test]
-fn normalize_keeps_the_real_password() {
-    let r = run(&["normalize", &file("0105_request.xml")], None).ok();
+fn normalize_keeps_the_real_password_only_with_show_secrets() {
+    let r = run(
+        &["normalize", "--show-secrets", &file("0105_request.xml")],
+        None,
+    )
+    .ok();
     assert!(
         r.stdout.contains("<password>PASSWORD</password>"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["normalize", &file("0105_request.xml")], None).ok();
+    assert!(
+        r.stdout.contains("<password>***</password>") && !r.stdout.contains("PASSWORD"),
         "{}",
         r.stdout
     );
@@ -833,7 +854,7 @@ fn usage_errors_exit_2() {
         &["frobnicate"][..],
         &[][..],
         &["check", "--show-secrets", "x.xml"][..],
-        &["encode", "--show-secrets"][..],
+        &["notification", "--show-secrets"][..],
         &["decode", "--no-such-flag"][..],
         &["decode", "a.xml", "b.xml"][..],
     ] {
@@ -857,13 +878,19 @@ fn help_lists_the_commands() {
         decode.stdout
     );
     assert!(decode.stdout.contains("[FILE]"), "{}", decode.stdout);
-    for cmd in ["encode", "normalize", "check"] {
+    // Every command that prints a request has the flag; the others do not.
+    for (cmd, flag) in [
+        ("encode", true),
+        ("normalize", true),
+        ("check", false),
+        ("notification", false),
+    ] {
         let r = run(&[cmd, "--help"], None).ok();
         let has_flag = r
             .stdout
             .lines()
             .any(|l| l.trim_start().starts_with("--show-secrets"));
-        assert!(!has_flag, "{cmd}: {}", r.stdout);
+        assert_eq!(has_flag, flag, "{cmd}: {}", r.stdout);
     }
     let version = run(&["--version"], None).ok();
     assert!(
@@ -966,9 +993,9 @@ fn every_hostile_file_exits_1_quickly_with_one_line() {
 // ---------------------------------------------------------------------------------------
 // secrets
 
-/// Only `decode --show-secrets` prints a password or token: not `decode` without it, not
-/// `check`, and no error or warning line of any command, with or without the flag. (`encode`
-/// and `normalize` print the document to send, which carries the secrets given to them.)
+/// Only `--show-secrets` prints a password or token: not `decode`, `normalize` or `encode`
+/// without it, not `check`, and no error or warning line of any command, with or without the
+/// flag.
 #[test]
 fn secrets_print_only_with_show_secrets() {
     let (password, token) = ("Pw-51ab7e", "Tk-0c9d33");
@@ -989,8 +1016,20 @@ fn secrets_print_only_with_show_secrets() {
     let r = run(&["decode", "--show-secrets"], Some(clean.as_bytes())).ok();
     assert!(r.stdout.contains(password) && r.stdout.contains(token));
     assert!(!r.stderr.contains(password), "{r:#?}");
-    let r = run(&["normalize"], Some(clean.as_bytes())).ok();
-    assert!(r.stdout.contains(password) && !r.stderr.contains(password));
+    for cmd in ["normalize", "encode"] {
+        let input = match cmd {
+            "encode" => run(&["decode", "--show-secrets"], Some(clean.as_bytes())).stdout,
+            _ => clean.clone(),
+        };
+        let r = run(&[cmd], Some(input.as_bytes())).ok();
+        assert!(!shown(&r), "{cmd}: {r:#?}");
+        let r = run(&[cmd, "--show-secrets"], Some(input.as_bytes())).ok();
+        assert!(
+            r.stdout.contains(password) && r.stdout.contains(token),
+            "{cmd}"
+        );
+        assert!(!r.stderr.contains(password), "{cmd}: {r:#?}");
+    }
 
     // Broken inside and around the secrets: the error line quotes none of it.
     for broken in [

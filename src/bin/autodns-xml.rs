@@ -52,19 +52,27 @@ enum Command {
     },
     /// Read the JSON that `decode` prints and print the XML document (indented).
     ///
-    /// Secrets are taken as given: feed it the output of `decode --show-secrets` to keep the
-    /// real password.
+    /// Passwords and tokens print as "***" unless --show-secrets is given: feed it the output
+    /// of `decode --show-secrets` and pass --show-secrets to reproduce the real request.
     Encode {
         #[command(flatten)]
         input: Input,
+        /// Write passwords and tokens as given instead of "***" (to reproduce a request from
+        /// the output of `decode --show-secrets`).
+        #[arg(long)]
+        show_secrets: bool,
     },
     /// Decode, then encode again: print the canonical indented XML.
     ///
     /// Repaired quirks are reported as warnings; unmodelled content is kept. Normalizing the
-    /// output again gives the same output.
+    /// output again gives the same output. Passwords and tokens print as "***" unless
+    /// --show-secrets is given.
     Normalize {
         #[command(flatten)]
         input: Input,
+        /// Write passwords and tokens as read instead of "***".
+        #[arg(long)]
+        show_secrets: bool,
     },
     /// Decode without printing the model: print a one-line summary.
     ///
@@ -122,22 +130,24 @@ fn run(command: Command) -> Result<(), String> {
             input,
             show_secrets,
         } => {
-            let doc = decode(&input.read()?)?;
-            let doc = match doc {
-                Document::Request(r) if !show_secrets => Document::Request(r.redacted()),
-                other => other,
-            };
+            let doc = redact_unless(decode(&input.read()?)?, show_secrets);
             let json = serde_json::to_string_pretty(&doc)
                 .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
             emit(&json, true)
         }
-        Command::Encode { input } => {
-            let doc = from_json(&input.read()?)?;
+        Command::Encode {
+            input,
+            show_secrets,
+        } => {
+            let doc = redact_unless(from_json(&input.read()?)?, show_secrets);
             let xml = doc.to_xml_with(Layout::Indented).map_err(encode_error)?;
             emit(&xml, false)
         }
-        Command::Normalize { input } => {
-            let doc = decode(&input.read()?)?;
+        Command::Normalize {
+            input,
+            show_secrets,
+        } => {
+            let doc = redact_unless(decode(&input.read()?)?, show_secrets);
             let xml = doc.to_xml_with(Layout::Indented).map_err(encode_error)?;
             emit(&xml, false)
         }
@@ -231,6 +241,15 @@ fn too_large(max: usize) -> String {
         "the input is larger than {max} bytes (limit {})",
         Limit::DocumentSize
     )
+}
+
+/// The document with its password and token masked as `***`, unless `show` (the CLI prints
+/// secrets only when asked to).
+fn redact_unless(doc: Document, show: bool) -> Document {
+    match doc {
+        Document::Request(r) if !show => Document::Request(r.redacted()),
+        other => other,
+    }
 }
 
 /// Decodes any document and reports its repaired quirks on stderr.
