@@ -1,11 +1,10 @@
 //! Jobs: the server's record of an asynchronous task (a domain create, a certificate order).
 
 use crate::codec::macros::{open_enum, xml_struct};
-use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
+use crate::codec::{ElementReader, FromXml};
 use crate::envelope::User;
-use crate::error::{DecodeError, EncodeError};
+use crate::error::DecodeError;
 use chrono::NaiveDateTime;
-use std::fmt;
 
 /// How a deferred status was spelled on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -104,11 +103,7 @@ impl crate::codec::OpenEnum for JobStatus {
     }
 }
 
-impl fmt::Display for JobStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+open_enum!(@spelled JobStatus);
 
 impl FromXml for JobStatus {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
@@ -118,25 +113,6 @@ impl FromXml for JobStatus {
             el.misspelled(text.trim(), "DEFERRED");
         }
         Ok(status)
-    }
-}
-
-impl ToXml for JobStatus {
-    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        w.leaf(name, self.as_str())
-    }
-}
-
-impl serde::Serialize for JobStatus {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for JobStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        Ok(JobStatus::from_wire(&s))
     }
 }
 
