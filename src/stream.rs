@@ -169,6 +169,8 @@ pub struct ListReader<E, R> {
     pending: Vec<u8>,
     /// The input is exhausted.
     eof: bool,
+    /// The start of the input (byte-order mark, UTF-16) has been judged.
+    sniffed: bool,
     /// The position of `text[start]` in the whole input.
     base: Position,
     limits: Limits,
@@ -199,6 +201,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             start: 0,
             pending: Vec::new(),
             eof: false,
+            sniffed: false,
             base: Position {
                 line: 1,
                 column: 1,
@@ -499,47 +502,50 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
             };
-            let first = self.text.is_empty() && self.pending.is_empty() && self.base.offset == 0;
-            if chunk.is_empty() {
-                self.eof = true;
-                if !self.pending.is_empty() {
-                    let at = self.text.len();
-                    return Err(self.invalid(DecodeErrorKind::InvalidUtf8, at).into());
-                }
-                break;
-            }
             let n = chunk.len();
             self.pending.extend_from_slice(chunk);
             self.input.consume(n);
-            if first {
+            self.eof = n == 0;
+            // The start of the input is judged on its first three bytes, however small the
+            // reads: a byte-order mark, UTF-16.
+            if !self.sniffed {
+                if self.pending.len() < 3 && !self.eof {
+                    continue;
+                }
+                self.sniffed = true;
                 self.start_of_input()?;
             }
-            let pending = std::mem::take(&mut self.pending);
-            let (valid, rest) = match std::str::from_utf8(&pending) {
-                Ok(s) => (s, &[][..]),
-                Err(e) if e.error_len().is_none() => {
-                    let (valid, rest) = pending.split_at(e.valid_up_to());
-                    (std::str::from_utf8(valid).unwrap_or_default(), rest)
-                }
-                Err(e) => {
-                    let at = self.text.len() + e.valid_up_to();
-                    return Err(self.invalid(DecodeErrorKind::InvalidUtf8, at).into());
-                }
-            };
-            if let Some((at, code)) = codec::first_non_xml_char(valid) {
-                let kind = DecodeErrorKind::Syntax(format!(
-                    "character U+{code:04X} is not allowed in XML 1.0"
-                ));
-                let at = self.text.len() + at;
-                return Err(self.invalid(kind, at).into());
-            }
-            self.text.push_str(valid);
-            self.pending = rest.to_vec();
+            self.validate_pending()?;
         }
         Ok(())
     }
 
-    /// At the start of the input: refuses UTF-16 and drops a UTF-8 byte-order mark.
+    /// Moves the bytes read that form whole characters into the text, once they are known
+    /// to be UTF-8 that XML 1.0 allows; an incomplete character waits for the next read.
+    fn validate_pending(&mut self) -> Result<(), DecodeError> {
+        let pending = std::mem::take(&mut self.pending);
+        let (valid, rest) = match std::str::from_utf8(&pending) {
+            Ok(s) => (s, &[][..]),
+            Err(e) if e.error_len().is_none() && !self.eof => {
+                let (valid, rest) = pending.split_at(e.valid_up_to());
+                (std::str::from_utf8(valid).unwrap_or_default(), rest)
+            }
+            Err(e) => {
+                let at = self.text.len() + e.valid_up_to();
+                return Err(self.invalid(DecodeErrorKind::InvalidUtf8, at));
+            }
+        };
+        if let Some((at, code)) = codec::first_non_xml_char(valid) {
+            let at = self.text.len() + at;
+            return Err(self.invalid(codec::forbidden_char(code), at));
+        }
+        self.text.push_str(valid);
+        self.pending = rest.to_vec();
+        Ok(())
+    }
+
+    /// At the start of the input: refuses UTF-16 and drops a UTF-8 byte-order mark. (A
+    /// second U+FEFF is text before the root, which the tokenizer refuses.)
     fn start_of_input(&mut self) -> Result<(), DecodeError> {
         if codec::looks_like_utf16(&self.pending) {
             let kind = DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned());
@@ -548,11 +554,6 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         if self.pending.starts_with(&[0xEF, 0xBB, 0xBF]) {
             self.pending.drain(..3);
             self.base.offset = 3;
-            // quick-xml would drop a second BOM unseen; it is text before the root.
-            if self.pending.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                let kind = DecodeErrorKind::TextOutsideRoot;
-                return Err(DecodeError::new(kind, self.base, String::new()));
-            }
         }
         Ok(())
     }

@@ -320,3 +320,59 @@ proptest! {
         prop_assert_eq!(envelope.quirks, whole.quirks);
     }
 }
+
+/// A byte-order mark, a second one, UTF-16 and a U+FEFF where a window may start (inside the
+/// envelope, after the root): the stream agrees with the whole-document decoder for reads of
+/// every size, one byte included.
+#[test]
+fn byte_order_marks_and_u_feff_stream_like_whole_documents() {
+    let seed = common::read_str("400115_response.xml");
+    let bom = "\u{FEFF}";
+    let cases = [
+        format!("{bom}{seed}"),
+        format!("{bom}{bom}{seed}"),
+        seed.replacen("<result>", &format!("{bom}<result>"), 1),
+        seed.replacen("<result>", &format!("<result>{bom}x"), 1),
+        seed.replacen("<data>", &format!("<data>{bom}"), 1),
+        format!("{}{bom}", seed.trim_end()),
+        format!("{}\n{bom}\n", seed.trim_end()),
+    ];
+    for xml in &cases {
+        let whole = decode_response::<CertificateJobList>(xml.as_bytes());
+        for chunk in [1, 2, 3, 5, 4096] {
+            let streamed = stream::<CertificateJob>(chunked(xml.as_bytes(), chunk));
+            match (&whole, streamed) {
+                (Ok(w), Ok((entries, env))) => {
+                    assert_eq!(w.data().map(jobs).unwrap_or_default(), entries, "{xml:?}");
+                    assert_eq!(w.quirks, env.quirks, "{xml:?}");
+                }
+                (Err(w), Err(s)) => assert_eq!(&decode_error(s), w, "chunk {chunk}: {xml:?}"),
+                (w, s) => panic!(
+                    "chunk {chunk}: {xml:?}: whole {:?}, stream {:?}",
+                    w.as_ref().map(|_| ()),
+                    s.map(|_| ())
+                ),
+            }
+        }
+    }
+    // A second mark is text before the root, at its own offset; a U+FEFF inside the envelope
+    // is text where none is allowed.
+    let e = decode_response::<CertificateJobList>(cases[1].as_bytes()).expect_err("two marks");
+    assert_eq!(e.kind(), &autodns_xml::DecodeErrorKind::TextOutsideRoot);
+    assert_eq!((e.position().offset, e.position().column), (3, 1));
+    let e = decode_response::<CertificateJobList>(cases[2].as_bytes()).expect_err("U+FEFF");
+    assert!(
+        matches!(e.kind(), autodns_xml::DecodeErrorKind::UnexpectedText(t) if t == "\u{FEFF}"),
+        "{e}"
+    );
+    let utf16: Vec<u8> = seed.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let whole = decode_response::<CertificateJobList>(&utf16).expect_err("UTF-16");
+    for chunk in [1, 2, 4096] {
+        let s = decode_error(
+            stream::<CertificateJob>(chunked(&utf16, chunk))
+                .map(|_| ())
+                .expect_err("UTF-16"),
+        );
+        assert_eq!(s, whole, "chunk {chunk}");
+    }
+}

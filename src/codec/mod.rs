@@ -104,16 +104,14 @@ pub(crate) fn prepare<'i>(
     // XML 1.0 allows no control characters but tab, CR and LF, and neither U+FFFE nor U+FFFF,
     // written out any more than as character references.
     if let Some((at, code)) = first_non_xml_char(text) {
-        let kind =
-            DecodeErrorKind::Syntax(format!("character U+{code:04X} is not allowed in XML 1.0"));
-        return Err(fail(kind, at));
-    }
-    // quick-xml drops a BOM at the start of its input without counting it: a second U+FEFF
-    // would shift every position. It is text before the root element.
-    if text.get(start..).is_some_and(|t| t.starts_with('\u{FEFF}')) {
-        return Err(fail(DecodeErrorKind::TextOutsideRoot, start));
+        return Err(fail(forbidden_char(code), at));
     }
     Ok((text, start))
+}
+
+/// The error for a character XML 1.0 does not allow in a document.
+pub(crate) fn forbidden_char(code: u32) -> DecodeErrorKind {
+    DecodeErrorKind::Syntax(format!("character U+{code:04X} is not allowed in XML 1.0"))
 }
 
 /// A UTF-16 BOM, or UTF-16 without one: `<` (or white space) next to a NUL byte.

@@ -94,6 +94,8 @@ pub(crate) struct Tokenizer<'i> {
     partial: bool,
     needs_more: bool,
     limits: Limits,
+    /// The input starts with U+FEFF, not yet handed out (see `new`).
+    leading_feff: bool,
 }
 
 /// Where a tokenizer over a window of a stream starts (see [`Tokenizer::resume`]).
@@ -126,13 +128,23 @@ impl<'i> Tokenizer<'i> {
         config.allow_unmatched_ends = true;
         config.expand_empty_elements = false;
         config.trim_text(false);
+        // quick-xml drops a U+FEFF at the start of its input as a byte-order mark, without
+        // counting it in its positions: ours start after it, and the character is handed out
+        // as text first (a document's own mark is skipped before the tokenizer starts).
+        let leading_feff = part.starts_with('\u{FEFF}');
+        let feff_len = if leading_feff {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
         Tokenizer {
             src,
-            base: start,
+            base: start + feff_len,
             reader,
             prefix,
             stack: Vec::new(),
             lookahead: VecDeque::new(),
+            leading_feff,
             pending_end: None,
             root_seen: false,
             root_closed: false,
@@ -471,7 +483,36 @@ impl<'i> Tokenizer<'i> {
         ran_out
     }
 
+    /// The next raw token. A U+FEFF at the start of the input is text like any other: it
+    /// joins the text that follows it, if any.
     fn read_raw(&mut self) -> Result<Raw<'i>, DecodeError> {
+        if !std::mem::take(&mut self.leading_feff) {
+            return self.read_raw_event();
+        }
+        let at = self.base.saturating_sub('\u{FEFF}'.len_utf8());
+        let feff = Raw::Text {
+            text: Cow::Borrowed("\u{FEFF}"),
+            pos: at,
+            cdata: false,
+        };
+        Ok(match self.read_raw_event()? {
+            Raw::Text {
+                text,
+                pos,
+                cdata: false,
+            } if pos == self.base => Raw::Text {
+                text: Cow::Owned(format!("\u{FEFF}{text}")),
+                pos: at,
+                cdata: false,
+            },
+            next => {
+                self.lookahead.push_front(next);
+                feff
+            }
+        })
+    }
+
+    fn read_raw_event(&mut self) -> Result<Raw<'i>, DecodeError> {
         loop {
             let local = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
             let pos = self.base.saturating_add(local);
