@@ -393,32 +393,15 @@ fn check_stream(input: impl BufRead) -> Result<String, String> {
     }
     let response = entries.finish().map_err(|e| e.to_string())?;
     warn(&response.quirks);
-    let mut parts = vec![plural(response.results.len(), "result")];
-    let results: Vec<String> = response
-        .results
-        .iter()
-        .map(|result| {
-            let name = match result.status.code.task.as_str() {
-                "0105" => "domain",
-                "400115" | "400135" => "certificate_job",
-                _ => "entries",
-            };
-            let data = result
-                .data
-                .as_ref()
-                .map(|d| entries_count(d, name))
-                .unwrap_or_default();
-            result_summary_with(result, data)
-        })
-        .collect();
-    parts.push(results.join("; "));
-    if let Some(stid) = &response.stid {
-        parts.push(format!("stid {stid}"));
-    }
-    if let Some(ctid) = &response.ctid {
-        parts.push(format!("ctid {ctid}"));
-    }
-    Ok(format!("response: {}", parts.join(", ")))
+    Ok(response_summary(&response, |result| {
+        let name = match result.status.code.task.as_str() {
+            "0105" => "domain",
+            "400115" | "400135" => "certificate_job",
+            _ => "entries",
+        };
+        let data = result.data.as_ref();
+        data.map(|d| entries_count(d, name)).unwrap_or_default()
+    }))
 }
 
 fn entries_count(data: &ListData, name: &str) -> Vec<String> {
@@ -443,18 +426,9 @@ fn summary(doc: &Document) -> String {
             }
             format!("request: {}", parts.join(", "))
         }
-        Document::Response(r) => {
-            let mut parts = vec![plural(r.results.len(), "result")];
-            let results: Vec<String> = r.results.iter().map(result_summary).collect();
-            parts.push(results.join("; "));
-            if let Some(stid) = &r.stid {
-                parts.push(format!("stid {stid}"));
-            }
-            if let Some(ctid) = &r.ctid {
-                parts.push(format!("ctid {ctid}"));
-            }
-            format!("response: {}", parts.join(", "))
-        }
+        Document::Response(r) => response_summary(r, |result| {
+            result.data.as_ref().map(data_summary).unwrap_or_default()
+        }),
         Document::Task(t) => {
             let mut line = format!("task: {}", t.code);
             if let Some(ctid) = &t.ctid {
@@ -466,13 +440,26 @@ fn summary(doc: &Document) -> String {
     }
 }
 
-/// `task C, status S (type)`, then what the data holds and the messages.
-fn result_summary(result: &TaskResult<AnyData>) -> String {
-    let data = result.data.as_ref().map(data_summary).unwrap_or_default();
-    result_summary_with(result, data)
+/// `response: N results, <each result>; …, stid S, ctid C`, with `data` saying what each
+/// result's data holds.
+fn response_summary<D>(r: &Response<D>, data: impl Fn(&TaskResult<D>) -> Vec<String>) -> String {
+    let results: Vec<String> = r
+        .results
+        .iter()
+        .map(|result| result_summary(result, data(result)))
+        .collect();
+    let mut parts = vec![plural(r.results.len(), "result"), results.join("; ")];
+    if let Some(stid) = &r.stid {
+        parts.push(format!("stid {stid}"));
+    }
+    if let Some(ctid) = &r.ctid {
+        parts.push(format!("ctid {ctid}"));
+    }
+    format!("response: {}", parts.join(", "))
 }
 
-fn result_summary_with<D>(result: &TaskResult<D>, data: Vec<String>) -> String {
+/// `task C, status S (type)`, then what the data holds (`data`) and the messages.
+fn result_summary<D>(result: &TaskResult<D>, data: Vec<String>) -> String {
     let status = &result.status;
     let mut parts = vec![
         format!("task {}", status.code.task),
