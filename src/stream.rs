@@ -583,16 +583,9 @@ impl<E: ListEntry, R: BufRead> Iterator for ListReader<E, R> {
 
 /// The position after `bytes`, read from `base`.
 fn advance(base: Position, bytes: &[u8]) -> Position {
-    let rel = Locator::without_bom().locate(bytes, bytes.len());
-    Position {
-        line: base.line.saturating_add(rel.line - 1),
-        column: if rel.line == 1 {
-            base.column.saturating_add(rel.column - 1)
-        } else {
-            rel.column
-        },
-        offset: base.offset + bytes.len(),
-    }
+    Locator::without_bom()
+        .locate(bytes, bytes.len())
+        .rebased(base)
 }
 
 /// Which once-only elements have been read.
