@@ -402,6 +402,18 @@ pub enum EncodeError {
     /// A task code that is not 1 to 12 ASCII digits.
     #[error("invalid task code {0:?}")]
     InvalidTaskCode(String),
+    /// The document would exceed one of the [`Limits`](crate::Limits) its decoder enforces
+    /// (a text longer than `max_text_len`, nesting deeper than `max_depth`, …): what the
+    /// encoder writes, the decoder reads back.
+    #[error("<{element}> exceeds the limit {limit} ({max})")]
+    LimitExceeded {
+        /// The element being written.
+        element: String,
+        /// Which limit.
+        limit: crate::Limit,
+        /// Its value.
+        max: usize,
+    },
 }
 
 /// Inside `auth`, anything an error would quote from the input (an entity name, a tag name,

@@ -26,6 +26,7 @@ pub mod notification;
 pub mod poll;
 mod quirk;
 mod raw;
+mod redact;
 pub mod stream;
 mod task;
 
@@ -41,4 +42,5 @@ pub use limits::{Limit, Limits};
 pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
 pub use raw::{RawElement, RawNode};
+pub use redact::ExposeSecrets;
 pub use task::{Task, TaskCode};

@@ -1,19 +1,26 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
+use crate::codec::is_secret_name;
 use crate::codec::syntax::is_blank;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
 use crate::error::{DecodeError, EncodeError};
+use crate::redact::{Unquoted, secrets_exposed};
 
 /// An element kept as it came: name, attributes and content, in document order.
 ///
 /// Comments and processing instructions are not kept; white space between child elements
 /// (indentation) is dropped, all other text is kept exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+///
+/// An element named `password` or `token` (in any case) may hold a secret wherever it stands:
+/// its text serializes as `***` unless inside [`ExposeSecrets`](crate::ExposeSecrets), and
+/// deserialization errors never quote a value.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
 pub struct RawElement {
     /// The element name.
+    #[serde(deserialize_with = "crate::redact::unquoted_string")]
     pub name: String,
     /// Attributes as `(name, value)`, value unescaped.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "unquoted_pairs")]
     pub attributes: Vec<(String, String)>,
     /// The content.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -27,7 +34,54 @@ pub enum RawNode {
     /// A child element.
     Element(RawElement),
     /// Character data (from text, references or CDATA).
-    Text(String),
+    Text(#[serde(deserialize_with = "crate::redact::unquoted_string")] String),
+}
+
+fn unquoted_pairs<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, String)>, D::Error> {
+    let pairs = <Vec<(Unquoted, Unquoted)> as serde::Deserialize>::deserialize(d)?;
+    Ok(pairs.into_iter().map(|(k, v)| (k.0, v.0)).collect())
+}
+
+impl serde::Serialize for RawElement {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let fields =
+            1 + usize::from(!self.attributes.is_empty()) + usize::from(!self.children.is_empty());
+        let mut st = s.serialize_struct("RawElement", fields)?;
+        st.serialize_field("name", &self.name)?;
+        if !self.attributes.is_empty() {
+            st.serialize_field("attributes", &self.attributes)?;
+        }
+        if !self.children.is_empty() {
+            if is_secret_name(&self.name) && !secrets_exposed() {
+                st.serialize_field("children", &MaskedChildren(&self.children))?;
+            } else {
+                st.serialize_field("children", &self.children)?;
+            }
+        }
+        st.end()
+    }
+}
+
+/// The children of an element that may hold a secret: each text as `***`.
+struct MaskedChildren<'a>(&'a [RawNode]);
+
+impl serde::Serialize for MaskedChildren<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// A node as [`RawNode`] serializes it.
+        #[derive(serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Node<'a> {
+            Element(&'a RawElement),
+            Text(&'static str),
+        }
+        s.collect_seq(self.0.iter().map(|node| match node {
+            RawNode::Element(e) => Node::Element(e),
+            RawNode::Text(_) => Node::Text(crate::Secret::MASK),
+        }))
+    }
 }
 
 impl RawElement {

@@ -1072,3 +1072,58 @@ fn an_input_over_the_size_limit_is_refused_without_reading_it_all() {
         r.stderr
     );
 }
+
+/// issue 11 item 7: a password or token outside its modelled place (`<auth><Password>`, a
+/// `task/auth/password`, any case) is masked by `decode` and `normalize` unless asked for.
+#[test]
+fn secrets_outside_their_modelled_place_are_masked() {
+    let xml = b"<request><auth><user>u</user><password>Pw-modelled</password><context>4</context>\
+        <Password>Pw-stray</Password></auth><task><code>0105</code><auth><TOKEN>Tk-stray</TOKEN>\
+        <password>Pw-task</password></auth><domain><name>a.de</name></domain></task></request>";
+    let secrets = ["Pw-modelled", "Pw-stray", "Tk-stray", "Pw-task"];
+    for command in ["decode", "normalize"] {
+        let masked = run(&[command], Some(xml)).ok();
+        for secret in secrets {
+            assert!(
+                !masked.stdout.contains(secret),
+                "{command}: {secret} in {}",
+                masked.stdout
+            );
+        }
+        assert!(masked.stdout.contains("***"), "{}", masked.stdout);
+        let shown = run(&[command, "--show-secrets"], Some(xml)).ok();
+        for secret in secrets {
+            assert!(
+                shown.stdout.contains(secret),
+                "{command}: {secret} not in {}",
+                shown.stdout
+            );
+        }
+    }
+    // decode --show-secrets | encode --show-secrets reproduces the request, stray secrets too.
+    let json = run(&["decode", "--show-secrets"], Some(xml)).ok().stdout;
+    let xml_back = run(&["encode", "--show-secrets"], Some(json.as_bytes()))
+        .ok()
+        .stdout;
+    for secret in secrets {
+        assert!(xml_back.contains(secret), "{secret} not in {xml_back}");
+    }
+    let masked = run(&["encode"], Some(json.as_bytes())).ok().stdout;
+    for secret in secrets {
+        assert!(!masked.contains(secret), "{secret} in {masked}");
+    }
+}
+
+/// issue 11 item 6: `encode` does not quote a numeric password or token in its error.
+#[test]
+fn encode_does_not_quote_a_numeric_secret() {
+    for auth in [
+        r#"{"user":"u","password":"p","context":"4","token":424242}"#,
+        r#"{"user":"u","password":424242,"context":"4"}"#,
+        r#"{"user":"u","password":4242.42,"context":"4"}"#,
+    ] {
+        let json = format!(r#"{{"request":{{"auth":{auth},"task":[{{"code":"0905"}}]}}}}"#);
+        let r = run(&["encode"], Some(json.as_bytes())).input_error();
+        assert!(!r.stderr.contains("4242"), "{}", r.stderr);
+    }
+}

@@ -286,3 +286,79 @@ fn write_to_an_io_writer_gives_the_same_bytes() {
     let e = list.write_to(Full, Layout::Indented).expect_err("full");
     assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
 }
+
+/// issue 11 item 12: the encoder refuses what its own decoder would refuse under the same
+/// limits: a text over `max_text_len`, nesting over `max_depth`, too many attributes.
+#[test]
+fn encoding_enforces_the_decoders_limits() {
+    use autodns_xml::{Auth, EncodeError, Limit, Limits, RawElement, Request};
+    let task = autodns_xml::domain::DomainInfo::new("a.de");
+    let long = "u".repeat(Limits::DEFAULT_MAX_TEXT_LEN + 1);
+    let e = Request::new(Auth::new(long, "p", "4"))
+        .task(task.clone())
+        .to_xml()
+        .expect_err("too long");
+    assert!(
+        matches!(
+            e,
+            EncodeError::LimitExceeded {
+                limit: Limit::TextLength,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    // Just inside the limit, it encodes and decodes back.
+    let fits = "u".repeat(Limits::DEFAULT_MAX_TEXT_LEN);
+    let xml = Request::new(Auth::new(fits, "p", "4"))
+        .task(task.clone())
+        .to_xml()
+        .expect("fits");
+    autodns_xml::decode_request(xml.as_bytes()).expect("decodes back");
+
+    // <request><x>…: the root is level 1, so 255 nested unknown elements fit and 256 do not.
+    let nested = |levels: usize| {
+        let mut el = RawElement::new("x");
+        for _ in 1..levels {
+            el = RawElement::new("x").child(el);
+        }
+        let mut request = Request::new(Auth::new("u", "p", "4")).task(task.clone());
+        request.unknown.push(el);
+        request
+    };
+    let xml = nested(Limits::DEFAULT_MAX_DEPTH - 1)
+        .to_xml()
+        .expect("fits");
+    autodns_xml::decode_request(xml.as_bytes()).expect("decodes back");
+    let e = nested(Limits::DEFAULT_MAX_DEPTH)
+        .to_xml()
+        .expect_err("too deep");
+    assert!(
+        matches!(
+            e,
+            EncodeError::LimitExceeded {
+                limit: Limit::Depth,
+                ..
+            }
+        ),
+        "{e}"
+    );
+
+    let mut many = RawElement::new("x");
+    many.attributes = (0..=Limits::DEFAULT_MAX_ATTRIBUTES)
+        .map(|i| (format!("a{i}"), String::new()))
+        .collect();
+    let mut request = Request::new(Auth::new("u", "p", "4")).task(task);
+    request.unknown.push(many);
+    let e = request.to_xml().expect_err("too many attributes");
+    assert!(
+        matches!(
+            e,
+            EncodeError::LimitExceeded {
+                limit: Limit::Attributes,
+                ..
+            }
+        ),
+        "{e}"
+    );
+}

@@ -86,10 +86,50 @@ fn the_json_for_logs_is_the_redacted_request() {
     }
     // The redacted copy is a copy: the request itself keeps its secrets.
     assert_eq!(request.auth.password.expose(), PASSWORD);
-    // The plain serialization is the one `encode` reads back: it carries the real secrets,
-    // which is why logs take the redacted copy.
+}
+
+/// issue 13 item 8: the plain serialization is the safe one; the real secrets need an explicit
+/// `ExposeSecrets`, whose output reads back to the same request.
+#[test]
+fn plain_serde_masks_secrets_and_expose_secrets_round_trips() {
+    let request = request();
     let plain = serde_json::to_string(&request).expect("json");
-    assert!(plain.contains(PASSWORD) && plain.contains(TOKEN));
+    assert_hidden(&plain, &[PASSWORD, TOKEN]);
+    assert!(plain.contains(r#""password":"***""#), "{plain}");
+    let exposed = serde_json::to_string(&autodns_xml::ExposeSecrets::new(&request)).expect("json");
+    assert!(
+        exposed.contains(PASSWORD) && exposed.contains(TOKEN),
+        "{exposed}"
+    );
+    let back: Request = serde_json::from_str(&exposed).expect("reads back");
+    assert_eq!(back, request);
+    // Outside the wrapper, masking is back.
+    assert_hidden(
+        &serde_json::to_string(&request).expect("json"),
+        &[PASSWORD, TOKEN],
+    );
+}
+
+/// issue 11 item 6: a password, token, user or context of the wrong JSON type is refused
+/// without quoting it.
+#[test]
+fn json_errors_inside_auth_do_not_quote_the_value() {
+    for (field, value) in [
+        ("password", "424242"),
+        ("password", "4242.42"),
+        ("token", "424242"),
+        ("user", "424242"),
+        ("context", "424242"),
+        ("password", "true"),
+    ] {
+        let mut auth = serde_json::json!({"user": "u", "password": "p", "context": "4"});
+        auth[field] = serde_json::from_str(value).expect("json");
+        let e = serde_json::from_value::<Auth>(auth)
+            .expect_err("wrong type")
+            .to_string();
+        assert!(!e.contains(value), "{field}: {e}");
+        assert!(e.contains("not shown"), "{field}: {e}");
+    }
 }
 
 #[test]

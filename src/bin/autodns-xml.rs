@@ -4,12 +4,12 @@
 //! error. Only the result goes to stdout; warnings (repaired server quirks) and errors go to
 //! stderr.
 
-use autodns_xml::codec::Layout;
+use autodns_xml::codec::{Layout, ToXml, XmlWriter};
 use autodns_xml::contact::EmptyData;
 use autodns_xml::stream::{AnyEntry, ListData, ListReader};
 use autodns_xml::{
-    AnyData, Document, Limit, Limits, Notification, Quirk, Request, RequestTask, Response, Status,
-    TaskResult,
+    AnyData, Document, ExposeSecrets, Limit, Limits, Notification, Quirk, Request, RequestTask,
+    Response, Status, TaskResult,
 };
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
@@ -130,25 +130,28 @@ fn run(command: Command) -> Result<(), String> {
             input,
             show_secrets,
         } => {
-            let doc = redact_unless(decode(&input.read()?)?, show_secrets);
-            let json = serde_json::to_string_pretty(&doc)
-                .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
+            let doc = decode(&input.read()?)?;
+            // Serialized secrets are `***` unless exposed on purpose.
+            let json = if show_secrets {
+                serde_json::to_string_pretty(&ExposeSecrets::new(&doc))
+            } else {
+                serde_json::to_string_pretty(&doc)
+            }
+            .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
             emit(&json, true)
         }
         Command::Encode {
             input,
             show_secrets,
         } => {
-            let doc = redact_unless(from_json(&input.read()?)?, show_secrets);
-            let xml = doc.to_xml_with(Layout::Indented).map_err(encode_error)?;
+            let xml = to_xml(&from_json(&input.read()?)?, show_secrets)?;
             emit(&xml, false)
         }
         Command::Normalize {
             input,
             show_secrets,
         } => {
-            let doc = redact_unless(decode(&input.read()?)?, show_secrets);
-            let xml = doc.to_xml_with(Layout::Indented).map_err(encode_error)?;
+            let xml = to_xml(&decode(&input.read()?)?, show_secrets)?;
             emit(&xml, false)
         }
         Command::Check { input } => {
@@ -243,13 +246,22 @@ fn too_large(max: usize) -> String {
     )
 }
 
-/// The document with its password and token masked as `***`, unless `show` (the CLI prints
-/// secrets only when asked to).
-fn redact_unless(doc: Document, show: bool) -> Document {
+/// The document as indented XML, the text of every element named `password` or `token` (in
+/// any case, wherever it stands) masked as `***` unless `show` (the CLI prints secrets only
+/// when asked to).
+fn to_xml(doc: &Document, show: bool) -> Result<String, String> {
+    let mut out = Vec::new();
+    let mut w = XmlWriter::new(&mut out, Layout::Indented).masking_secrets(!show);
+    w.declaration();
     match doc {
-        Document::Request(r) if !show => Document::Request(r.redacted()),
-        other => other,
+        Document::Request(r) => ToXml::to_xml(r, "request", &mut w),
+        Document::Response(r) => ToXml::to_xml(r, "response", &mut w),
+        Document::Task(t) => ToXml::to_xml(t, "task", &mut w),
+        other => return Err(format!("cannot encode a <{}> document", other.root())),
     }
+    .map_err(encode_error)?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(|e| format!("cannot encode: {e}"))
 }
 
 /// Decodes any document and reports its repaired quirks on stderr.

@@ -15,6 +15,7 @@ mod writer;
 
 pub use element::ElementReader;
 pub use values::datetime;
+pub(crate) use writer::is_secret_name;
 pub use writer::{Layout, XmlWriter};
 
 pub(crate) use values::{Bit, Cdata, Codec, Natural};
@@ -225,6 +226,7 @@ pub(crate) fn write_document<T: ToXml + ?Sized>(
     let mut w = XmlWriter::new(&mut out, layout);
     w.declaration();
     value.to_xml(root, &mut w)?;
+    w.check_size(root)?;
     if layout == Layout::Indented {
         out.push(b'\n');
     }

@@ -2,6 +2,7 @@
 
 use crate::codec::syntax::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
+use crate::limits::{Limit, Limits};
 use crate::raw::{RawElement, RawNode};
 use std::fmt;
 use std::io;
@@ -28,6 +29,20 @@ pub struct XmlWriter<'o> {
     sink: Option<&'o mut dyn io::Write>,
     /// The first error the sink returned; nothing more is written to it after one.
     failed: Option<io::Error>,
+    /// What the decoder would accept: the writer refuses to write more.
+    limits: Limits,
+    /// Bytes already handed to the sink.
+    drained: usize,
+    /// Whether the document size is bounded (a whole document) or not (a stream to a sink).
+    bounded: bool,
+    /// Write `***` for the text of any element named `password` or `token`.
+    mask_secrets: bool,
+}
+
+/// Whether an element of this name may hold a secret wherever it stands: `password` or
+/// `token`, in any case.
+pub(crate) fn is_secret_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("password") || name.eq_ignore_ascii_case("token")
 }
 
 impl fmt::Debug for XmlWriter<'_> {
@@ -54,7 +69,61 @@ impl<'o> XmlWriter<'o> {
             open_tag: false,
             sink: None,
             failed: None,
+            limits: Limits::default(),
+            drained: 0,
+            bounded: true,
+            mask_secrets: false,
         }
+    }
+
+    /// Enforces `limits` instead of the defaults: an element deeper than `max_depth`, a text
+    /// longer than `max_text_len`, more than `max_attributes` attributes (or more than
+    /// `max_text_len` bytes of them) and, for a whole document (not one written to a sink), more
+    /// than `max_document_size` bytes are [`EncodeError::LimitExceeded`]. What the writer
+    /// accepts, a decoder under the same limits reads back.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Writes `***` instead of the text of every element named `password` or `token` (in any
+    /// case), wherever it stands: a copy for logs that keeps no secret.
+    pub fn masking_secrets(mut self, mask: bool) -> Self {
+        self.mask_secrets = mask;
+        self
+    }
+
+    fn exceeds(&self, element: &str, limit: Limit) -> EncodeError {
+        EncodeError::LimitExceeded {
+            element: element.to_owned(),
+            limit,
+            max: self.limits.get(limit),
+        }
+    }
+
+    /// `text`, or `***` if it is the text of a secret and secrets are masked.
+    fn shown<'t>(&self, name: &str, text: &'t str) -> &'t str {
+        if self.mask_secrets && !text.is_empty() && is_secret_name(name) {
+            crate::Secret::MASK
+        } else {
+            text
+        }
+    }
+
+    /// Refuses a text longer than the decoder would read.
+    fn check_text(&self, name: &str, len: usize) -> Result<(), EncodeError> {
+        if len > self.limits.max_text_len {
+            return Err(self.exceeds(name, Limit::TextLength));
+        }
+        Ok(())
+    }
+
+    /// Refuses a document larger than the decoder would read (whole documents only).
+    pub(crate) fn check_size(&self, name: &str) -> Result<(), EncodeError> {
+        if self.bounded && self.drained + self.out.len() > self.limits.max_document_size {
+            return Err(self.exceeds(name, Limit::DocumentSize));
+        }
+        Ok(())
     }
 
     /// A writer that buffers in `buf` and writes to `sink` each time about 64 KiB are ready
@@ -63,6 +132,7 @@ impl<'o> XmlWriter<'o> {
     pub fn to_sink(buf: &'o mut Vec<u8>, sink: &'o mut dyn io::Write, layout: Layout) -> Self {
         let mut w = XmlWriter::new(buf, layout);
         w.sink = Some(sink);
+        w.bounded = false;
         w
     }
 
@@ -90,6 +160,7 @@ impl<'o> XmlWriter<'o> {
             match sink.write_all(self.out.get(..keep).unwrap_or_default()) {
                 Ok(()) => {
                     self.out.drain(..keep);
+                    self.drained += keep;
                 }
                 Err(e) => self.failed = Some(e),
             }
@@ -137,6 +208,13 @@ impl<'o> XmlWriter<'o> {
         attributes: &[(String, String)],
     ) -> Result<(), EncodeError> {
         check_name(name)?;
+        if self.depth >= self.limits.max_depth {
+            return Err(self.exceeds(name, Limit::Depth));
+        }
+        if attributes.len() > self.limits.max_attributes {
+            return Err(self.exceeds(name, Limit::Attributes));
+        }
+        self.check_size(name)?;
         // XML allows an attribute name once per element: refused before anything is written.
         for (i, (key, _)) in attributes.iter().enumerate() {
             if attributes
@@ -155,6 +233,7 @@ impl<'o> XmlWriter<'o> {
         self.newline();
         self.out.push(b'<');
         self.out.extend_from_slice(name.as_bytes());
+        let mark = self.out.len();
         for (key, value) in attributes {
             check_name(key)?;
             self.out.push(b' ');
@@ -163,6 +242,9 @@ impl<'o> XmlWriter<'o> {
             escape(self.out, name, value, true)?;
             self.out.push(b'"');
         }
+        // The decoder bounds a start tag's attributes, as written, by the text length.
+        self.check_text(name, self.out.len() - mark)
+            .map_err(|_| self.exceeds(name, Limit::TextLength))?;
         self.open_tag = true;
         self.depth += 1;
         Ok(())
@@ -185,6 +267,8 @@ impl<'o> XmlWriter<'o> {
 
     /// Writes `<name>text</name>` with `text` escaped (`<name/>` for an empty text).
     pub fn leaf(&mut self, name: &str, text: &str) -> Result<(), EncodeError> {
+        let text = self.shown(name, text);
+        self.check_text(name, text.len())?;
         self.start(name)?;
         if !text.is_empty() {
             self.finish_open_tag();
@@ -204,11 +288,15 @@ impl<'o> XmlWriter<'o> {
         value: impl std::fmt::Display,
     ) -> Result<(), EncodeError> {
         use std::io::Write;
+        if self.mask_secrets && is_secret_name(name) {
+            return self.leaf(name, crate::Secret::MASK);
+        }
         self.start(name)?;
         let mark = self.out.len();
         self.out.push(b'>');
         // Writing into a Vec cannot fail.
         let _ = write!(self.out, "{value}");
+        self.check_text(name, self.out.len() - mark - 1)?;
         if self.out.len() == mark + 1 {
             self.out.truncate(mark);
             self.end(name);
@@ -223,9 +311,11 @@ impl<'o> XmlWriter<'o> {
     /// sections. Text with a carriage return is written escaped instead, since a parser
     /// would turn a raw CR into a line feed.
     pub fn cdata_leaf(&mut self, name: &str, text: &str) -> Result<(), EncodeError> {
+        let text = self.shown(name, text);
         if text.is_empty() || text.contains('\r') {
             return self.leaf(name, text);
         }
+        self.check_text(name, text.len())?;
         check_chars(name, text)?;
         self.start(name)?;
         self.finish_open_tag();
@@ -258,8 +348,21 @@ impl<'o> XmlWriter<'o> {
                     stack.push(next);
                 }
                 Some(RawNode::Text(text)) => {
+                    frame.text += text.len();
+                    let (name, len) = (frame.name, frame.text);
+                    let text = if self.mask_secrets && is_secret_name(name) {
+                        // One mask for all the element's text.
+                        if len > text.len() {
+                            ""
+                        } else {
+                            crate::Secret::MASK
+                        }
+                    } else {
+                        text
+                    };
+                    self.check_text(name, len)?;
                     self.finish_open_tag();
-                    escape(self.out, frame.name, text, false)?;
+                    escape(self.out, name, text, false)?;
                 }
                 None => {
                     let (name, layout) = (frame.name, frame.layout);
@@ -278,6 +381,8 @@ struct Frame<'a> {
     name: &'a str,
     children: std::slice::Iter<'a, RawNode>,
     layout: Layout,
+    /// Bytes of text written in it so far (the decoder joins them).
+    text: usize,
 }
 
 impl XmlWriter<'_> {
@@ -295,6 +400,7 @@ impl XmlWriter<'_> {
             name,
             children: el.children.iter(),
             layout,
+            text: 0,
         })
     }
 }

@@ -6,11 +6,29 @@ use crate::error::{DecodeError, EncodeError};
 use std::fmt;
 
 /// A password or 2FA token. Its `Debug` prints `***`; it has no `Display`; read it with
-/// [`expose`](Self::expose). It serializes as the real value (for `encode` and round trips):
-/// serialize a [`Request::redacted`](crate::Request::redacted) copy for logs.
-#[derive(Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
+/// [`expose`](Self::expose). It serializes as `***` too, so that a model serialized for a log
+/// (`serde_json::to_string(&request)`) shows no secret; serialize it inside
+/// [`ExposeSecrets`](crate::ExposeSecrets) to write the real value (to store a request and
+/// read it back). It deserializes from a string only, and an error for anything else never
+/// quotes the value.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct Secret(String);
+
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if crate::redact::secrets_exposed() {
+            s.serialize_str(&self.0)
+        } else {
+            s.serialize_str(Self::MASK)
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::redact::unquoted_string(d).map(Secret)
+    }
+}
 
 impl Secret {
     /// The placeholder printed instead of a secret.
@@ -66,10 +84,12 @@ xml_struct! {
     /// `auth`: who sends the request. The order of its children varies on the wire.
     pub struct Auth {
         /// The user name.
+        #[serde(deserialize_with = "crate::redact::unquoted_string")]
         user: String = req "user",
         /// The password.
         password: Secret = req "password",
         /// The context (numeric on the real server; opaque text here).
+        #[serde(deserialize_with = "crate::redact::unquoted_string")]
         context: String = req "context",
         /// The 2FA token.
         token: Option<Secret> = opt "token",
