@@ -39,8 +39,8 @@ use std::fmt;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusError {
-    /// The error status: code, text, type and object.
-    pub status: Status,
+    /// The error status: code, text, type and object (boxed: the error stays small).
+    pub status: Box<Status>,
     /// The result's messages as they came, nested ones inside their parents.
     pub msgs: Vec<Msg>,
     /// Which result of the response (0-based) holds the error.
@@ -60,7 +60,7 @@ impl StatusError {
         ctid: Option<&String>,
     ) -> Option<Self> {
         result.status.code.is_error().then(|| StatusError {
-            status: result.status.clone(),
+            status: Box::new(result.status.clone()),
             msgs: result.msgs.clone(),
             result: index,
             stid: stid.cloned(),
