@@ -459,10 +459,19 @@ fn redact(kind: &mut DecodeErrorKind, path: &mut String) {
     *path = parts.get(..keep).unwrap_or(&parts).join("/");
 }
 
+/// How many characters of the input an error message quotes.
+const EXCERPT_MAX: usize = 64;
+
 /// Text from the input, fit for a one-line message: truncated, control characters escaped.
 fn one_line(text: &str) -> String {
+    excerpt_line(text, EXCERPT_MAX)
+}
+
+/// `text` fit for a one-line message: cut after `max` characters (marked `…`), control
+/// characters escaped.
+pub(crate) fn excerpt_line(text: &str, max: usize) -> String {
     let mut out = String::new();
-    for c in excerpt(text).chars() {
+    for c in excerpt_max(text, max).chars() {
         if c.is_control() {
             out.extend(c.escape_debug());
         } else {
@@ -474,9 +483,12 @@ fn one_line(text: &str) -> String {
 
 /// Truncates a value for quoting in an error message.
 pub(crate) fn excerpt(text: &str) -> String {
-    const MAX: usize = 64;
-    match text.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &text[..i]),
+    excerpt_max(text, EXCERPT_MAX)
+}
+
+fn excerpt_max(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or(text)),
         None => text.to_owned(),
     }
 }

@@ -34,8 +34,8 @@ pub use document::{
     AnyData, Document, decode_request, decode_request_with, decode_response, decode_response_with,
 };
 pub use envelope::{
-    Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind,
-    StatusType, TaskBody, TaskResult, User,
+    Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusError,
+    StatusKind, StatusType, TaskBody, TaskResult, User,
 };
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, ErrorCategory, Position};
 pub use limits::{Limit, Limits};

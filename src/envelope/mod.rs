@@ -5,6 +5,7 @@ mod query;
 mod request;
 mod response;
 mod status;
+mod status_error;
 mod task;
 mod task_serde;
 
@@ -13,4 +14,5 @@ pub use query::{Operator, Order, OrderMode, View, Where};
 pub use request::Request;
 pub use response::{Response, TaskResult};
 pub use status::{Msg, ObjectRef, Status, StatusCode, StatusKind, StatusType};
+pub use status_error::StatusError;
 pub use task::{RequestTask, TaskBody};

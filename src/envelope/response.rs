@@ -1,6 +1,6 @@
 //! The response envelope: `<response><result><data/><msg/>…<status/></result><stid/></response>`.
 
-use super::{Msg, Status, StatusCode, StatusKind, StatusType};
+use super::{Msg, Status, StatusCode, StatusError, StatusKind, StatusType};
 use crate::Limits;
 use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
@@ -41,6 +41,12 @@ impl<D> TaskResult<D> {
             msgs_after_status: 0,
             unknown: Vec::new(),
         }
+    }
+
+    /// Every message, nested ones included, depth first in document order (see
+    /// [`Msg::walk`]).
+    pub fn all_msgs(&self) -> impl Iterator<Item = &Msg> {
+        Msg::walk(&self.msgs)
     }
 
     /// The same result with other data (e.g. to type raw data once its code is known).
@@ -206,6 +212,52 @@ impl<D> Response<D> {
     /// The first result's data.
     pub fn data(&self) -> Option<&D> {
         self.result().and_then(|r| r.data.as_ref())
+    }
+
+    /// The response, or a [`StatusError`] if a result's status is an error (`E…`): the
+    /// first such result's status, its messages (nested ones included) and the transaction
+    /// ids. Success and notify statuses pass. Like reqwest's `error_for_status`:
+    ///
+    /// ```
+    /// use autodns_xml::domain::DomainCreate;
+    /// use autodns_xml::decode_response;
+    ///
+    /// let answer = br#"<response><result><msg><code>EF01006</code><text>Name server check failed.</text></msg>
+    ///   <status><code>E0101</code><text>Domain not created.</text><type>error</type>
+    ///   <object><type>domain</type><value>example.com</value></object></status></result></response>"#;
+    /// // A failed task is an `Err` after one call, with every code a log needs.
+    /// let err = decode_response::<DomainCreate>(answer)?.error_for_status().unwrap_err();
+    /// assert!(err.code().is_error());
+    /// assert_eq!(err.object().and_then(|o| o.value.as_deref()), Some("example.com"));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"E0101 "Domain not created." (domain example.com); messages: EF01006 "Name server check failed.""#
+    /// );
+    /// # Ok::<(), autodns_xml::DecodeError>(())
+    /// ```
+    ///
+    /// With `?` in a function returning `Box<dyn Error>` (or `anyhow::Result`), decoding and
+    /// the status check are one line: `decode_response::<T>(xml)?.error_for_status()?`.
+    pub fn error_for_status(self) -> Result<Self, StatusError> {
+        match self.status_error() {
+            Some(e) => Err(e),
+            None => Ok(self),
+        }
+    }
+
+    /// [`error_for_status`](Self::error_for_status) without giving the response up.
+    pub fn error_for_status_ref(&self) -> Result<&Self, StatusError> {
+        match self.status_error() {
+            Some(e) => Err(e),
+            None => Ok(self),
+        }
+    }
+
+    fn status_error(&self) -> Option<StatusError> {
+        self.results
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| StatusError::of(i, r, self.stid.as_ref(), self.ctid.as_ref()))
     }
 }
 

@@ -198,3 +198,37 @@ xml_struct! {
         msgs: Vec<Msg> = many "msg",
     }
 }
+
+impl Msg {
+    /// `msgs` and every message nested in them, depth first in document order: the parent
+    /// before its own nested messages, those before the parent's next sibling.
+    ///
+    /// ```
+    /// use autodns_xml::Msg;
+    ///
+    /// let code = |c: &str| Msg { code: Some(c.to_owned()), ..Msg::default() };
+    /// let outer = Msg { msgs: vec![code("EF2"), code("EF3")], ..code("EF1") };
+    /// let msgs = [outer, code("EF4")];
+    /// let all: Vec<_> = Msg::walk(&msgs).filter_map(|m| m.code.as_deref()).collect();
+    /// assert_eq!(all, ["EF1", "EF2", "EF3", "EF4"]);
+    /// ```
+    pub fn walk(msgs: &[Msg]) -> impl Iterator<Item = &Msg> {
+        // An explicit stack: however deep the nesting (the decoder's limits bound it), no
+        // recursion.
+        let mut stack = vec![msgs.iter()];
+        std::iter::from_fn(move || {
+            loop {
+                let top = stack.last_mut()?;
+                match top.next() {
+                    Some(msg) => {
+                        stack.push(msg.msgs.iter());
+                        return Some(msg);
+                    }
+                    None => {
+                        stack.pop();
+                    }
+                }
+            }
+        })
+    }
+}
