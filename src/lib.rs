@@ -13,6 +13,7 @@
     )
 )]
 
+pub mod cancelation;
 pub mod certificate;
 pub mod codec;
 pub mod contact;

@@ -32,6 +32,7 @@ mod common;
 #[path = "common/strategies.rs"]
 mod strategies;
 
+use autodns_xml::cancelation::{CancelationType, ExecDate};
 use autodns_xml::certificate::{
     AuthenticationMethod, Product, SignatureHash, Software, TransparencyPrivacy,
 };
@@ -1040,6 +1041,8 @@ fn value_sets_match_the_crate() {
         ("StatusTypeKnown", known::<StatusType>()),
         ("ContactTypeKnown", known::<ContactType>()),
         ("ProtectionKnown", known::<Protection>()),
+        ("CancelationTypeKnown", known::<CancelationType>()),
+        ("ExecDateKnown", known::<ExecDate>()),
         ("RegistryStatusKnown", known::<RegistryStatus>()),
         ("RegistrarStatusKnown", known::<RegistrarStatus>()),
         ("RddsOptInKnown", known::<RddsOptIn>()),

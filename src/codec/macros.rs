@@ -214,6 +214,40 @@ macro_rules! open_enum {
         }
     };
 
+    // What an open enum with `as_str` / `from_wire` and an `Other` variant derives from
+    // them, given its known values; also for one whose variants carry data (a spelling).
+    (@open $name:ident [$($known:expr),* $(,)?]) => {
+        impl $crate::codec::OpenEnum for $name {
+            const KNOWN: &'static [Self] = &[$($known),*];
+            fn as_str(&self) -> &str {
+                $name::as_str(self)
+            }
+            fn from_wire(s: &str) -> Self {
+                $name::from_wire(s)
+            }
+            fn is_other(&self) -> bool {
+                matches!(self, Self::Other(_))
+            }
+        }
+
+        $crate::codec::macros::open_enum!(@spelled $name);
+
+        impl $crate::codec::FromXml for $name {
+            fn from_xml(el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
+                let text = el.text()?;
+                Ok(Self::from_wire(text.trim()))
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl $crate::codec::fuzz::Gen for $name {
+            fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
+                $crate::codec::fuzz::open_enum(u)
+            }
+        }
+        $crate::codec::macros::arbitrary_via_gen!($name);
+    };
+
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
@@ -248,35 +282,7 @@ macro_rules! open_enum {
             }
         }
 
-        impl $crate::codec::OpenEnum for $name {
-            const KNOWN: &'static [Self] = &[$( Self::$variant ),*];
-            fn as_str(&self) -> &str {
-                $name::as_str(self)
-            }
-            fn from_wire(s: &str) -> Self {
-                $name::from_wire(s)
-            }
-            fn is_other(&self) -> bool {
-                matches!(self, Self::Other(_))
-            }
-        }
-
-        $crate::codec::macros::open_enum!(@spelled $name);
-
-        impl $crate::codec::FromXml for $name {
-            fn from_xml(el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
-                let text = el.text()?;
-                Ok(Self::from_wire(text.trim()))
-            }
-        }
-
-        #[cfg(feature = "arbitrary")]
-        impl $crate::codec::fuzz::Gen for $name {
-            fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
-                $crate::codec::fuzz::open_enum(u)
-            }
-        }
-        $crate::codec::macros::arbitrary_via_gen!($name);
+        $crate::codec::macros::open_enum!(@open $name [$( Self::$variant ),*]);
     };
 }
 

@@ -1,8 +1,31 @@
-//! Contacts (handles): 0301 ContactCreate.
+//! Contacts (handles; JSON calls them `contact`): 0301 ContactCreate, 0302 HandleUpdate,
+//! 0303 HandleDelete, 0304 HandleInfo and its list form.
+//!
+//! The wire element is `handle` in every task. What each field means, from the AutoDNS
+//! XML help pages ("Handle Update", "Handle Info") and the public clients' fixtures
+//! (`testdata/README.md` cites each one):
+//!
+//! | element | meaning |
+//! | --- | --- |
+//! | `id` | the handle id the server assigns (0301's status object); names the handle in 0302 / 0303 / 0304 |
+//! | `alias` | a free name for the handle; may name it instead of `id` |
+//! | `type` | `PERSON`, `ORG` or `ROLE` ([`ContactType`]) |
+//! | `fname`, `lname`, `title`, `organization` | the person (a certificate contact says `first` / `last`) |
+//! | `address` (repeated), `pcode`, `city`, `state`, `country` | the postal address; `country` is ISO 3166-1 alpha-2 |
+//! | `phone`, `fax`, `email` | `+49-0-0`-style numbers, the e-mail address |
+//! | `protection` | what WHOIS shows ([`Protection`]; the server also answers single letters such as `B`, kept as `Other`) |
+//! | `remarks` (repeated) | free text |
+//! | `sip`, `nic_ref`, `extension`, `created`, `updated`, `owner`, `updater`, `domainsafe` | sent by 0304, kept in `unknown` |
 
 mod create;
+mod delete;
+mod info;
+mod update;
 
 pub use create::{ContactCreate, EmptyData};
+pub use delete::HandleDelete;
+pub use info::{HandleInfo, HandleInfoData, HandleList};
+pub use update::HandleUpdate;
 
 use crate::codec::macros::{open_enum, xml_struct};
 

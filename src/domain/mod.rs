@@ -1,7 +1,20 @@
-//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form.
+//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form, and the auth codes:
+//! 0113001 AuthInfo1Create, 0113002 AuthInfo1Delete, 0113003 AuthInfo2Create, 0113005
+//! AuthInfoSend (see [`auth_code`] for reading the code an answer carries).
 
+mod authinfo;
+mod authinfo1_create;
+mod authinfo1_delete;
+mod authinfo2_create;
+mod authinfo_send;
 mod create;
 mod info;
+
+pub use authinfo::{DomainName, auth_code};
+pub use authinfo_send::AuthInfoSend;
+pub use authinfo1_create::AuthInfo1Create;
+pub use authinfo1_delete::AuthInfo1Delete;
+pub use authinfo2_create::AuthInfo2Create;
 
 pub use create::{DomainCreate, DomainCreateData, DomainJob};
 pub use info::{DomainInfo, DomainInfoData, DomainList};

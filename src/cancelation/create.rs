@@ -1,0 +1,45 @@
+//! 0103101 CancelationCreate: order a domain's cancelation. Request:
+//! `<cancelation><domain/><type>delete</type><execdate>expire</execdate></cancelation>`
+//! (with `disconnect` and, for `preack`, `gaining_registrar`). Answer: the cancelation as
+//! created, in `data/cancelation`, with a note (`MSG010315` "executed at domain
+//! expiration") ahead of the status; the help pages show `S0103101` and, on the German
+//! page, `N0103101` ("Kuendigungsauftrag wurde uebermittelt").
+
+use super::{Cancelation, CancelationType, ExecDate};
+use crate::codec::macros::xml_struct;
+use crate::task::Task;
+
+/// The request body of 0103101: the cancelation to create.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct CancelationCreate(pub Cancelation);
+
+impl CancelationCreate {
+    /// Cancels `domain` the given way at the given time.
+    pub fn new(domain: impl Into<String>, kind: CancelationType, execdate: ExecDate) -> Self {
+        CancelationCreate(Cancelation::new(domain, kind, execdate))
+    }
+}
+
+impl From<Cancelation> for CancelationCreate {
+    fn from(c: Cancelation) -> Self {
+        CancelationCreate(c)
+    }
+}
+
+impl Task for CancelationCreate {
+    const CODE: &'static str = "0103101";
+    type Data = CancelationData;
+}
+
+xml_struct! {
+    /// The response data of 0103101, 0103102 and 0103104: the cancelation, or in the list
+    /// form of 0103104 the cancelations with their total count.
+    #[derive(Default)]
+    pub struct CancelationData {
+        /// The total number of matches (list form only).
+        summary: Option<u64> = opt "summary",
+        /// The cancelations.
+        cancelation: Vec<Cancelation> = many "cancelation",
+    }
+}
