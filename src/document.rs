@@ -228,7 +228,7 @@ enum Root {
 }
 
 /// A `data` element's byte span, read again once its result's status code is known.
-struct DataSpan((usize, usize));
+struct DataSpan(codec::Span);
 
 impl FromXml for DataSpan {
     fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {

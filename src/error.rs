@@ -49,6 +49,17 @@ impl Locator {
         }
     }
 
+    /// A locator standing at `at` (a position found earlier in the same input): locating
+    /// offsets after it costs only the distance from it.
+    pub(crate) fn starting_at(at: Position) -> Self {
+        Locator {
+            offset: at.offset,
+            line: usize::try_from(at.line.saturating_sub(1)).unwrap_or(usize::MAX),
+            chars: usize::try_from(at.column.saturating_sub(1)).unwrap_or(usize::MAX),
+            no_bom: true,
+        }
+    }
+
     pub(crate) fn locate(&mut self, input: &[u8], offset: usize) -> Position {
         let offset = offset.min(input.len());
         if offset < self.offset {

@@ -288,7 +288,10 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     /// Skips the rest of this element and returns the byte range it spans in the input
     /// (from its start tag to just after its end tag). Quirks inside are not recorded: the
     /// span is meant to be decoded again.
-    pub(crate) fn skip_span(mut self) -> Result<(usize, usize), DecodeError> {
+    pub(crate) fn skip_span(mut self) -> Result<super::Span, DecodeError> {
+        // Located now, in document order, so that re-reading the span locates its quirks
+        // from here rather than from byte 0.
+        let at = self.tok.locate(self.pos);
         let quirks = self.tok.quirks.len();
         // Text is skipped too, whatever it is: the span's reader judges it (a raw element
         // keeps it).
@@ -302,6 +305,10 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             }
         }
         self.tok.quirks.truncate(quirks);
-        Ok((self.pos, self.tok.consumed()))
+        Ok(super::Span {
+            start: self.pos,
+            end: self.tok.consumed(),
+            at,
+        })
     }
 }

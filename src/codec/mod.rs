@@ -192,18 +192,29 @@ pub(crate) fn read_document<'i, T>(
     Ok((value, std::mem::take(&mut tok.quirks)))
 }
 
+/// The byte range of one element in the input, from its start tag to just after its end tag,
+/// and the position where it starts (see [`ElementReader::skip_span`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) at: Position,
+}
+
 /// Reads one element again from its byte span (see [`ElementReader::skip_span`]), with
 /// `prefix` as the path of its parent, under the same `limits`. Quirks found are appended to
 /// `quirks`.
 pub(crate) fn read_span<'i, T>(
     src: &'i str,
-    span: (usize, usize),
+    span: Span,
     prefix: Vec<&'i str>,
     limits: &Limits,
     quirks: &mut Vec<Quirk>,
     read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
 ) -> Result<T, DecodeError> {
-    let mut tok = Tokenizer::new(src, span.0, span.1, prefix, *limits);
+    let mut tok = Tokenizer::new(src, span.start, span.end, prefix, *limits);
+    // Quirks inside are located from the span's start: reading many spans stays linear.
+    tok.locate_from(span.at);
     let value = loop {
         match tok.next()? {
             Token::Start { name, pos, attrs } => {

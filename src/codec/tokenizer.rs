@@ -276,6 +276,17 @@ impl<'i> Tokenizer<'i> {
         )
     }
 
+    /// The position of `offset`, found with the forward-moving locator quirks use (so that
+    /// locating many elements in document order costs one pass).
+    pub(crate) fn locate(&mut self, offset: usize) -> Position {
+        self.locator.locate(self.src.as_bytes(), offset)
+    }
+
+    /// Quirks found from here on are located starting from `at`, not from byte 0.
+    pub(crate) fn locate_from(&mut self, at: Position) {
+        self.locator = Locator::starting_at(at);
+    }
+
     pub(crate) fn quirk(&mut self, kind: QuirkKind, offset: usize) {
         // Quirks come in document order: the locator moves forward only.
         let position = self.locator.locate(self.src.as_bytes(), offset);
