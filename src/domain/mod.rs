@@ -1,10 +1,17 @@
-//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form.
+//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form, 0102 DomainUpdate,
+//! 0104 DomainTransfer and 0101003 DomainRenew.
 
 mod create;
 mod info;
+mod renew;
+mod transfer;
+mod update;
 
 pub use create::{DomainCreate, DomainCreateData, DomainJob};
 pub use info::{DomainInfo, DomainInfoData, DomainList};
+pub use renew::DomainRenew;
+pub use transfer::DomainTransfer;
+pub use update::{DnssecKey, DomainUpdate};
 
 use crate::codec::Bit;
 use crate::codec::macros::{open_enum, xml_struct};
@@ -183,5 +190,18 @@ impl Domain {
             updated: None,
             unknown: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::Limits;
+    use crate::codec::{FromXml, Layout, ToXml, read_document, write_document};
+
+    /// Encodes `value` as a `<domain>` document and decodes it again.
+    pub(crate) fn round_trip<T: FromXml + ToXml>(value: &T) -> (String, T) {
+        let xml = write_document(value, "domain", Layout::Compact).unwrap();
+        let (back, _) = read_document(&xml, 0, &Limits::default(), T::from_xml).unwrap();
+        (xml, back)
     }
 }
