@@ -1,6 +1,7 @@
-//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form, and the auth codes:
-//! 0113001 AuthInfo1Create, 0113002 AuthInfo1Delete, 0113003 AuthInfo2Create, 0113005
-//! AuthInfoSend (see [`auth_code`] for reading the code an answer carries).
+//! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form, 0102 DomainUpdate,
+//! 0104 DomainTransfer, 0101003 DomainRenew, and the auth codes: 0113001 AuthInfo1Create,
+//! 0113002 AuthInfo1Delete, 0113003 AuthInfo2Create, 0113005 AuthInfoSend (see
+//! [`auth_code`] for reading the code an answer carries).
 
 mod authinfo;
 mod authinfo1_create;
@@ -9,6 +10,9 @@ mod authinfo2_create;
 mod authinfo_send;
 mod create;
 mod info;
+mod renew;
+mod transfer;
+mod update;
 
 pub use authinfo::{DomainName, auth_code};
 pub use authinfo_send::AuthInfoSend;
@@ -18,6 +22,9 @@ pub use authinfo2_create::AuthInfo2Create;
 
 pub use create::{DomainCreate, DomainCreateData, DomainJob};
 pub use info::{DomainInfo, DomainInfoData, DomainList};
+pub use renew::DomainRenew;
+pub use transfer::DomainTransfer;
+pub use update::{DnssecKey, DomainUpdate};
 
 use crate::codec::Bit;
 use crate::codec::macros::{open_enum, xml_struct};
@@ -196,5 +203,18 @@ impl Domain {
             updated: None,
             unknown: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::Limits;
+    use crate::codec::{FromXml, Layout, ToXml, read_document, write_document};
+
+    /// Encodes `value` as a `<domain>` document and decodes it again.
+    pub(crate) fn round_trip<T: FromXml + ToXml>(value: &T) -> (String, T) {
+        let xml = write_document(value, "domain", Layout::Compact).unwrap();
+        let (back, _) = read_document(&xml, 0, &Limits::default(), T::from_xml).unwrap();
+        (xml, back)
     }
 }

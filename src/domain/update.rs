@@ -1,0 +1,141 @@
+//! 0102 DomainUpdate: change a registered domain. Answered `N0102`; the final `S0102` /
+//! `E0102` arrives later as a job notification (0905).
+//!
+//! Field catalogue (the XML help page "Domain Update", task code 0102; the JSON names of
+//! InterNetX's `domainrobot-api` spec in brackets):
+//!
+//! | element | meaning |
+//! | --- | --- |
+//! | `name` | the domain (required) |
+//! | `ownerc`, `adminc`, `techc`, `zonec` | the contacts' handle ids (`ownerContact`, …) |
+//! | `nserver` | the complete new name server set, in order (`nameServers`) |
+//! | `dnssec` | DNSSEC key data, repeated: `flags`, `protocol`, `algorithm`, `publickey` (`dnssecData`) |
+//! | `autorenew` | renew automatically (`autoRenewStatus`) |
+//! | `authinfo` | the transfer auth code to set: a [`Secret`] |
+//! | `use_trustee`, `use_privacy` | the trustee and privacy services |
+//! | `confirm_owner_consent` | the owner agreed to the change (`1`/`0`) |
+//!
+//! Anything else (`extension` with its `mode`, say) is kept in `unknown`, in order.
+
+use super::{DomainCreateData, NameServer};
+use crate::codec::Bit;
+use crate::codec::macros::xml_struct;
+use crate::envelope::Secret;
+use crate::task::Task;
+
+xml_struct! {
+    /// A DNSSEC key as a domain body carries it: `<dnssec><flags>257</flags>
+    /// <protocol>3</protocol><algorithm>8</algorithm><publickey>…</publickey></dnssec>`
+    /// (the children in any order).
+    #[derive(Default)]
+    pub struct DnssecKey {
+        /// The DNSKEY flags (257 for a key-signing key, 256 for a zone-signing key).
+        flags: Option<u32> = opt "flags",
+        /// The DNSKEY protocol (always 3).
+        protocol: Option<u32> = opt "protocol",
+        /// The DNSSEC algorithm number (8 is RSA/SHA-256, 13 ECDSA P-256/SHA-256).
+        algorithm: Option<u32> = opt "algorithm",
+        /// The public key, base64.
+        publickey: Option<String> = opt "publickey",
+    }
+}
+
+xml_struct! {
+    /// The request body of 0102: `<domain>` with the name and what changes.
+    #[derive(Default)]
+    pub struct DomainUpdate {
+        /// The domain name.
+        name: String = req "name",
+        /// The owner contact's handle id.
+        ownerc: Option<u64> = opt "ownerc",
+        /// The admin contact's handle id.
+        adminc: Option<u64> = opt "adminc",
+        /// The technical contact's handle id.
+        techc: Option<u64> = opt "techc",
+        /// The zone contact's handle id.
+        zonec: Option<u64> = opt "zonec",
+        /// The new name servers, in order (empty: unchanged).
+        nserver: Vec<NameServer> = many "nserver",
+        /// The DNSSEC keys (empty: unchanged).
+        dnssec: Vec<DnssecKey> = many "dnssec",
+        /// Renew automatically.
+        autorenew: Option<bool> = opt "autorenew",
+        /// The transfer auth code to set (a secret: `***` in `Debug`).
+        authinfo: Option<Secret> = opt "authinfo",
+        /// Whether the trustee service is used.
+        use_trustee: Option<bool> = opt "use_trustee",
+        /// Whether the privacy service is used.
+        use_privacy: Option<bool> = opt "use_privacy",
+        /// The owner consented (`1`/`0` on the wire).
+        confirm_owner_consent: Option<bool> = opt "confirm_owner_consent" via Bit,
+    }
+}
+
+impl DomainUpdate {
+    /// An update of `name` that changes nothing yet; add what changes with the setters.
+    pub fn new(name: impl Into<String>) -> Self {
+        DomainUpdate {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Replaces the name servers.
+    pub fn with_nserver<N: Into<NameServer>>(
+        mut self,
+        nserver: impl IntoIterator<Item = N>,
+    ) -> Self {
+        self.nserver = nserver.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Adds a DNSSEC key.
+    pub fn with_dnssec(mut self, key: DnssecKey) -> Self {
+        self.dnssec.push(key);
+        self
+    }
+
+    /// Sets automatic renewal.
+    pub fn with_autorenew(mut self, autorenew: bool) -> Self {
+        self.autorenew = Some(autorenew);
+        self
+    }
+
+    /// Sets the transfer auth code.
+    pub fn with_authinfo(mut self, authinfo: impl Into<Secret>) -> Self {
+        self.authinfo = Some(authinfo.into());
+        self
+    }
+}
+
+impl Task for DomainUpdate {
+    const CODE: &'static str = "0102";
+    type Data = DomainCreateData;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tests::round_trip;
+
+    #[test]
+    fn a_dnssec_update_round_trips_its_keys_and_hides_the_authinfo() {
+        let key = DnssecKey {
+            flags: Some(257),
+            protocol: Some(3),
+            algorithm: Some(8),
+            publickey: Some("AwEAAb".to_owned()),
+            ..Default::default()
+        };
+        let update = DomainUpdate::new("example.com")
+            .with_nserver(["a.ns14.net", "b.ns14.net"])
+            .with_dnssec(key)
+            .with_autorenew(true)
+            .with_authinfo("s3cr3t-code");
+        assert!(!format!("{update:?}").contains("s3cr3t-code"));
+        let (xml, back) = round_trip(&update);
+        assert!(xml.contains("<flags>257</flags>"), "{xml}");
+        assert!(xml.contains("<authinfo>s3cr3t-code</authinfo>"), "{xml}");
+        assert_eq!(back, update);
+    }
+}
