@@ -78,7 +78,8 @@ impl<'de> serde::Deserialize<'de> for TaskCode {
 /// Every modelled task implements it, so that
 /// `decode_response::<DomainInfo>(xml)` returns a `Response<DomainInfoData>`.
 /// Implement it for a task this crate does not model: give the code and a data type
-/// (your own [`FromXml`] + [`ToXml`] type, or [`RawElement`](crate::RawElement)).
+/// (your own [`FromXml`] type, or [`RawElement`](crate::RawElement)). Decoding needs only
+/// [`FromXml`]; [`ToXml`] is asked for where a response is encoded.
 ///
 /// ```
 /// use autodns_xml::{decode_response, RawElement, Task};
@@ -97,9 +98,47 @@ impl<'de> serde::Deserialize<'de> for TaskCode {
 /// assert_eq!(zone.get("name").map(|n| n.text()), Some("example.com".to_owned()));
 /// # Ok::<(), autodns_xml::DecodeError>(())
 /// ```
+///
+/// A data type of your own needs only the decoding trait to be decoded:
+///
+/// ```
+/// use autodns_xml::codec::{ElementReader, FromXml};
+/// use autodns_xml::{decode_response, DecodeError, Task};
+///
+/// /// The zone name of a 0205 answer; never encoded, so no `ToXml`.
+/// struct ZoneName(String);
+/// impl FromXml for ZoneName {
+///     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+///         let mut name = String::new();
+///         while let Some(zone) = el.next_child()? {
+///             let mut zone = zone;
+///             while let Some(child) = zone.next_child()? {
+///                 if child.name() == "name" {
+///                     name = String::from_xml(child)?;
+///                 } else {
+///                     child.into_raw()?;
+///                 }
+///             }
+///         }
+///         Ok(ZoneName(name))
+///     }
+/// }
+///
+/// struct ZoneInfo;
+/// impl Task for ZoneInfo {
+///     const CODE: &'static str = "0205";
+///     type Data = ZoneName;
+/// }
+///
+/// let xml = "<response><result><data><zone><name>example.com</name></zone></data>\
+///            <status><code>S0205</code></status></result></response>";
+/// let resp = decode_response::<ZoneInfo>(xml.as_bytes())?;
+/// assert_eq!(resp.data().map(|d| d.0.as_str()), Some("example.com"));
+/// # Ok::<(), autodns_xml::DecodeError>(())
+/// ```
 pub trait Task {
     /// The task code, e.g. `"0105"`.
     const CODE: &'static str;
     /// The response's `data` element.
-    type Data: FromXml + ToXml;
+    type Data: FromXml;
 }

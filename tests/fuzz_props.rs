@@ -84,7 +84,7 @@ fn typed<D: FromXml + ToXml + PartialEq + Debug>(data: &[u8]) -> Result<(), Test
 
 fn task<T: Task>(data: &[u8]) -> Result<(), TestCaseError>
 where
-    T::Data: PartialEq + Debug,
+    T::Data: PartialEq + Debug + ToXml,
 {
     typed::<T::Data>(data)
 }

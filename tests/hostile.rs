@@ -424,3 +424,51 @@ fn quirks_in_reread_data_cost_the_same_per_result_at_10k_and_100k() {
         found.iter().map(|o| o + 1).collect::<Vec<_>>()
     );
 }
+
+/// The generator of issue 11's body-candidate input: a bare task of an unmodelled code whose
+/// children are `n` `<handle/>` (each a possible body, none of them one) then `n` `<x/>`.
+fn body_candidates(n: usize) -> Vec<u8> {
+    let mut xml = String::with_capacity(20 * n + 40);
+    xml.push_str("<task><code>9999</code>");
+    for _ in 0..n {
+        xml.push_str("<handle/>");
+    }
+    for _ in 0..n {
+        xml.push_str("<x/>");
+    }
+    xml.push_str("</task>");
+    xml.into_bytes()
+}
+
+/// The best of five decodes of `xml`, in seconds per child element.
+fn cost_per_child(xml: &[u8], children: usize) -> f64 {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let doc = autodns_xml::Document::decode(xml).expect("decodes");
+            let elapsed = start.elapsed().as_secs_f64();
+            let autodns_xml::Document::Task(task) = doc.0 else {
+                panic!("a bare task")
+            };
+            // Every candidate is kept, in document order, before the other children.
+            assert_eq!(task.unknown.len(), children);
+            assert_eq!(task.unknown[0].name, "handle");
+            assert_eq!(task.unknown[children / 2].name, "x");
+            assert_eq!(task.unknown[children / 2 - 1].name, "handle");
+            elapsed
+        })
+        .fold(f64::INFINITY, f64::min)
+        / children as f64
+}
+
+#[test]
+fn body_candidates_cost_the_same_per_element_at_10k_and_100k() {
+    let small = cost_per_child(&body_candidates(5_000), 10_000);
+    let large = cost_per_child(&body_candidates(50_000), 100_000);
+    let ratio = large / small;
+    eprintln!("body candidates: 100k/10k cost per element = {ratio:.2}");
+    assert!(
+        ratio < 1.5,
+        "cost per element grows {ratio:.2}x from 10k to 100k"
+    );
+}

@@ -62,7 +62,7 @@ fn confirmed(id: u64, remaining: u64) -> Vec<u8> {
 /// An error answer to task `T`, with one error detail.
 fn refused<T: autodns_xml::Task>(detail: &str) -> Vec<u8>
 where
-    T::Data: Default,
+    T::Data: Default + autodns_xml::codec::ToXml,
 {
     let mut answer = Response::answer::<T>(StatusKind::Error, T::Data::default());
     answer.results[0].data = None;

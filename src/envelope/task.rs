@@ -249,7 +249,9 @@ impl FromXml for RequestTask {
         }
         task.code = code.ok_or_else(|| el.missing("code"))?;
         let mut quirks = Vec::new();
-        let mut kept = 0;
+        // Candidates that turn out not to be the body, with their place among the unknown
+        // children: merged in one pass (an insert each would be quadratic).
+        let mut strays: Vec<(usize, RawElement)> = Vec::new();
         for (at, span) in bodies {
             let code = task.code.as_str();
             let body =
@@ -269,11 +271,22 @@ impl FromXml for RequestTask {
                         codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
                             el.into_raw()
                         })?;
-                    let at = (at + kept).min(task.unknown.len());
-                    task.unknown.insert(at, raw);
-                    kept += 1;
+                    strays.push((at, raw));
                 }
             }
+        }
+        if !strays.is_empty() {
+            let unknown = std::mem::take(&mut task.unknown);
+            let mut merged = Vec::with_capacity(unknown.len() + strays.len());
+            let mut strays = strays.into_iter().peekable();
+            for (i, raw) in unknown.into_iter().enumerate() {
+                while let Some((_, stray)) = strays.next_if(|(at, _)| *at <= i) {
+                    merged.push(stray);
+                }
+                merged.push(raw);
+            }
+            merged.extend(strays.map(|(_, stray)| stray));
+            task.unknown = merged;
         }
         el.append_quirks(&mut quirks);
         // A modelled task without the body it cannot do without (the encoder refuses it too).
