@@ -24,7 +24,7 @@ fn staged(name: &str) -> Vec<u8> {
 /// and that it re-encodes to the same model.
 fn answer<T: Task>(name: &str, letter: &str) -> Response<T::Data>
 where
-    T::Data: PartialEq + std::fmt::Debug,
+    T::Data: autodns_xml::codec::ToXml + PartialEq + std::fmt::Debug,
 {
     let resp = decode_response::<T>(&staged(name)).expect(name);
     let status = resp.status().expect("a status");
