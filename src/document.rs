@@ -1,16 +1,12 @@
 //! Decoding any document: a request, a response (its data typed by status code) or a bare
 //! task; and [`decode_response`] for a response whose task you know.
 
-use crate::RawElement;
-use crate::certificate::{CertificateJobInfoData, CertificateJobListData};
-use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter};
-use crate::contact::EmptyData;
-use crate::domain::{DomainCreateData, DomainInfoData};
+use crate::codec::{self, ElementReader, FromXml, Layout};
 use crate::envelope::{Request, RequestTask, Response};
 use crate::error::{DecodeError, EncodeError};
 use crate::limits::Limits;
-use crate::poll::{PollConfirmData, PollInfoData};
 use crate::quirk::Quirk;
+use crate::registry::AnyData;
 use crate::task::Task;
 
 /// Decodes a response to task `T`: `decode_response::<DomainInfo>(xml)` gives a
@@ -40,94 +36,6 @@ pub fn decode_request(xml: &[u8]) -> Result<Request, DecodeError> {
 /// [`decode_request`] under your own [`Limits`] instead of the defaults.
 pub fn decode_request_with(xml: &[u8], limits: &Limits) -> Result<Request, DecodeError> {
     Request::decode_with(xml, limits)
-}
-
-/// The data of any response, typed by the task code in its status; [`Raw`](Self::Raw) for
-/// tasks this crate does not model (kept as it came, re-encoded unchanged).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one value per document or task, never stored in bulk: boxing would only add an indirection"
-)]
-pub enum AnyData {
-    /// 0301, 400113, 400118: documented as empty.
-    Empty(EmptyData),
-    /// 0101.
-    DomainCreate(DomainCreateData),
-    /// 0105, single and list form.
-    DomainInfo(DomainInfoData),
-    /// 0905.
-    PollInfo(PollInfoData),
-    /// 0906.
-    PollConfirm(PollConfirmData),
-    /// 400114, 400134.
-    CertificateJobInfo(CertificateJobInfoData),
-    /// 400115, 400135.
-    CertificateJobList(CertificateJobListData),
-    /// Any other task: the `data` element as it came.
-    Raw(RawElement),
-}
-
-/// The one table of which data type answers which task code: `$read!(Type)` reads one.
-macro_rules! any_data_for {
-    ($code:expr, $read:ident) => {
-        match $code {
-            "0301" | "400113" | "400118" => AnyData::Empty($read!(EmptyData)),
-            "0101" => AnyData::DomainCreate($read!(DomainCreateData)),
-            "0105" => AnyData::DomainInfo($read!(DomainInfoData)),
-            "0905" => AnyData::PollInfo($read!(PollInfoData)),
-            "0906" => AnyData::PollConfirm($read!(PollConfirmData)),
-            "400114" | "400134" => AnyData::CertificateJobInfo($read!(CertificateJobInfoData)),
-            "400115" | "400135" => AnyData::CertificateJobList($read!(CertificateJobListData)),
-            _ => AnyData::Raw($read!(RawElement)),
-        }
-    };
-}
-
-#[cfg(feature = "arbitrary")]
-pub(crate) use any_data_for;
-
-impl AnyData {
-    /// Reads `el` (a `data` element) as the data of task `code`.
-    pub fn read(code: &str, el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
-        macro_rules! from_xml {
-            ($ty:ty) => {
-                <$ty as FromXml>::from_xml(el)?
-            };
-        }
-        Ok(any_data_for!(code, from_xml))
-    }
-
-    /// Deserializes data of task `code` from any serde format (the inverse of its
-    /// `Serialize`, which writes the inner value).
-    pub fn deserialize_for<'de, D: serde::Deserializer<'de>>(
-        code: &str,
-        d: D,
-    ) -> Result<Self, D::Error> {
-        macro_rules! deserialize {
-            ($ty:ty) => {
-                <$ty as serde::Deserialize>::deserialize(d)?
-            };
-        }
-        Ok(any_data_for!(code, deserialize))
-    }
-}
-
-impl ToXml for AnyData {
-    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        match self {
-            AnyData::Empty(d) => d.to_xml(name, w),
-            AnyData::DomainCreate(d) => d.to_xml(name, w),
-            AnyData::DomainInfo(d) => d.to_xml(name, w),
-            AnyData::PollInfo(d) => d.to_xml(name, w),
-            AnyData::PollConfirm(d) => d.to_xml(name, w),
-            AnyData::CertificateJobInfo(d) => d.to_xml(name, w),
-            AnyData::CertificateJobList(d) => d.to_xml(name, w),
-            AnyData::Raw(d) => w.raw_element(name, d),
-        }
-    }
 }
 
 /// Any document this crate reads, by its root element.

@@ -17,6 +17,7 @@ pub mod cancelation;
 pub mod certificate;
 pub mod codec;
 pub mod contact;
+pub mod describe;
 mod document;
 pub mod domain;
 pub mod envelope;
@@ -28,15 +29,16 @@ pub mod poll;
 mod quirk;
 mod raw;
 mod redact;
+pub mod registry;
 pub mod stream;
 mod task;
 
 pub use document::{
-    AnyData, Document, decode_request, decode_request_with, decode_response, decode_response_with,
+    Document, decode_request, decode_request_with, decode_response, decode_response_with,
 };
 pub use envelope::{
     Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusError,
-    StatusKind, StatusType, TaskBody, TaskResult, User,
+    StatusKind, StatusType, TaskResult, User,
 };
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, ErrorCategory, Position};
 pub use limits::{Limit, Limits};
@@ -44,4 +46,5 @@ pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
 pub use raw::{RawElement, RawNode};
 pub use redact::ExposeSecrets;
+pub use registry::{AnyData, TaskBody};
 pub use task::{Task, TaskCode};

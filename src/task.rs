@@ -142,3 +142,145 @@ pub trait Task {
     /// The response's `data` element.
     type Data: FromXml;
 }
+
+/// How a modelled task sits in its `<task>`: the body element (the one after `code`) it
+/// reads and writes, or none. Declared with [`task!`] beside each model; the
+/// [`registry`](crate::registry) dispatches through it.
+pub(crate) trait Body:
+    Task + Sized + Clone + PartialEq + fmt::Debug + serde::Serialize + serde::de::DeserializeOwned
+{
+    /// The body element's name; `None` for a task without one (a list form, 0905).
+    const ELEMENT: Option<&'static str>;
+
+    /// Reads the body element.
+    fn read_body(el: ElementReader<'_, '_>) -> Result<Self, DecodeError>;
+
+    /// Writes the body element (nothing for a task without one).
+    fn write_body(&self, w: &mut XmlWriter<'_>) -> Result<(), EncodeError>;
+
+    /// The task when its `<task>` has no body element: `Some` only for a task without one.
+    fn bodiless() -> Option<Self>;
+}
+
+/// Declares a modelled task beside its model: its code, its body and its data type. One of
+///
+/// ```text
+/// task! { DomainUpdate = "0102", body "domain", data DomainCreateData }
+/// task! { /** docs */ ContactCreate = "0301", wraps Handle as "handle", data EmptyData }
+/// task! { /** docs */ PollInfo = "0905", no body, data PollInfoData }
+/// ```
+///
+/// `body`: the type (an `xml_struct!`) is the body element. `wraps`: the macro declares a
+/// newtype over an existing model, which is the body element. `no body`: the macro declares
+/// a unit struct (the task carries no body element; a list form's query is the task's
+/// `view`, `where`, `key` and `order`). Then add the task's line to the
+/// [`registry`](crate::registry).
+macro_rules! task {
+    ($name:ident = $code:literal, body $element:literal, data $data:ty) => {
+        impl $crate::task::Task for $name {
+            const CODE: &'static str = $code;
+            type Data = $data;
+        }
+
+        impl $crate::task::Body for $name {
+            const ELEMENT: Option<&'static str> = Some($element);
+            fn read_body(
+                el: $crate::codec::ElementReader<'_, '_>,
+            ) -> ::std::result::Result<Self, $crate::DecodeError> {
+                <$name as $crate::codec::FromXml>::from_xml(el)
+            }
+            fn write_body(
+                &self,
+                w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> ::std::result::Result<(), $crate::EncodeError> {
+                <$name as $crate::codec::ToXml>::to_xml(self, $element, w)
+            }
+            fn bodiless() -> Option<Self> {
+                None
+            }
+        }
+    };
+
+    ($(#[$meta:meta])* $name:ident = $code:literal, wraps $inner:ty as $element:literal, data $data:ty) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub $inner);
+
+        impl From<$inner> for $name {
+            fn from(inner: $inner) -> Self {
+                $name(inner)
+            }
+        }
+
+        impl $crate::task::Task for $name {
+            const CODE: &'static str = $code;
+            type Data = $data;
+        }
+
+        impl $crate::task::Body for $name {
+            const ELEMENT: Option<&'static str> = Some($element);
+            fn read_body(
+                el: $crate::codec::ElementReader<'_, '_>,
+            ) -> ::std::result::Result<Self, $crate::DecodeError> {
+                <$inner as $crate::codec::FromXml>::from_xml(el).map($name)
+            }
+            fn write_body(
+                &self,
+                w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> ::std::result::Result<(), $crate::EncodeError> {
+                <$inner as $crate::codec::ToXml>::to_xml(&self.0, $element, w)
+            }
+            fn bodiless() -> Option<Self> {
+                None
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl $crate::codec::fuzz::Gen for $name {
+            fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
+                <$inner as $crate::codec::fuzz::Gen>::generate(u).map($name)
+            }
+        }
+        $crate::codec::macros::arbitrary_via_gen!($name);
+    };
+
+    ($(#[$meta:meta])* $name:ident = $code:literal, no body, data $data:ty) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+        pub struct $name;
+
+        impl $crate::task::Task for $name {
+            const CODE: &'static str = $code;
+            type Data = $data;
+        }
+
+        impl $crate::task::Body for $name {
+            const ELEMENT: Option<&'static str> = None;
+            fn read_body(
+                el: $crate::codec::ElementReader<'_, '_>,
+            ) -> ::std::result::Result<Self, $crate::DecodeError> {
+                // Never called: the registry reads a body only for a task that has one.
+                el.skip_span().map(|_| $name)
+            }
+            fn write_body(
+                &self,
+                _w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> ::std::result::Result<(), $crate::EncodeError> {
+                Ok(())
+            }
+            fn bodiless() -> Option<Self> {
+                Some($name)
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl $crate::codec::fuzz::Gen for $name {
+            fn generate(_u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
+                Ok($name)
+            }
+        }
+        $crate::codec::macros::arbitrary_via_gen!($name);
+    };
+}
+pub(crate) use task;

@@ -1,5 +1,5 @@
 //! Issue 15 (contacts, auth codes, cancelations): the staged fixtures in
-//! `testdata/issue-15/` decode typed, the auth code is a secret, and the list forms stream.
+//! the lifecycle fixtures in `testdata/` decode typed, the auth code is a secret, and the list forms stream.
 //! (The fixtures move to `testdata/` when the tasks join the task registry.)
 
 use autodns_xml::cancelation::{
@@ -16,7 +16,7 @@ use autodns_xml::stream::ListReader;
 use autodns_xml::{Response, Task, decode_response};
 
 fn staged(name: &str) -> Vec<u8> {
-    let path = format!("{}/testdata/issue-15/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 

@@ -3,8 +3,8 @@
 //! message, and every step out of order.
 
 use autodns_xml::poll::{
-    EventNotification, EventType, JobNotification, Message, MessageRef, Payload, PollConfirm,
-    PollConfirmData, PollError, PollInfo, PollInfoData, PollLoop, PollState, Polled,
+    EventNotification, EventType, JobNotification, Message, Payload, PollConfirm, PollConfirmData,
+    PollError, PollInfo, PollInfoData, PollLoop, PollState, Polled,
 };
 use autodns_xml::{
     Auth, Msg, ObjectRef, Response, StatusCode, StatusKind, TaskBody, decode_request,
@@ -48,10 +48,7 @@ fn info(summary: u64, message: Option<Message>) -> Vec<u8> {
 fn confirmed(id: u64, remaining: u64) -> Vec<u8> {
     let data = PollConfirmData {
         summary: Some(remaining),
-        message: Some(MessageRef {
-            id,
-            unknown: Vec::new(),
-        }),
+        message: Some(PollConfirm::new(id)),
         unknown: Vec::new(),
     };
     let mut answer = Response::answer::<PollConfirm>(StatusKind::Success, data);

@@ -158,9 +158,9 @@ proptest! {
 
     #[test]
     fn empty_data_response_round_trip(
-        resp in response(empty_data(), codes(&["0301", "400113", "400118"])),
+        resp in response(empty_data(), codes(&["0301"])),
     ) {
-        check_response(&resp, AnyData::Empty)?;
+        check_response(&resp, AnyData::ContactCreate)?;
     }
 
     #[test]
@@ -191,16 +191,30 @@ proptest! {
 
     #[test]
     fn certificate_job_info_response_round_trip(
-        resp in response(certificate_job_info_data(), codes(&["400114", "400134"])),
+        resp in response(certificate_job_info_data(), codes(&["400114"])),
     ) {
         check_response(&resp, AnyData::CertificateJobInfo)?;
     }
 
     #[test]
+    fn certificate_job_history_info_response_round_trip(
+        resp in response(certificate_job_info_data(), codes(&["400134"])),
+    ) {
+        check_response(&resp, AnyData::CertificateJobHistoryInfo)?;
+    }
+
+    #[test]
     fn certificate_job_list_response_round_trip(
-        resp in response(certificate_job_list_data(), codes(&["400115", "400135"])),
+        resp in response(certificate_job_list_data(), codes(&["400115"])),
     ) {
         check_response(&resp, AnyData::CertificateJobList)?;
+    }
+
+    #[test]
+    fn certificate_job_history_list_response_round_trip(
+        resp in response(certificate_job_list_data(), codes(&["400135"])),
+    ) {
+        check_response(&resp, AnyData::CertificateJobHistoryList)?;
     }
 
     #[test]

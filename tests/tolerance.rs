@@ -1060,7 +1060,7 @@ fn empty_elements_decode_to_empty_values() {
     assert_eq!(domain.updater, Some(autodns_xml::User::default()));
     let (doc, _) = decode(&common::read_str("0301_response.xml"));
     let resp = response_of(doc);
-    assert!(matches!(resp.data(), Some(AnyData::Empty(_))));
+    assert!(matches!(resp.data(), Some(AnyData::ContactCreate(_))));
     // An empty text in the status.
     let xml = "<response><result><status><code>S0905</code><text/></status></result></response>";
     let (doc, _) = decode(xml);

@@ -6,6 +6,7 @@
 
 use autodns_xml::codec::{Layout, ToXml, XmlWriter};
 use autodns_xml::contact::EmptyData;
+use autodns_xml::describe::Fact;
 use autodns_xml::stream::{AnyEntry, ListData, ListReader};
 use autodns_xml::{
     AnyData, Document, ExposeSecrets, Limit, Limits, Notification, Quirk, Request, RequestTask,
@@ -504,53 +505,21 @@ fn status_type(status: &Status) -> String {
 }
 
 fn data_summary(data: &AnyData) -> Vec<String> {
-    match data {
-        AnyData::Empty(_) => Vec::new(),
-        AnyData::DomainCreate(d) => d
-            .domain_job
-            .as_ref()
-            .and_then(|j| j.job.as_ref())
-            .map(|job| vec![job_summary("job", job)])
-            .unwrap_or_default(),
-        AnyData::DomainInfo(d) => vec![entries(d.domain.len(), d.summary, "domain")],
-        AnyData::PollInfo(d) => {
-            let mut parts = Vec::new();
-            if let Some(summary) = d.summary {
-                parts.push(format!("summary {summary}"));
-            }
-            if let Some(message) = &d.message {
-                parts.push(format!("message {}", message.id));
-            }
-            parts
-        }
-        AnyData::PollConfirm(d) => d
-            .message
-            .as_ref()
-            .map(|m| vec![format!("message {}", m.id)])
-            .unwrap_or_default(),
-        AnyData::CertificateJobInfo(d) => d
-            .certificate_job
-            .as_ref()
-            .and_then(|c| c.job.as_ref())
-            .map(|job| vec![job_summary("certificate_job", job)])
-            .unwrap_or_default(),
-        AnyData::CertificateJobList(d) => {
-            vec![entries(
-                d.certificate_job.len(),
-                d.summary,
-                "certificate_job",
-            )]
-        }
-        AnyData::Raw(raw) => {
-            let names: Vec<&str> = raw.elements().map(|e| e.name.as_str()).collect();
-            if names.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!("data <{}>", names.join("> <"))]
-            }
-        }
-        _ => vec!["data".to_owned()],
-    }
+    data.facts()
+        .iter()
+        .map(|fact| match fact {
+            Fact::Job { element, job } => job_summary(element, job),
+            Fact::Entries {
+                element,
+                count,
+                total,
+            } => entries(*count, *total, element),
+            Fact::Waiting(n) => format!("summary {n}"),
+            Fact::Message(id) => format!("message {id}"),
+            Fact::Elements(names) => format!("data <{}>", names.join("> <")),
+            _ => "data".to_owned(),
+        })
+        .collect()
 }
 
 /// `job 123456 (RUNNING)`: the job's id and, if given, its status as sent.

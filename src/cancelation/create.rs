@@ -7,29 +7,19 @@
 
 use super::{Cancelation, CancelationType, ExecDate};
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::describe::{Describe, Fact};
+use crate::task::task;
 
-/// The request body of 0103101: the cancelation to create.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct CancelationCreate(pub Cancelation);
+task! {
+    /// The request body of 0103101: the cancelation to create.
+    CancelationCreate = "0103101", wraps Cancelation as "cancelation", data CancelationData
+}
 
 impl CancelationCreate {
     /// Cancels `domain` the given way at the given time.
     pub fn new(domain: impl Into<String>, kind: CancelationType, execdate: ExecDate) -> Self {
         CancelationCreate(Cancelation::new(domain, kind, execdate))
     }
-}
-
-impl From<Cancelation> for CancelationCreate {
-    fn from(c: Cancelation) -> Self {
-        CancelationCreate(c)
-    }
-}
-
-impl Task for CancelationCreate {
-    const CODE: &'static str = "0103101";
-    type Data = CancelationData;
 }
 
 xml_struct! {
@@ -41,5 +31,15 @@ xml_struct! {
         summary: Option<u64> = opt "summary",
         /// The cancelations.
         cancelation: Vec<Cancelation> = many "cancelation",
+    }
+}
+
+impl Describe for CancelationData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        vec![Fact::Entries {
+            element: "cancelation",
+            count: self.cancelation.len(),
+            total: self.summary,
+        }]
     }
 }

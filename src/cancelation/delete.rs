@@ -4,21 +4,16 @@
 
 use super::Cancelation;
 use crate::contact::EmptyData;
-use crate::task::Task;
+use crate::task::task;
 
-/// The request body of 0103103: which domain's cancelation to withdraw.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct CancelationDelete(pub Cancelation);
+task! {
+    /// The request body of 0103103: which domain's cancelation to withdraw.
+    CancelationDelete = "0103103", wraps Cancelation as "cancelation", data EmptyData
+}
 
 impl CancelationDelete {
     /// Withdraws `domain`'s cancelation.
     pub fn new(domain: impl Into<String>) -> Self {
         CancelationDelete(Cancelation::named(domain))
     }
-}
-
-impl Task for CancelationDelete {
-    const CODE: &'static str = "0103103";
-    type Data = EmptyData;
 }

@@ -7,7 +7,7 @@
 use super::{Cancelation, CancelationData};
 use crate::codec::macros::xml_struct;
 use crate::stream::ListEntry;
-use crate::task::Task;
+use crate::task::task;
 
 xml_struct! {
     /// The request body of 0103104 for one domain.
@@ -27,19 +27,12 @@ impl CancelationInfo {
     }
 }
 
-impl Task for CancelationInfo {
-    const CODE: &'static str = "0103104";
-    type Data = CancelationData;
-}
+task!(CancelationInfo = "0103104", body "cancelation", data CancelationData);
 
-/// 0103104 in its list form: no body; the query is the task's `view`, `key`, `where` and
-/// `order` (see [`RequestTask`](crate::RequestTask)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CancelationList;
-
-impl Task for CancelationList {
-    const CODE: &'static str = "0103104";
-    type Data = CancelationData;
+task! {
+    /// 0103104 in its list form: no body; the query is the task's `view`, `key`, `where`
+    /// and `order` (see [`RequestTask`](crate::RequestTask)).
+    CancelationList = "0103104", no body, data CancelationData
 }
 
 impl ListEntry for Cancelation {

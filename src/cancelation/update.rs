@@ -4,27 +4,16 @@
 //! the domain's AuthInfo1 (and creates a new one if it stays `PREACK`).
 
 use super::{Cancelation, CancelationData, CancelationType, ExecDate};
-use crate::task::Task;
+use crate::task::task;
 
-/// The request body of 0103102: the cancelation as it should be.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct CancelationUpdate(pub Cancelation);
+task! {
+    /// The request body of 0103102: the cancelation as it should be.
+    CancelationUpdate = "0103102", wraps Cancelation as "cancelation", data CancelationData
+}
 
 impl CancelationUpdate {
     /// Sets `domain`'s cancelation to this type and execution date.
     pub fn new(domain: impl Into<String>, kind: CancelationType, execdate: ExecDate) -> Self {
         CancelationUpdate(Cancelation::new(domain, kind, execdate))
     }
-}
-
-impl From<Cancelation> for CancelationUpdate {
-    fn from(c: Cancelation) -> Self {
-        CancelationUpdate(c)
-    }
-}
-
-impl Task for CancelationUpdate {
-    const CODE: &'static str = "0103102";
-    type Data = CancelationData;
 }

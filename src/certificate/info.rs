@@ -2,6 +2,7 @@
 
 use super::{CertificateJob, job_ref_task};
 use crate::codec::macros::xml_struct;
+use crate::describe::{Describe, Fact};
 
 job_ref_task! {
     /// 400114: show certificate job `id`.
@@ -19,5 +20,17 @@ xml_struct! {
     pub struct CertificateJobInfoData {
         /// The job with its certificate order.
         certificate_job: Option<CertificateJob> = opt "certificate_job",
+    }
+}
+
+impl Describe for CertificateJobInfoData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        let job = self.certificate_job.as_ref().and_then(|c| c.job.as_ref());
+        job.map(|job| Fact::Job {
+            element: "certificate_job",
+            job,
+        })
+        .into_iter()
+        .collect()
     }
 }

@@ -3,24 +3,17 @@
 
 use super::CertificateJob;
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::describe::{Describe, Fact};
+use crate::task::task;
 
-/// 400115: list certificate jobs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CertificateJobList;
-
-impl Task for CertificateJobList {
-    const CODE: &'static str = "400115";
-    type Data = CertificateJobListData;
+task! {
+    /// 400115: list certificate jobs.
+    CertificateJobList = "400115", no body, data CertificateJobListData
 }
 
-/// 400135: list certificate jobs from the history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CertificateJobHistoryList;
-
-impl Task for CertificateJobHistoryList {
-    const CODE: &'static str = "400135";
-    type Data = CertificateJobListData;
+task! {
+    /// 400135: list certificate jobs from the history.
+    CertificateJobHistoryList = "400135", no body, data CertificateJobListData
 }
 
 xml_struct! {
@@ -31,5 +24,15 @@ xml_struct! {
         summary: Option<u64> = opt "summary",
         /// The jobs.
         certificate_job: Vec<CertificateJob> = many "certificate_job",
+    }
+}
+
+impl Describe for CertificateJobListData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        vec![Fact::Entries {
+            element: "certificate_job",
+            count: self.certificate_job.len(),
+            total: self.summary,
+        }]
     }
 }

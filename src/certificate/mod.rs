@@ -14,7 +14,7 @@ pub use resend_approver_email::ResendApproverEmail;
 use crate::RawElement;
 use crate::codec::Cdata;
 use crate::codec::macros::{open_enum, xml_struct};
-use crate::job::{Job, JobRef};
+use crate::job::Job;
 use chrono::NaiveDateTime;
 
 open_enum! {
@@ -189,54 +189,37 @@ xml_struct! {
     }
 }
 
-xml_struct! {
-    /// The request body of 400113 / 400114 / 400118 / 400134:
-    /// `<certificate_job><job><id>12345</id></job></certificate_job>`.
-    pub struct CertificateJobRef {
-        /// The job.
-        job: JobRef = req "job",
-    }
-}
-
-impl CertificateJobRef {
-    /// A reference to job `id`.
-    pub fn new(id: u64) -> Self {
-        CertificateJobRef {
-            job: JobRef {
-                id,
-                unknown: Vec::new(),
-            },
-            unknown: Vec::new(),
-        }
-    }
-
-    /// The job id.
-    pub fn id(&self) -> u64 {
-        self.job.id
-    }
-}
-
-/// Declares a certificate task whose body is a [`CertificateJobRef`].
+/// Declares a certificate task whose body names a job:
+/// `<certificate_job><job><id>12345</id></job></certificate_job>`.
 macro_rules! job_ref_task {
     ($(#[$meta:meta])* $name:ident = $code:literal, $data:ty) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub struct $name {
-            /// The certificate job's id.
-            pub id: u64,
+        $crate::codec::macros::xml_struct! {
+            $(#[$meta])*
+            pub struct $name {
+                /// The job.
+                job: $crate::job::JobRef = req "job",
+            }
         }
 
         impl $name {
             /// The task for job `id`.
             pub fn new(id: u64) -> Self {
-                $name { id }
+                $name {
+                    job: $crate::job::JobRef {
+                        id,
+                        unknown: Vec::new(),
+                    },
+                    unknown: Vec::new(),
+                }
+            }
+
+            /// The job id.
+            pub fn id(&self) -> u64 {
+                self.job.id
             }
         }
 
-        impl $crate::task::Task for $name {
-            const CODE: &'static str = $code;
-            type Data = $data;
-        }
+        $crate::task::task!($name = $code, body "certificate_job", data $data);
     };
 }
 pub(crate) use job_ref_task;

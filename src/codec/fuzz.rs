@@ -18,17 +18,14 @@
 //! Recursive models (`where`, `msg`) nest as deep as the input lets them: past the decoder's
 //! depth limit the document is refused with `LimitExceeded`, which the fuzz target allows.
 
-use crate::certificate::CertificateJobRef;
-use crate::contact::ContactCreate;
-use crate::domain::{DomainCreate, DomainInfo};
 use crate::envelope::{
     Auth, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind, TaskBody,
     TaskResult,
 };
 use crate::job::JobStatus;
-use crate::poll::MessageRef;
 use crate::poll::{EventType, Message, Payload};
 use crate::raw::{RawElement, RawNode};
+use crate::registry::TASKS;
 use crate::{AnyData, Document, TaskCode};
 use arbitrary::{Arbitrary, Result, Unstructured};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -234,11 +231,8 @@ impl Gen for Secret {
     }
 }
 
-/// The codes this crate models, and a few it does not.
-const CODES: &[&str] = &[
-    "0301", "0101", "0105", "0905", "0906", "400113", "400114", "400115", "400118", "400134",
-    "400135", "0201", "0205", "1",
-];
+/// A few codes this crate does not model (the modelled ones come from [`TASKS`]).
+const UNMODELLED: &[&str] = &["0201", "0205", "1"];
 
 impl Gen for TaskCode {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
@@ -252,7 +246,11 @@ impl Gen for TaskCode {
                 return Ok(code);
             }
         }
-        let code = u.choose(CODES).copied().unwrap_or("0105");
+        let i = u.choose_index(TASKS.len() + UNMODELLED.len())?;
+        let code = match TASKS.get(i) {
+            Some(task) => task.code,
+            None => UNMODELLED.get(i - TASKS.len()).copied().unwrap_or("0105"),
+        };
         Ok(TaskCode::new(code).unwrap_or_else(|_| TaskCode::known("0105")))
     }
 }
@@ -337,51 +335,33 @@ impl Gen for RawElement {
     }
 }
 
-/// The body element task `code` reads (see `TaskBody::read`).
-fn body_element(code: &str) -> Option<&'static str> {
-    match code {
-        "0301" => Some("handle"),
-        "0101" | "0105" => Some("domain"),
-        "0906" => Some("message"),
-        "400113" | "400114" | "400118" | "400134" => Some("certificate_job"),
-        _ => None,
-    }
-}
-
 impl Gen for TaskBody {
-    /// Mostly the body that fits the code; any body now and then (the encoder refuses a
-    /// misfit). See [`RequestTask`]'s `Gen`.
+    /// The body of any registered task, or none (the encoder refuses a misfit). See
+    /// [`RequestTask`]'s `Gen`.
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        Ok(match u.int_in_range(0..=5)? {
-            0 => TaskBody::None,
-            1 => TaskBody::ContactCreate(ContactCreate(Gen::generate(u)?)),
-            2 => TaskBody::DomainCreate(DomainCreate::generate(u)?),
-            3 => TaskBody::DomainInfo(DomainInfo::generate(u)?),
-            4 => TaskBody::PollConfirm(MessageRef::generate(u)?),
-            _ => TaskBody::CertificateJob(CertificateJobRef::generate(u)?),
-        })
+        match u.choose(TASKS) {
+            Ok(task) if u.ratio(7, 8)? => TaskBody::generate_for(task.code, u),
+            _ => Ok(TaskBody::None),
+        }
     }
 }
 
 impl Gen for RequestTask {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
         let code = TaskCode::generate(u)?;
+        // Mostly a body that fits the code; any body now and then.
         let body = if u.ratio(1, 16)? {
             TaskBody::generate(u)?
         } else {
-            match code.as_str() {
-                "0301" => TaskBody::ContactCreate(ContactCreate(Gen::generate(u)?)),
-                "0101" => TaskBody::DomainCreate(DomainCreate::generate(u)?),
-                "0105" if u.arbitrary()? => TaskBody::DomainInfo(DomainInfo::generate(u)?),
-                "0906" => TaskBody::PollConfirm(MessageRef::generate(u)?),
-                c if body_element(c) == Some("certificate_job") => {
-                    TaskBody::CertificateJob(CertificateJobRef::generate(u)?)
-                }
-                _ => TaskBody::None,
-            }
+            TaskBody::generate_for(code.as_str(), u)?
         };
         let mut known = vec!["code", "ctid", "reply_to", "view", "key", "where", "order"];
-        known.extend(body_element(code.as_str()));
+        known.extend(
+            TASKS
+                .iter()
+                .filter(|t| t.code == code.as_str())
+                .filter_map(|t| t.element),
+        );
         Ok(RequestTask {
             body,
             ctid: Gen::generate(u)?,
@@ -419,17 +399,7 @@ impl Gen for Request {
 
 /// Response data as [`Document`] types it by `code`.
 fn any_data(u: &mut Unstructured<'_>, code: &str) -> Result<AnyData> {
-    use crate::certificate::{CertificateJobInfoData, CertificateJobListData};
-    use crate::contact::EmptyData;
-    use crate::domain::{DomainCreateData, DomainInfoData};
-    use crate::poll::{PollConfirmData, PollInfoData};
-    // `AnyData::Raw` is the whole `data` element: it takes the name.
-    macro_rules! generate {
-        ($ty:ty) => {
-            <$ty as Gen>::generate_named(u, "data")?
-        };
-    }
-    Ok(crate::document::any_data_for!(code, generate))
+    AnyData::generate_for(code, u)
 }
 
 /// The parts of a result other than its data.

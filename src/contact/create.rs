@@ -3,22 +3,12 @@
 
 use super::Handle;
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::describe::{Describe, Fact};
+use crate::task::task;
 
-/// The request body of 0301: the handle to create.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct ContactCreate(pub Handle);
-
-impl Task for ContactCreate {
-    const CODE: &'static str = "0301";
-    type Data = EmptyData;
-}
-
-impl From<Handle> for ContactCreate {
-    fn from(handle: Handle) -> Self {
-        ContactCreate(handle)
-    }
+task! {
+    /// The request body of 0301: the handle to create.
+    ContactCreate = "0301", wraps Handle as "handle", data EmptyData
 }
 
 xml_struct! {
@@ -26,4 +16,10 @@ xml_struct! {
     /// there anyway is kept in `unknown`.
     #[derive(Default)]
     pub struct EmptyData {}
+}
+
+impl Describe for EmptyData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        Vec::new()
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::EmptyData;
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::task::task;
 
 xml_struct! {
     /// The request body of 0303: which contact to delete.
@@ -34,7 +34,4 @@ impl HandleDelete {
     }
 }
 
-impl Task for HandleDelete {
-    const CODE: &'static str = "0303";
-    type Data = EmptyData;
-}
+task!(HandleDelete = "0303", body "handle", data EmptyData);

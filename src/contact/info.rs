@@ -10,8 +10,9 @@
 
 use super::Handle;
 use crate::codec::macros::xml_struct;
+use crate::describe::{Describe, Fact};
 use crate::stream::ListEntry;
-use crate::task::Task;
+use crate::task::task;
 
 xml_struct! {
     /// The request body of 0304 for one contact: `<handle><id>…</id></handle>`.
@@ -42,19 +43,12 @@ impl HandleInfo {
     }
 }
 
-impl Task for HandleInfo {
-    const CODE: &'static str = "0304";
-    type Data = HandleInfoData;
-}
+task!(HandleInfo = "0304", body "handle", data HandleInfoData);
 
-/// 0304 in its list form: no body; the query is the task's `view`, `key`, `where` and
-/// `order` (see [`RequestTask`](crate::RequestTask)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct HandleList;
-
-impl Task for HandleList {
-    const CODE: &'static str = "0304";
-    type Data = HandleInfoData;
+task! {
+    /// 0304 in its list form: no body; the query is the task's `view`, `key`, `where` and
+    /// `order` (see [`RequestTask`](crate::RequestTask)).
+    HandleList = "0304", no body, data HandleInfoData
 }
 
 xml_struct! {
@@ -65,6 +59,16 @@ xml_struct! {
         summary: Option<u64> = opt "summary",
         /// The contacts.
         handle: Vec<Handle> = many "handle",
+    }
+}
+
+impl Describe for HandleInfoData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        vec![Fact::Entries {
+            element: "handle",
+            count: self.handle.len(),
+            total: self.summary,
+        }]
     }
 }
 

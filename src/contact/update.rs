@@ -4,20 +4,9 @@
 //! confirm is answered `N0302` and ends in a job notification carrying the handle.
 
 use super::{EmptyData, Handle};
-use crate::task::Task;
+use crate::task::task;
 
-/// The request body of 0302: the handle as it should be (its `id` names it).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct HandleUpdate(pub Handle);
-
-impl Task for HandleUpdate {
-    const CODE: &'static str = "0302";
-    type Data = EmptyData;
-}
-
-impl From<Handle> for HandleUpdate {
-    fn from(handle: Handle) -> Self {
-        HandleUpdate(handle)
-    }
+task! {
+    /// The request body of 0302: the handle as it should be (its `id` names it).
+    HandleUpdate = "0302", wraps Handle as "handle", data EmptyData
 }

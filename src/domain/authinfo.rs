@@ -49,21 +49,17 @@ pub fn auth_code(status: &Status) -> Option<Secret> {
 /// One auth-code task: its code, over the shared [`DomainName`] body.
 macro_rules! authinfo_task {
     ($(#[$meta:meta])* $name:ident = $code:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub $crate::domain::DomainName);
+        $crate::task::task! {
+            $(#[$meta])*
+            $name = $code, wraps $crate::domain::DomainName as "domain",
+            data $crate::contact::EmptyData
+        }
 
         impl $name {
             /// The task for domain `name`.
             pub fn new(name: impl Into<String>) -> Self {
                 $name($crate::domain::DomainName::new(name))
             }
-        }
-
-        impl $crate::task::Task for $name {
-            const CODE: &'static str = $code;
-            type Data = $crate::contact::EmptyData;
         }
     };
 }

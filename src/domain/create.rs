@@ -4,8 +4,9 @@
 use super::NameServer;
 use crate::codec::Bit;
 use crate::codec::macros::xml_struct;
+use crate::describe::{Describe, Fact};
 use crate::job::Job;
-use crate::task::Task;
+use crate::task::task;
 
 xml_struct! {
     /// The request body: `<domain>` with what the registry needs. Name, the three contacts
@@ -60,10 +61,7 @@ impl DomainCreate {
     }
 }
 
-impl Task for DomainCreate {
-    const CODE: &'static str = "0101";
-    type Data = DomainCreateData;
-}
+task!(DomainCreate = "0101", body "domain", data DomainCreateData);
 
 xml_struct! {
     /// `<domain_job>`: the job that registers the domain.
@@ -80,5 +78,17 @@ xml_struct! {
     pub struct DomainCreateData {
         /// The registration job.
         domain_job: Option<DomainJob> = opt "domain_job",
+    }
+}
+
+impl Describe for DomainCreateData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        let job = self.domain_job.as_ref().and_then(|j| j.job.as_ref());
+        job.map(|job| Fact::Job {
+            element: "job",
+            job,
+        })
+        .into_iter()
+        .collect()
     }
 }

@@ -2,7 +2,8 @@
 
 use super::Domain;
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::describe::{Describe, Fact};
+use crate::task::task;
 
 xml_struct! {
     /// The request body of 0105 for one domain: `<domain><name>example.com</name></domain>`.
@@ -22,19 +23,12 @@ impl DomainInfo {
     }
 }
 
-impl Task for DomainInfo {
-    const CODE: &'static str = "0105";
-    type Data = DomainInfoData;
-}
+task!(DomainInfo = "0105", body "domain", data DomainInfoData);
 
-/// 0105 in its list form: no body; the query is the task's `view`, `key`, `where` and
-/// `order` (see [`RequestTask`](crate::RequestTask)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DomainList;
-
-impl Task for DomainList {
-    const CODE: &'static str = "0105";
-    type Data = DomainInfoData;
+task! {
+    /// 0105 in its list form: no body; the query is the task's `view`, `key`, `where` and
+    /// `order` (see [`RequestTask`](crate::RequestTask)).
+    DomainList = "0105", no body, data DomainInfoData
 }
 
 xml_struct! {
@@ -45,5 +39,15 @@ xml_struct! {
         summary: Option<u64> = opt "summary",
         /// The domains.
         domain: Vec<Domain> = many "domain",
+    }
+}
+
+impl Describe for DomainInfoData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        vec![Fact::Entries {
+            element: "domain",
+            count: self.domain.len(),
+            total: self.summary,
+        }]
     }
 }

@@ -6,7 +6,7 @@
 
 use super::DomainCreateData;
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::task::task;
 use chrono::NaiveDateTime;
 
 xml_struct! {
@@ -34,10 +34,7 @@ impl DomainRenew {
     }
 }
 
-impl Task for DomainRenew {
-    const CODE: &'static str = "0101003";
-    type Data = DomainCreateData;
-}
+task!(DomainRenew = "0101003", body "domain", data DomainCreateData);
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ use super::{DomainCreateData, NameServer};
 use crate::codec::Bit;
 use crate::codec::macros::xml_struct;
 use crate::envelope::Secret;
-use crate::task::Task;
+use crate::task::task;
 
 xml_struct! {
     /// The request body of 0104: `<domain>` with the name and the auth code.
@@ -59,10 +59,7 @@ impl DomainTransfer {
     }
 }
 
-impl Task for DomainTransfer {
-    const CODE: &'static str = "0104";
-    type Data = DomainCreateData;
-}
+task!(DomainTransfer = "0104", body "domain", data DomainCreateData);
 
 #[cfg(test)]
 mod tests {

@@ -21,7 +21,7 @@ use super::{DomainCreateData, NameServer};
 use crate::codec::Bit;
 use crate::codec::macros::xml_struct;
 use crate::envelope::Secret;
-use crate::task::Task;
+use crate::task::task;
 
 xml_struct! {
     /// A DNSSEC key as a domain body carries it: `<dnssec><flags>257</flags>
@@ -108,10 +108,7 @@ impl DomainUpdate {
     }
 }
 
-impl Task for DomainUpdate {
-    const CODE: &'static str = "0102";
-    type Data = DomainCreateData;
-}
+task!(DomainUpdate = "0102", body "domain", data DomainCreateData);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The envelopes: what every request and response looks like, whatever the task.
 
 mod auth;
+mod buffered;
 mod query;
 mod request;
 mod response;
@@ -9,10 +10,11 @@ mod status_error;
 mod task;
 mod task_serde;
 
+pub use crate::registry::TaskBody;
 pub use auth::{Auth, Secret, User};
 pub use query::{Operator, Order, OrderMode, View, Where};
 pub use request::Request;
 pub use response::{Response, TaskResult};
 pub use status::{Msg, ObjectRef, Status, StatusCode, StatusKind, StatusType};
 pub use status_error::StatusError;
-pub use task::{RequestTask, TaskBody};
+pub use task::RequestTask;

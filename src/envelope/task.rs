@@ -3,112 +3,10 @@
 
 use super::{Order, View, Where};
 use crate::RawElement;
-use crate::certificate::{
-    CertificateJobCancel, CertificateJobHistoryInfo, CertificateJobHistoryList, CertificateJobInfo,
-    CertificateJobList, CertificateJobRef, ResendApproverEmail,
-};
 use crate::codec::{self, ElementReader, FromXml, ToXml, XmlWriter, set_once};
-use crate::contact::{ContactCreate, Handle};
-use crate::domain::{DomainCreate, DomainInfo, DomainList};
 use crate::error::{DecodeError, EncodeError};
-use crate::poll::{MessageRef, PollConfirm, PollInfo};
-use crate::task::{Task, TaskCode};
-
-/// The body of a modelled task: the element that follows `code`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one value per document or task, never stored in bulk: boxing would only add an indirection"
-)]
-pub enum TaskBody {
-    /// No body element: 0905 PollInfo, the list tasks (0105 list form, 400115, 400135), and
-    /// tasks this crate does not model (their children are in [`RequestTask::unknown`]).
-    None,
-    /// 0301: `<handle>`.
-    ContactCreate(ContactCreate),
-    /// 0101: `<domain>` with contacts and name servers.
-    DomainCreate(DomainCreate),
-    /// 0105: `<domain><name>`.
-    DomainInfo(DomainInfo),
-    /// 0906: `<message><id>`.
-    PollConfirm(MessageRef),
-    /// 400113, 400114, 400118, 400134: `<certificate_job><job><id>`.
-    CertificateJob(CertificateJobRef),
-}
-
-impl TaskBody {
-    /// The body element's name, if any.
-    pub fn element(&self) -> Option<&'static str> {
-        match self {
-            TaskBody::None => None,
-            TaskBody::ContactCreate(_) => Some("handle"),
-            TaskBody::DomainCreate(_) | TaskBody::DomainInfo(_) => Some("domain"),
-            TaskBody::PollConfirm(_) => Some("message"),
-            TaskBody::CertificateJob(_) => Some("certificate_job"),
-        }
-    }
-
-    /// Whether this body belongs to task `code` (unmodelled codes take only `None`).
-    pub fn fits(&self, code: &str) -> bool {
-        match self {
-            // 0105 reads one domain with a body, or lists domains without one.
-            TaskBody::DomainInfo(_) => code == DomainInfo::CODE,
-            body => body.element() == required_element(code),
-        }
-    }
-
-    /// Reads body element `el` of task `code`; `Ok(None)` if the task has no such body.
-    fn read(code: &str, el: ElementReader<'_, '_>) -> Result<Option<TaskBody>, DecodeError> {
-        let expected = match code {
-            c if c == DomainInfo::CODE => Some("domain"),
-            c => required_element(c),
-        };
-        if expected != Some(el.name()) {
-            return Ok(None);
-        }
-        Ok(Some(match el.name() {
-            "handle" => TaskBody::ContactCreate(ContactCreate(Handle::from_xml(el)?)),
-            "domain" if code == DomainCreate::CODE => {
-                TaskBody::DomainCreate(DomainCreate::from_xml(el)?)
-            }
-            "domain" => TaskBody::DomainInfo(DomainInfo::from_xml(el)?),
-            "message" => TaskBody::PollConfirm(MessageRef::from_xml(el)?),
-            _ => TaskBody::CertificateJob(CertificateJobRef::from_xml(el)?),
-        }))
-    }
-
-    fn write(&self, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        match self {
-            TaskBody::None => Ok(()),
-            TaskBody::ContactCreate(c) => c.0.to_xml("handle", w),
-            TaskBody::DomainCreate(d) => d.to_xml("domain", w),
-            TaskBody::DomainInfo(d) => d.to_xml("domain", w),
-            TaskBody::PollConfirm(m) => m.to_xml("message", w),
-            TaskBody::CertificateJob(c) => c.to_xml("certificate_job", w),
-        }
-    }
-}
-
-/// The tasks whose body is `<certificate_job><job><id>`.
-const JOB_REF_CODES: [&str; 4] = [
-    CertificateJobCancel::CODE,
-    CertificateJobInfo::CODE,
-    ResendApproverEmail::CODE,
-    CertificateJobHistoryInfo::CODE,
-];
-
-/// The body element modelled task `code` cannot do without (0105's is optional: see
-/// [`TaskBody::fits`]).
-fn required_element(code: &str) -> Option<&'static str> {
-    match code {
-        c if c == ContactCreate::CODE => Some("handle"),
-        c if c == DomainCreate::CODE => Some("domain"),
-        c if c == PollConfirm::CODE => Some("message"),
-        c if JOB_REF_CODES.contains(&c) => Some("certificate_job"),
-        _ => None,
-    }
-}
+use crate::registry::{self, TaskBody};
+use crate::task::TaskCode;
 
 /// One `<task>`: its code, body, and the envelope fields every task may carry.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,10 +55,6 @@ impl RequestTask {
         }
     }
 
-    fn of<T: Task>(body: TaskBody) -> Self {
-        RequestTask::new(TaskCode::known(T::CODE), body)
-    }
-
     /// Sets the client transaction id.
     pub fn with_ctid(mut self, ctid: impl Into<String>) -> Self {
         self.ctid = Some(ctid.into());
@@ -198,31 +92,6 @@ impl RequestTask {
     }
 }
 
-macro_rules! task_from {
-    ($($ty:ty => |$v:ident| $body:expr;)*) => {$(
-        impl From<$ty> for RequestTask {
-            fn from($v: $ty) -> Self {
-                RequestTask::of::<$ty>($body)
-            }
-        }
-    )*};
-}
-
-task_from! {
-    ContactCreate => |v| TaskBody::ContactCreate(v);
-    DomainCreate => |v| TaskBody::DomainCreate(v);
-    DomainInfo => |v| TaskBody::DomainInfo(v);
-    DomainList => |_v| TaskBody::None;
-    PollInfo => |_v| TaskBody::None;
-    PollConfirm => |v| TaskBody::PollConfirm(MessageRef { id: v.id, unknown: Vec::new() });
-    CertificateJobCancel => |v| TaskBody::CertificateJob(CertificateJobRef::new(v.id));
-    CertificateJobInfo => |v| TaskBody::CertificateJob(CertificateJobRef::new(v.id));
-    CertificateJobHistoryInfo => |v| TaskBody::CertificateJob(CertificateJobRef::new(v.id));
-    ResendApproverEmail => |v| TaskBody::CertificateJob(CertificateJobRef::new(v.id));
-    CertificateJobList => |_v| TaskBody::None;
-    CertificateJobHistoryList => |_v| TaskBody::None;
-}
-
 impl FromXml for RequestTask {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.note_attributes();
@@ -240,7 +109,7 @@ impl FromXml for RequestTask {
                 "key" => task.key.push(String::from_xml(child)?),
                 "where" => set_once(&mut task.r#where, child)?,
                 "order" => task.order.push(Order::from_xml(child)?),
-                "handle" | "domain" | "message" | "certificate_job" => {
+                name if registry::is_body_element(name) => {
                     // With its place among the unknown children, should it turn out to be one.
                     bodies.push((task.unknown.len(), child.skip_span()?))
                 }
@@ -259,7 +128,7 @@ impl FromXml for RequestTask {
                     TaskBody::read(code, child)
                 })?;
             match body {
-                Some(body) if task.body == TaskBody::None => task.body = body,
+                Some(body) if matches!(task.body, TaskBody::None) => task.body = body,
                 Some(_) => {
                     let name = task.body.element().unwrap_or_default();
                     return Err(el.error(crate::error::DecodeErrorKind::DuplicateElement(
@@ -289,9 +158,10 @@ impl FromXml for RequestTask {
             task.unknown = merged;
         }
         el.append_quirks(&mut quirks);
-        // A modelled task without the body it cannot do without (the encoder refuses it too).
-        if let (TaskBody::None, Some(body)) = (&task.body, required_element(task.code.as_str())) {
-            return Err(el.missing(body));
+        // No body element: the task's form without one, or an error for a modelled task
+        // that cannot do without it (the encoder refuses that too).
+        if matches!(task.body, TaskBody::None) {
+            task.body = TaskBody::bodiless(task.code.as_str()).map_err(|body| el.missing(body))?;
         }
         Ok(task)
     }

@@ -1,152 +1,176 @@
-//! JSON (serde) form of a [`RequestTask`]: keys are the wire names, the body sits under its
-//! element name (`handle`, `domain`, `message`, `certificate_job`), and which body it is
-//! follows from `code`, as on the wire.
+//! JSON (serde) form of a [`RequestTask`]: keys are the wire names, and the body sits under
+//! its element's name (`handle`, `domain`, `message`, …). Which task the body is follows
+//! from `code`, as on the wire, never from the body's shape. This crate writes `code` first;
+//! a body that comes before it (JSON objects have no order) is held back until the code says
+//! which task's body it is.
 
-use super::task::{RequestTask, TaskBody};
+use super::buffered::{Buffered, BufferedDeserializer};
+use super::task::RequestTask;
 use super::{Order, View, Where};
 use crate::RawElement;
-use crate::Task;
-use crate::certificate::CertificateJobRef;
-use crate::contact::{ContactCreate, Handle};
-use crate::domain::{DomainCreate, DomainInfo};
-use crate::poll::MessageRef;
+use crate::registry::{self, TaskBody};
 use crate::task::TaskCode;
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
-#[derive(Serialize)]
-struct Out<'a> {
-    code: &'a TaskCode,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    handle: Option<&'a Handle>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    domain: Option<DomainOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a MessageRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    certificate_job: Option<&'a CertificateJobRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    view: Option<&'a View>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    key: &'a [String],
-    #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
-    filter: Option<&'a Where>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    order: &'a [Order],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ctid: Option<&'a String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reply_to: Option<&'a String>,
-    #[serde(rename = "_unknown", skip_serializing_if = "<[_]>::is_empty")]
-    unknown: &'a [RawElement],
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum DomainOut<'a> {
-    Create(&'a DomainCreate),
-    Info(&'a DomainInfo),
-}
-
-#[derive(Deserialize)]
-struct In {
-    code: TaskCode,
-    #[serde(default)]
-    handle: Option<Handle>,
-    #[serde(default)]
-    domain: Option<DomainIn>,
-    #[serde(default)]
-    message: Option<MessageRef>,
-    #[serde(default)]
-    certificate_job: Option<CertificateJobRef>,
-    #[serde(default)]
-    view: Option<View>,
-    #[serde(default)]
-    key: Vec<String>,
-    #[serde(rename = "where", default)]
-    filter: Option<Where>,
-    #[serde(default)]
-    order: Vec<Order>,
-    #[serde(default)]
-    ctid: Option<String>,
-    #[serde(default)]
-    reply_to: Option<String>,
-    #[serde(rename = "_unknown", default)]
-    unknown: Vec<RawElement>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DomainIn {
-    Create(DomainCreate),
-    Info(DomainInfo),
-}
+/// The keys of a task other than its body, in the order they are written.
+const FIELDS: &[&str] = &[
+    "code", "view", "key", "where", "order", "ctid", "reply_to", "_unknown",
+];
 
 impl Serialize for RequestTask {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut out = Out {
-            code: &self.code,
-            handle: None,
-            domain: None,
-            message: None,
-            certificate_job: None,
-            view: self.view.as_ref(),
-            key: &self.key,
-            filter: self.r#where.as_ref(),
-            order: &self.order,
-            ctid: self.ctid.as_ref(),
-            reply_to: self.reply_to.as_ref(),
-            unknown: &self.unknown,
-        };
-        match &self.body {
-            TaskBody::None => {}
-            TaskBody::ContactCreate(c) => out.handle = Some(&c.0),
-            TaskBody::DomainCreate(d) => out.domain = Some(DomainOut::Create(d)),
-            TaskBody::DomainInfo(d) => out.domain = Some(DomainOut::Info(d)),
-            TaskBody::PollConfirm(m) => out.message = Some(m),
-            TaskBody::CertificateJob(c) => out.certificate_job = Some(c),
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        self.body.serialize_entry(&mut map)?;
+        if let Some(view) = &self.view {
+            map.serialize_entry("view", view)?;
         }
-        out.serialize(s)
+        if !self.key.is_empty() {
+            map.serialize_entry("key", &self.key)?;
+        }
+        if let Some(filter) = &self.r#where {
+            map.serialize_entry("where", filter)?;
+        }
+        if !self.order.is_empty() {
+            map.serialize_entry("order", &self.order)?;
+        }
+        if let Some(ctid) = &self.ctid {
+            map.serialize_entry("ctid", ctid)?;
+        }
+        if let Some(reply_to) = &self.reply_to {
+            map.serialize_entry("reply_to", reply_to)?;
+        }
+        if !self.unknown.is_empty() {
+            map.serialize_entry("_unknown", &self.unknown)?;
+        }
+        map.end()
     }
 }
 
 impl<'de> Deserialize<'de> for RequestTask {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let i = In::deserialize(d)?;
-        let code = i.code.as_str();
-        // The body is the element present; whether it belongs to the code, `fits` says.
-        let body = match (i.handle, i.domain, i.message, i.certificate_job) {
-            (None, None, None, None) => TaskBody::None,
-            (Some(h), None, None, None) => TaskBody::ContactCreate(ContactCreate(h)),
-            (None, Some(DomainIn::Create(c)), None, None) => TaskBody::DomainCreate(c),
-            (None, Some(DomainIn::Info(info)), None, None) => TaskBody::DomainInfo(info),
-            (None, None, Some(m), None) => TaskBody::PollConfirm(m),
-            (None, None, None, Some(c)) => TaskBody::CertificateJob(c),
-            _ => {
-                return Err(D::Error::custom(format!(
-                    "task {code}: body does not fit the task code"
-                )));
-            }
-        };
-        if !body.fits(code) {
-            return Err(D::Error::custom(match body {
-                TaskBody::None => format!("task {code} needs a body"),
-                TaskBody::DomainInfo(_) if code == DomainCreate::CODE => {
-                    "task 0101 needs domain with name, ownerc, adminc, techc and nserver".to_owned()
+        d.deserialize_map(TaskVisitor)
+    }
+}
+
+struct TaskVisitor;
+
+/// The error for body key `key` that no modelled form of task `code` reads.
+fn no_such_body<E: de::Error>(code: &str, key: &str) -> E {
+    if registry::is_body_element(key) {
+        E::custom(format_args!("task {code} takes no `{key}` body"))
+    } else {
+        E::unknown_field(key, FIELDS)
+    }
+}
+
+/// Reads the value of entry `key` as the body of task `code`.
+fn body_entry<'de, A: MapAccess<'de>>(
+    code: &str,
+    key: &str,
+    map: &mut A,
+) -> Result<TaskBody, A::Error> {
+    if registry::task_info(code, Some(key)).is_none() {
+        return Err(no_such_body(code, key));
+    }
+    map.next_value_seed(BodySeed { code, key })
+}
+
+/// The body of task `code` under key `key`, read straight from the input.
+struct BodySeed<'a> {
+    code: &'a str,
+    key: &'a str,
+}
+
+impl<'de> de::DeserializeSeed<'de> for BodySeed<'_> {
+    type Value = TaskBody;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<TaskBody, D::Error> {
+        TaskBody::deserialize_as(self.code, self.key, d)?
+            .ok_or_else(|| no_such_body(self.code, self.key))
+    }
+}
+
+/// Sets `slot` once; a second value for `key` is an error.
+fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    slot: &mut Option<T>,
+    key: &'static str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(key));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+impl<'de> Visitor<'de> for TaskVisitor {
+    type Value = RequestTask;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a task: an object with `code`, its body and query")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RequestTask, A::Error> {
+        let mut code: Option<TaskCode> = None;
+        let mut body: Option<TaskBody> = None;
+        // A body key before `code`, held back (see the module documentation).
+        let mut early: Option<(String, Buffered)> = None;
+        let (mut view, mut key, mut filter, mut order) = (None, None, None, None);
+        let (mut ctid, mut reply_to, mut unknown) = (None, None, None);
+        while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match k.as_ref() {
+                "code" => once(&mut code, "code", &mut map)?,
+                "view" => once::<_, View>(&mut view, "view", &mut map)?,
+                "key" => once::<_, Vec<String>>(&mut key, "key", &mut map)?,
+                "where" => once::<_, Where>(&mut filter, "where", &mut map)?,
+                "order" => once::<_, Vec<Order>>(&mut order, "order", &mut map)?,
+                "ctid" => once::<_, String>(&mut ctid, "ctid", &mut map)?,
+                "reply_to" => once::<_, String>(&mut reply_to, "reply_to", &mut map)?,
+                "_unknown" => once::<_, Vec<RawElement>>(&mut unknown, "_unknown", &mut map)?,
+                other => {
+                    if body.is_some() || early.is_some() {
+                        let code = code.as_ref().map_or("", TaskCode::as_str);
+                        return Err(de::Error::custom(format_args!(
+                            "task {code}: a second body (`{other}`)"
+                        )));
+                    }
+                    match &code {
+                        Some(code) => body = Some(body_entry(code.as_str(), other, &mut map)?),
+                        None if registry::is_body_element(other) => {
+                            early = Some((other.to_owned(), map.next_value::<Buffered>()?));
+                        }
+                        None => return Err(de::Error::unknown_field(other, FIELDS)),
+                    }
                 }
-                _ => format!("task {code}: body does not fit the task code"),
-            }));
+            }
         }
+        let code = code.ok_or_else(|| de::Error::missing_field("code"))?;
+        if let Some((key, value)) = early {
+            let held = BufferedDeserializer::<A::Error>::new(value);
+            body = Some(
+                TaskBody::deserialize_as(code.as_str(), &key, held)?
+                    .ok_or_else(|| no_such_body(code.as_str(), &key))?,
+            );
+        }
+        let body = match body {
+            Some(body) => body,
+            None => TaskBody::bodiless(code.as_str()).map_err(|element| {
+                de::Error::custom(format_args!("task {code} needs a `{element}` body"))
+            })?,
+        };
         Ok(RequestTask {
-            code: i.code,
+            code,
             body,
-            ctid: i.ctid,
-            reply_to: i.reply_to,
-            view: i.view,
-            key: i.key,
-            r#where: i.filter,
-            order: i.order,
-            unknown: i.unknown,
+            ctid,
+            reply_to,
+            view,
+            key: key.unwrap_or_default(),
+            r#where: filter,
+            order: order.unwrap_or_default(),
+            unknown: unknown.unwrap_or_default(),
         })
     }
 }

@@ -1,34 +1,30 @@
-//! 0906 PollConfirm.
+//! 0906 PollConfirm: confirm (and so remove) a poll message. Request:
+//! `<message><id>650664</id></message>`; the answer names the message again and counts what
+//! is still waiting.
 
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::describe::{Describe, Fact};
+use crate::task::task;
 
 xml_struct! {
-    /// A message by id: `<message><id>650664</id></message>`.
-    pub struct MessageRef {
+    /// 0906 PollConfirm, and the message it names: `<message><id>650664</id></message>`.
+    pub struct PollConfirm {
         /// The message id.
         id: u64 = req "id",
     }
 }
 
-/// The request body of 0906: the message to confirm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PollConfirm {
-    /// The message id.
-    pub id: u64,
-}
-
 impl PollConfirm {
     /// Confirms message `id`.
     pub fn new(id: u64) -> Self {
-        PollConfirm { id }
+        PollConfirm {
+            id,
+            unknown: Vec::new(),
+        }
     }
 }
 
-impl Task for PollConfirm {
-    const CODE: &'static str = "0906";
-    type Data = PollConfirmData;
-}
+task!(PollConfirm = "0906", body "message", data PollConfirmData);
 
 xml_struct! {
     /// The response data of 0906.
@@ -37,6 +33,12 @@ xml_struct! {
         /// The number of messages still waiting.
         summary: Option<u64> = opt "summary",
         /// The confirmed message.
-        message: Option<MessageRef> = opt "message",
+        message: Option<PollConfirm> = opt "message",
+    }
+}
+
+impl Describe for PollConfirmData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        self.message.iter().map(|m| Fact::Message(m.id)).collect()
     }
 }

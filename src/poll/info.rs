@@ -2,15 +2,12 @@
 
 use super::message::Message;
 use crate::codec::macros::xml_struct;
-use crate::task::Task;
+use crate::describe::{Describe, Fact};
+use crate::task::task;
 
-/// 0905 PollInfo: no body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PollInfo;
-
-impl Task for PollInfo {
-    const CODE: &'static str = "0905";
-    type Data = PollInfoData;
+task! {
+    /// 0905 PollInfo: no body.
+    PollInfo = "0905", no body, data PollInfoData
 }
 
 xml_struct! {
@@ -21,5 +18,13 @@ xml_struct! {
         summary: Option<u64> = opt "summary",
         /// The oldest unconfirmed message.
         message: Option<Message> = opt "message",
+    }
+}
+
+impl Describe for PollInfoData {
+    fn facts(&self) -> Vec<Fact<'_>> {
+        let waiting = self.summary.map(Fact::Waiting);
+        let message = self.message.as_ref().map(|m| Fact::Message(m.id));
+        waiting.into_iter().chain(message).collect()
     }
 }

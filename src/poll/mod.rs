@@ -14,7 +14,7 @@ mod job_notification;
 mod message;
 mod poll_loop;
 
-pub use confirm::{MessageRef, PollConfirm, PollConfirmData};
+pub use confirm::{PollConfirm, PollConfirmData};
 pub use event::{EventNotification, EventType, Transfer};
 pub use info::{PollInfo, PollInfoData};
 pub use job_notification::JobNotification;

@@ -1,0 +1,539 @@
+//! The one table of the tasks this crate models, and every dispatch generated from it.
+//!
+//! Each task is declared once, beside its model, with `task!` (its code, its
+//! body and its data type), and listed once here. From this table come the request body by
+//! code ([`TaskBody`]: decode, encode, JSON), the response data by code ([`AnyData`]: decode,
+//! encode, JSON, the CLI's summary), the fuzz and property-test generators and the list of
+//! modelled tasks ([`TASKS`]) the tests and the schemas use. Every match is exhaustive and
+//! no task code or element name is written here: they come from the declarations.
+//!
+//! # Adding a task
+//!
+//! 1. Its file under its object's folder (`src/zone/info.rs`, say): the body model (an
+//!    `xml_struct!`) and one `task!` line; the data model if it is new, with its
+//!    `Describe` facts.
+//! 2. One line below. Tasks sharing a code (an info and its list form) share a line,
+//!    joined by `|`; the first names the [`AnyData`] variant.
+//! 3. A request and a response fixture in `testdata/` named after the code, cited in
+//!    `testdata/README.md` (a test fails for a task without them).
+//! 4. The XSD parts of its body and data in `schemas/`.
+//!
+//! Mistakes are caught at compile time: two lines with one code, two tasks of one line with
+//! different codes, different data types or one body element.
+
+use crate::cancelation::{
+    CancelationCreate, CancelationDelete, CancelationInfo, CancelationList, CancelationUpdate,
+};
+use crate::certificate::{
+    CertificateJobCancel, CertificateJobHistoryInfo, CertificateJobHistoryList, CertificateJobInfo,
+    CertificateJobList, ResendApproverEmail,
+};
+use crate::contact::{ContactCreate, HandleDelete, HandleInfo, HandleList, HandleUpdate};
+use crate::domain::{
+    AuthInfo1Create, AuthInfo1Delete, AuthInfo2Create, AuthInfoSend, DomainCreate, DomainInfo,
+    DomainList, DomainRenew, DomainTransfer, DomainUpdate,
+};
+use crate::poll::{PollConfirm, PollInfo};
+
+/// A modelled task, as the registry lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TaskInfo {
+    /// The model's name (`DomainInfo`): its [`TaskBody`] variant.
+    pub name: &'static str,
+    /// The task code.
+    pub code: &'static str,
+    /// The body element after `code`; `None` for a task without one (a list form).
+    pub element: Option<&'static str>,
+}
+
+/// The modelled task of `code` whose body element is `element` (`None`: no body element).
+pub fn task_info(code: &str, element: Option<&str>) -> Option<&'static TaskInfo> {
+    TASKS
+        .iter()
+        .find(|t| t.code == code && t.element == element)
+}
+
+/// Whether task `code` is modelled.
+pub fn is_modelled(code: &str) -> bool {
+    TASKS.iter().any(|t| t.code == code)
+}
+
+/// Whether some modelled task reads a body element called `name`.
+pub(crate) fn is_body_element(name: &str) -> bool {
+    TASKS.iter().any(|t| t.element == Some(name))
+}
+
+/// The body element modelled task `code` cannot do without: `None` if the code is not
+/// modelled or one of its forms has no body element.
+pub(crate) fn required_element(code: &str) -> Option<&'static str> {
+    let mut forms = TASKS.iter().filter(|t| t.code == code);
+    let first = forms.next()?;
+    if forms.any(|t| t.element.is_none()) {
+        return None;
+    }
+    first.element
+}
+
+/// Whether `a` and `b` are equal (`==` in a `const` context).
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a, b) {
+            ([], []) => return true,
+            ([x, ra @ ..], [y, rb @ ..]) if *x == *y => (a, b) = (ra, rb),
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `a` equals `b` (`None` equals `None`).
+const fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => str_eq(a, b),
+        _ => false,
+    }
+}
+
+/// Whether no two of `items` are equal (`None` equals `None`).
+const fn all_distinct(mut items: &[Option<&str>]) -> bool {
+    while let [first, rest @ ..] = items {
+        let mut others = rest;
+        while let [other, more @ ..] = others {
+            if same(*first, *other) {
+                return false;
+            }
+            others = more;
+        }
+        items = rest;
+    }
+    true
+}
+
+/// Writes the table's types and dispatch: see the module documentation.
+macro_rules! registry {
+    ($( $name:ident($ty:ty) $(| $form:ident($fty:ty))* ),* $(,)?) => {
+        // Compile-time checks of the table.
+        const _: () = assert!(
+            all_distinct(&[$( Some(<$ty as $crate::task::Task>::CODE) ),*]),
+            "two registry lines share a task code: join them with `|`"
+        );
+        $(
+            const _: () = assert!(
+                all_distinct(&[
+                    <$ty as $crate::task::Body>::ELEMENT
+                    $(, <$fty as $crate::task::Body>::ELEMENT)*
+                ]),
+                "two forms of one task code read the same body element"
+            );
+            $(
+                const _: () = assert!(
+                    str_eq(<$ty as $crate::task::Task>::CODE, <$fty as $crate::task::Task>::CODE),
+                    "tasks joined by `|` must share their code"
+                );
+                // Joined tasks share their data type (this coercion compiles only then).
+                const _: fn(<$fty as $crate::task::Task>::Data) -> <$ty as $crate::task::Task>::Data =
+                    |d| d;
+            )*
+        )*
+
+        /// Every modelled task: name, code and body element, in the registry's order.
+        pub const TASKS: &[TaskInfo] = &[
+            $(
+                TaskInfo {
+                    name: stringify!($name),
+                    code: <$ty as $crate::task::Task>::CODE,
+                    element: <$ty as $crate::task::Body>::ELEMENT,
+                },
+                $(
+                    TaskInfo {
+                        name: stringify!($form),
+                        code: <$fty as $crate::task::Task>::CODE,
+                        element: <$fty as $crate::task::Body>::ELEMENT,
+                    },
+                )*
+            )*
+        ];
+
+        /// The body of a task: the modelled task it is (the element after `code`, if it
+        /// has one), or [`None`](Self::None) for a task this crate does not model (its
+        /// children are in [`RequestTask::unknown`](crate::RequestTask::unknown)).
+        ///
+        /// Every modelled task is a variant, also those without a body element (0905, the
+        /// list forms): which one a decoded task is follows from its code and its body
+        /// element, as [`TASKS`] lists them.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        #[allow(
+            clippy::large_enum_variant,
+            reason = "one value per task, never stored in bulk: boxing would only add an indirection"
+        )]
+        pub enum TaskBody {
+            /// A task this crate does not model.
+            None,
+            $(
+                #[doc = concat!("[`", stringify!($ty), "`].")]
+                $name($ty),
+                $(
+                    #[doc = concat!("[`", stringify!($fty), "`].")]
+                    $form($fty),
+                )*
+            )*
+        }
+
+        $(
+            impl From<$ty> for TaskBody {
+                fn from(task: $ty) -> Self {
+                    TaskBody::$name(task)
+                }
+            }
+            impl From<$ty> for $crate::RequestTask {
+                fn from(task: $ty) -> Self {
+                    $crate::RequestTask::new(
+                        $crate::TaskCode::known(<$ty as $crate::task::Task>::CODE),
+                        TaskBody::$name(task),
+                    )
+                }
+            }
+            $(
+                impl From<$fty> for TaskBody {
+                    fn from(task: $fty) -> Self {
+                        TaskBody::$form(task)
+                    }
+                }
+                impl From<$fty> for $crate::RequestTask {
+                    fn from(task: $fty) -> Self {
+                        $crate::RequestTask::new(
+                            $crate::TaskCode::known(<$fty as $crate::task::Task>::CODE),
+                            TaskBody::$form(task),
+                        )
+                    }
+                }
+            )*
+        )*
+
+        impl TaskBody {
+            /// The modelled task's code; `None` for [`TaskBody::None`].
+            pub fn code(&self) -> Option<&'static str> {
+                match self {
+                    TaskBody::None => None,
+                    $(
+                        TaskBody::$name(_) => Some(<$ty as $crate::task::Task>::CODE),
+                        $( TaskBody::$form(_) => Some(<$fty as $crate::task::Task>::CODE), )*
+                    )*
+                }
+            }
+
+            /// The body element's name, if the task has one.
+            pub fn element(&self) -> Option<&'static str> {
+                match self {
+                    TaskBody::None => None,
+                    $(
+                        TaskBody::$name(_) => <$ty as $crate::task::Body>::ELEMENT,
+                        $( TaskBody::$form(_) => <$fty as $crate::task::Body>::ELEMENT, )*
+                    )*
+                }
+            }
+
+            /// Whether this body belongs to task `code`: a modelled task's body to its own
+            /// code, [`TaskBody::None`] to a code this crate does not model.
+            pub fn fits(&self, code: &str) -> bool {
+                match self.code() {
+                    Some(own) => own == code,
+                    None => !is_modelled(code),
+                }
+            }
+
+            /// Reads body element `el` of task `code`; `Ok(None)` if no modelled task of
+            /// that code has such a body.
+            pub(crate) fn read(
+                code: &str,
+                el: $crate::codec::ElementReader<'_, '_>,
+            ) -> Result<Option<Self>, $crate::DecodeError> {
+                let name = el.name();
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE
+                        && <$ty as $crate::task::Body>::ELEMENT == Some(name)
+                    {
+                        return <$ty as $crate::task::Body>::read_body(el)
+                            .map(|b| Some(TaskBody::$name(b)));
+                    }
+                    $(
+                        if code == <$fty as $crate::task::Task>::CODE
+                            && <$fty as $crate::task::Body>::ELEMENT == Some(name)
+                        {
+                            return <$fty as $crate::task::Body>::read_body(el)
+                                .map(|b| Some(TaskBody::$form(b)));
+                        }
+                    )*
+                )*
+                Ok(None)
+            }
+
+            /// The body of a task `code` that has no body element: the modelled form
+            /// without one, or [`TaskBody::None`] for a code this crate does not model;
+            /// `Err` with the element a modelled task cannot do without.
+            pub(crate) fn bodiless(code: &str) -> Result<Self, &'static str> {
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE {
+                        if let Some(b) = <$ty as $crate::task::Body>::bodiless() {
+                            return Ok(TaskBody::$name(b));
+                        }
+                    }
+                    $(
+                        if code == <$fty as $crate::task::Task>::CODE {
+                            if let Some(b) = <$fty as $crate::task::Body>::bodiless() {
+                                return Ok(TaskBody::$form(b));
+                            }
+                        }
+                    )*
+                )*
+                match required_element(code) {
+                    Some(element) => Err(element),
+                    None => Ok(TaskBody::None),
+                }
+            }
+
+            /// Writes the body element (nothing for a task without one).
+            pub(crate) fn write(
+                &self,
+                w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> Result<(), $crate::EncodeError> {
+                match self {
+                    TaskBody::None => Ok(()),
+                    $(
+                        TaskBody::$name(b) => $crate::task::Body::write_body(b, w),
+                        $( TaskBody::$form(b) => $crate::task::Body::write_body(b, w), )*
+                    )*
+                }
+            }
+
+            /// Serializes the body as one map entry under its element's name (nothing for
+            /// a task without one).
+            pub(crate) fn serialize_entry<M: serde::ser::SerializeMap>(
+                &self,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                match self {
+                    TaskBody::None => Ok(()),
+                    $(
+                        TaskBody::$name(b) => match <$ty as $crate::task::Body>::ELEMENT {
+                            Some(key) => map.serialize_entry(key, b),
+                            None => Ok(()),
+                        },
+                        $(
+                            TaskBody::$form(b) => match <$fty as $crate::task::Body>::ELEMENT {
+                                Some(key) => map.serialize_entry(key, b),
+                                None => Ok(()),
+                            },
+                        )*
+                    )*
+                }
+            }
+
+            /// Deserializes `d` as the body element `key` of task `code`; `Ok(None)` if no
+            /// modelled task of that code has such a body (`d` is then not read).
+            pub(crate) fn deserialize_as<'de, D: serde::Deserializer<'de>>(
+                code: &str,
+                key: &str,
+                d: D,
+            ) -> Result<Option<Self>, D::Error> {
+                use serde::Deserialize;
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE
+                        && <$ty as $crate::task::Body>::ELEMENT == Some(key)
+                    {
+                        return <$ty>::deserialize(d).map(|b| Some(TaskBody::$name(b)));
+                    }
+                    $(
+                        if code == <$fty as $crate::task::Task>::CODE
+                            && <$fty as $crate::task::Body>::ELEMENT == Some(key)
+                        {
+                            return <$fty>::deserialize(d).map(|b| Some(TaskBody::$form(b)));
+                        }
+                    )*
+                )*
+                let _ = d;
+                Ok(None)
+            }
+        }
+
+        /// The data of any response, typed by the task code in its status: one variant per
+        /// modelled task code (named after its first task), [`Raw`](Self::Raw) for the
+        /// others (kept as it came, re-encoded unchanged).
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        #[allow(
+            clippy::large_enum_variant,
+            reason = "one value per result, never stored in bulk: boxing would only add an indirection"
+        )]
+        pub enum AnyData {
+            $(
+                #[doc = concat!("The data of [`", stringify!($ty), "`]",
+                    $(" and [`", stringify!($fty), "`]",)* ".")]
+                $name(<$ty as $crate::task::Task>::Data),
+            )*
+            /// Any other task: the `data` element as it came.
+            Raw($crate::RawElement),
+        }
+
+        impl AnyData {
+            /// Reads `el` (a `data` element) as the data of task `code`.
+            pub fn read(
+                code: &str,
+                el: $crate::codec::ElementReader<'_, '_>,
+            ) -> Result<Self, $crate::DecodeError> {
+                use $crate::codec::FromXml;
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE {
+                        return FromXml::from_xml(el).map(AnyData::$name);
+                    }
+                )*
+                $crate::RawElement::from_xml(el).map(AnyData::Raw)
+            }
+
+            /// Deserializes data of task `code` from any serde format (the inverse of its
+            /// `Serialize`, which writes the inner value).
+            pub fn deserialize_for<'de, D: serde::Deserializer<'de>>(
+                code: &str,
+                d: D,
+            ) -> Result<Self, D::Error> {
+                use serde::Deserialize;
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE {
+                        return Deserialize::deserialize(d).map(AnyData::$name);
+                    }
+                )*
+                $crate::RawElement::deserialize(d).map(AnyData::Raw)
+            }
+
+            /// What the data holds, in brief (what the CLI's `check` prints).
+            pub fn facts(&self) -> Vec<$crate::describe::Fact<'_>> {
+                use $crate::describe::Describe;
+                match self {
+                    $( AnyData::$name(d) => d.facts(), )*
+                    AnyData::Raw(d) => d.facts(),
+                }
+            }
+        }
+
+        impl $crate::codec::ToXml for AnyData {
+            fn to_xml(
+                &self,
+                name: &str,
+                w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> Result<(), $crate::EncodeError> {
+                match self {
+                    $( AnyData::$name(d) => d.to_xml(name, w), )*
+                    AnyData::Raw(d) => w.raw_element(name, d),
+                }
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl TaskBody {
+            /// A body of task `code`: one of its modelled forms, or [`TaskBody::None`] for a
+            /// code this crate does not model.
+            pub(crate) fn generate_for(
+                code: &str,
+                u: &mut ::arbitrary::Unstructured<'_>,
+            ) -> ::arbitrary::Result<Self> {
+                use $crate::codec::fuzz::Gen;
+                let forms = TASKS.iter().filter(|t| t.code == code).count();
+                let mut pick = if forms > 1 { u.choose_index(forms)? } else { 0 };
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE {
+                        if pick == 0 {
+                            return Gen::generate(u).map(TaskBody::$name);
+                        }
+                        pick -= 1;
+                    }
+                    $(
+                        if code == <$fty as $crate::task::Task>::CODE {
+                            if pick == 0 {
+                                return Gen::generate(u).map(TaskBody::$form);
+                            }
+                            pick -= 1;
+                        }
+                    )*
+                )*
+                let _ = pick;
+                Ok(TaskBody::None)
+            }
+        }
+
+        #[cfg(feature = "arbitrary")]
+        impl AnyData {
+            /// Data of task `code` as [`Document`](crate::Document) types it.
+            pub(crate) fn generate_for(
+                code: &str,
+                u: &mut ::arbitrary::Unstructured<'_>,
+            ) -> ::arbitrary::Result<Self> {
+                use $crate::codec::fuzz::Gen;
+                $(
+                    if code == <$ty as $crate::task::Task>::CODE {
+                        return Gen::generate(u).map(AnyData::$name);
+                    }
+                )*
+                // `AnyData::Raw` is the whole `data` element: it takes the name.
+                Gen::generate_named(u, "data").map(AnyData::Raw)
+            }
+        }
+    };
+}
+// The table: one line per task code (see the module documentation).
+registry! {
+    ContactCreate(ContactCreate),
+    HandleUpdate(HandleUpdate),
+    HandleDelete(HandleDelete),
+    HandleInfo(HandleInfo) | HandleList(HandleList),
+    DomainCreate(DomainCreate),
+    DomainUpdate(DomainUpdate),
+    DomainTransfer(DomainTransfer),
+    DomainRenew(DomainRenew),
+    DomainInfo(DomainInfo) | DomainList(DomainList),
+    AuthInfo1Create(AuthInfo1Create),
+    AuthInfo1Delete(AuthInfo1Delete),
+    AuthInfo2Create(AuthInfo2Create),
+    AuthInfoSend(AuthInfoSend),
+    CancelationCreate(CancelationCreate),
+    CancelationUpdate(CancelationUpdate),
+    CancelationDelete(CancelationDelete),
+    CancelationInfo(CancelationInfo) | CancelationList(CancelationList),
+    PollInfo(PollInfo),
+    PollConfirm(PollConfirm),
+    CertificateJobCancel(CertificateJobCancel),
+    CertificateJobInfo(CertificateJobInfo),
+    CertificateJobList(CertificateJobList),
+    ResendApproverEmail(ResendApproverEmail),
+    CertificateJobHistoryInfo(CertificateJobHistoryInfo),
+    CertificateJobHistoryList(CertificateJobHistoryList),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_at_most_one_form_without_a_body_element() {
+        for t in TASKS {
+            let bodiless = TASKS
+                .iter()
+                .filter(|o| o.code == t.code && o.element.is_none())
+                .count();
+            assert!(bodiless <= 1, "{}", t.code);
+        }
+    }
+
+    #[test]
+    fn required_element_is_none_exactly_where_a_form_has_no_body() {
+        use crate::task::Task;
+        assert_eq!(required_element(DomainCreate::CODE), Some("domain"));
+        assert_eq!(required_element(DomainInfo::CODE), None);
+        assert_eq!(required_element(PollInfo::CODE), None);
+        assert_eq!(required_element(PollConfirm::CODE), Some("message"));
+        assert_eq!(required_element("9999"), None);
+    }
+}
