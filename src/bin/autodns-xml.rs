@@ -33,6 +33,9 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print no warnings (the repaired server quirks).
+    #[arg(long, short, global = true)]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,10 +118,13 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    match run(cli.command) {
+    warnings::set_quiet(cli.quiet);
+    let outcome = run(cli.command);
+    warnings::finish();
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            let _ = writeln!(io::stderr().lock(), "error: {message}");
+            let _ = writeln!(io::stderr().lock(), "error: {}", printable::line(&message));
             ExitCode::FAILURE
         }
     }
@@ -139,21 +145,21 @@ fn run(command: Command) -> Result<(), String> {
                 serde_json::to_string_pretty(&doc)
             }
             .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
-            emit(&json, true)
+            emit(&printable::json(&json), true)
         }
         Command::Encode {
             input,
             show_secrets,
         } => {
             let xml = to_xml(&from_json(&input.read()?)?, show_secrets)?;
-            emit(&xml, false)
+            emit(&printable::xml(&xml), false)
         }
         Command::Normalize {
             input,
             show_secrets,
         } => {
             let xml = to_xml(&decode(&input.read()?)?, show_secrets)?;
-            emit(&xml, false)
+            emit(&printable::xml(&xml), false)
         }
         Command::Check { input } => {
             let mut reader = input.open()?;
@@ -165,7 +171,7 @@ fn run(command: Command) -> Result<(), String> {
                 .map_err(|e| input.read_error(&e))?;
             if head.len() > STREAM_ABOVE && root_is_response(&head) {
                 let line = check_stream(io::Cursor::new(head).chain(reader))?;
-                return emit(&line, true);
+                return emit(&printable::line(&line), true);
             }
             // Anything else is read whole, up to the decoder's document size limit.
             let max = Limits::default().max_document_size;
@@ -178,14 +184,14 @@ fn run(command: Command) -> Result<(), String> {
                 return Err(too_large(max));
             }
             let doc = decode(&head)?;
-            emit(&summary(&doc), true)
+            emit(&printable::line(&summary(&doc)), true)
         }
         Command::Notification { input } => {
             let notification = Notification::decode(&input.read()?).map_err(|e| e.to_string())?;
             warn(&notification.quirks);
             let json = serde_json::to_string_pretty(&notification)
                 .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
-            emit(&json, true)
+            emit(&printable::json(&json), true)
         }
     }
 }
@@ -273,14 +279,202 @@ fn decode(bytes: &[u8]) -> Result<Document, String> {
 }
 
 fn warn(quirks: &[Quirk]) {
-    let mut err = io::stderr().lock();
-    for quirk in quirks {
-        let _ = writeln!(err, "warning: {quirk}");
+    warnings::report(quirks);
+}
+
+/// The `warning:` lines (issue 11 item 17): the first [`warnings::SHOWN`] quirks of each
+/// kind with their positions, then one count per kind at the end; none with `--quiet`. The
+/// tool reports quirks as the decoder finds them (a streamed list: entry by entry), so only
+/// the counts are kept.
+mod warnings {
+    use super::printable;
+    use autodns_xml::{Quirk, QuirkKind};
+    use std::io::Write;
+    use std::sync::Mutex;
+
+    /// How many quirks of one kind are printed in full.
+    pub const SHOWN: u64 = 3;
+
+    struct Warnings {
+        quiet: bool,
+        /// Per kind: its name and how many quirks of it were found.
+        counts: Vec<(&'static str, u64)>,
+    }
+
+    static WARNINGS: Mutex<Warnings> = Mutex::new(Warnings {
+        quiet: false,
+        counts: Vec::new(),
+    });
+
+    fn with<R>(f: impl FnOnce(&mut Warnings) -> R) -> R {
+        let mut w = WARNINGS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut w)
+    }
+
+    /// The name of a quirk's kind, as the final count says it.
+    fn kind_name(kind: &QuirkKind) -> &'static str {
+        match kind {
+            QuirkKind::MismatchedEndTag { .. } => "mismatched end tag",
+            QuirkKind::MisspelledValue { .. } => "misspelled value",
+            QuirkKind::DuplicatedTail { .. } => "repeated end tags",
+            QuirkKind::IgnoredAttributes { .. } => "ignored attributes",
+            _ => "other repair",
+        }
+    }
+
+    pub fn set_quiet(quiet: bool) {
+        with(|w| w.quiet = quiet);
+    }
+
+    /// Counts `quirks` and prints those within the first [`SHOWN`] of their kind.
+    pub fn report(quirks: &[Quirk]) {
+        with(|w| {
+            let mut err = std::io::stderr().lock();
+            for quirk in quirks {
+                let name = kind_name(&quirk.kind);
+                let count = match w.counts.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, count)) => count,
+                    None => {
+                        w.counts.push((name, 0));
+                        match w.counts.last_mut() {
+                            Some((_, count)) => count,
+                            None => continue,
+                        }
+                    }
+                };
+                *count += 1;
+                if !w.quiet && *count <= SHOWN {
+                    let _ = writeln!(err, "warning: {}", printable::line(&quirk.to_string()));
+                }
+            }
+        });
+    }
+
+    /// One line per kind with more quirks than were printed.
+    pub fn finish() {
+        with(|w| {
+            if w.quiet {
+                return;
+            }
+            let mut err = std::io::stderr().lock();
+            for (name, count) in &w.counts {
+                if *count > SHOWN {
+                    let more = count - SHOWN;
+                    let _ = writeln!(
+                        err,
+                        "warning: {more} more {name} quirks not shown ({count} in all)"
+                    );
+                }
+            }
+        });
     }
 }
 
 fn encode_error(e: autodns_xml::EncodeError) -> String {
     format!("cannot encode: {e}")
+}
+
+/// What the tool prints that came from the input, made harmless to a terminal and to a
+/// reader of lines (issue 11 item 16): no value can end a line, move the cursor or start an
+/// escape sequence, so no document can print a second, forged `response:` line.
+mod printable {
+    use std::borrow::Cow;
+    use std::fmt::Write;
+
+    /// Whether `c` is a control character: C0 (CR, LF, tab, ESC...), DEL or C1 (U+0080 to
+    /// U+009F, U+009B being a terminal's CSI).
+    fn is_control(c: char) -> bool {
+        c.is_control()
+    }
+
+    /// `text` with every character `pick` picks replaced by what `write` writes for it.
+    fn replaced(
+        text: &str,
+        pick: impl Fn(char) -> bool,
+        write: impl Fn(&mut String, char),
+    ) -> Cow<'_, str> {
+        if !text.chars().any(&pick) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        for c in text.chars() {
+            if pick(c) {
+                write(&mut out, c);
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
+    }
+
+    /// One line (a summary, a warning, an error): every control character, and the Unicode
+    /// line and paragraph separators, written as `\u{…}`.
+    pub fn line(text: &str) -> Cow<'_, str> {
+        replaced(
+            text,
+            |c| is_control(c) || matches!(c, '\u{2028}' | '\u{2029}'),
+            |out, c| {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            },
+        )
+    }
+
+    /// Pretty JSON from serde_json, which escapes C0 itself: DEL and C1 (which can only
+    /// stand inside strings) as `\u00XX`, the same JSON value.
+    pub fn json(text: &str) -> Cow<'_, str> {
+        replaced(text, is_control_not_c0, |out, c| {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        })
+    }
+
+    fn is_control_not_c0(c: char) -> bool {
+        is_control(c) && c >= '\u{7f}'
+    }
+
+    /// An XML document from the writer, which refuses C0 controls other than tab, LF and
+    /// CR and writes CR as a reference: DEL and C1 as character references, the same
+    /// document. In a CDATA section (where a reference would be literal) the section is
+    /// closed before the reference and opened again after it.
+    pub fn xml(text: &str) -> Cow<'_, str> {
+        if !text.chars().any(is_control_not_c0) {
+            return Cow::Borrowed(text);
+        }
+        const OPEN: &str = "<![CDATA[";
+        const CLOSE: &str = "]]>";
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut in_cdata = false;
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if !in_cdata && rest.starts_with(OPEN) {
+                in_cdata = true;
+                out.push_str(OPEN);
+                rest = rest.get(OPEN.len()..).unwrap_or_default();
+                continue;
+            }
+            if in_cdata && rest.starts_with(CLOSE) {
+                in_cdata = false;
+                out.push_str(CLOSE);
+                rest = rest.get(CLOSE.len()..).unwrap_or_default();
+                continue;
+            }
+            if is_control_not_c0(c) {
+                let reference = format!("&#x{:X};", u32::from(c));
+                if in_cdata {
+                    out.push_str(CLOSE);
+                    out.push_str(&reference);
+                    out.push_str(OPEN);
+                } else {
+                    out.push_str(&reference);
+                }
+            } else {
+                out.push(c);
+            }
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        }
+        Cow::Owned(out)
+    }
 }
 
 /// Writes the result to stdout (with a final newline if `newline`). A closed pipe (the reader
