@@ -383,9 +383,27 @@ fn deffered_results(n: usize) -> Vec<u8> {
     xml.into_bytes()
 }
 
+/// Asserts that a cost per element stays flat: `measure` gives the cost at 10k and at 100k
+/// elements, and the larger is within 1.5x of the smaller in at least one of three attempts.
+/// A quadratic path costs about 10x at every attempt; a busy machine (the other tests of
+/// this binary run beside this one on two cores) only disturbs some.
+fn flat_cost(what: &str, mut measure: impl FnMut() -> (f64, f64)) {
+    let mut ratios = Vec::new();
+    for _ in 0..3 {
+        let (small, large) = measure();
+        let ratio = large / small;
+        eprintln!("{what}: 100k/10k = {ratio:.2}");
+        if ratio < 1.5 {
+            return;
+        }
+        ratios.push(ratio);
+    }
+    panic!("{what}: the cost grows from 10k to 100k by {ratios:.2?} (three attempts)");
+}
+
 /// Quirks found in re-read parts (each result's `<data>`) are located from the part's
 /// start, not from byte 0: the cost per result stays flat from 10k to 100k results (it was
-/// quadratic: 64,000 results took 58 s). Compared as a ratio, best of three, not timed.
+/// quadratic: 64,000 results took 58 s). Compared as a ratio (`flat_cost`), not timed.
 #[test]
 fn quirks_in_reread_data_cost_the_same_per_result_at_10k_and_100k() {
     use autodns_xml::Document;
@@ -400,11 +418,9 @@ fn quirks_in_reread_data_cost_the_same_per_result_at_10k_and_100k() {
             })
             .fold(f64::INFINITY, f64::min)
     };
-    let (small, large) = (per_result(10_000), per_result(100_000));
-    assert!(
-        large <= small * 1.5,
-        "per result: {small:e} s at 10k, {large:e} s at 100k"
-    );
+    flat_cost("quirks in re-read data, per result", || {
+        (per_result(10_000), per_result(100_000))
+    });
     // The positions are still those of the whole document.
     let xml = deffered_results(3);
     let (_, quirks) = Document::decode(&xml).expect("decodes");
@@ -463,12 +479,11 @@ fn cost_per_child(xml: &[u8], children: usize) -> f64 {
 
 #[test]
 fn body_candidates_cost_the_same_per_element_at_10k_and_100k() {
-    let small = cost_per_child(&body_candidates(5_000), 10_000);
-    let large = cost_per_child(&body_candidates(50_000), 100_000);
-    let ratio = large / small;
-    eprintln!("body candidates: 100k/10k cost per element = {ratio:.2}");
-    assert!(
-        ratio < 1.5,
-        "cost per element grows {ratio:.2}x from 10k to 100k"
-    );
+    let (small, large) = (body_candidates(5_000), body_candidates(50_000));
+    flat_cost("body candidates, per element", || {
+        (
+            cost_per_child(&small, 10_000),
+            cost_per_child(&large, 100_000),
+        )
+    });
 }
