@@ -1240,3 +1240,32 @@ fn quiet_silences_the_warnings_and_nothing_else() {
     let r = run(&["-q", "check", "-"], Some(b"<response>")).input_error();
     assert!(r.stderr.starts_with("error: "));
 }
+
+/// Auth codes are secrets wherever the protocol carries them: a domain's `authinfo` (0105
+/// and 0905 answers, job notifications) and the new code 0113001 answers with in
+/// `status/object/value`. None prints without `--show-secrets`.
+#[test]
+fn auth_codes_print_only_with_show_secrets() {
+    for (name, code) in [
+        ("0113001_response.xml", "kiSV/CbJi9/KaCxp"),
+        ("0105_response.xml", "J/w0Xpn66I87YVty"),
+        ("0905_response.xml", "S0Lygv+ZkNbniICm"),
+    ] {
+        let path = file(name);
+        assert!(
+            common::read_str(name).contains(code),
+            "{name} holds the code"
+        );
+        for cmd in ["decode", "normalize", "check"] {
+            let r = run(&[cmd, &path], None).ok();
+            assert!(
+                !r.stdout.contains(code) && !r.stderr.contains(code),
+                "{cmd} {name}: {r:#?}"
+            );
+        }
+        let r = run(&["decode", "--show-secrets", &path], None).ok();
+        assert!(r.stdout.contains(code), "decode --show-secrets {name}");
+        let r = run(&["normalize", "--show-secrets", &path], None).ok();
+        assert!(r.stdout.contains(code), "normalize --show-secrets {name}");
+    }
+}

@@ -85,7 +85,7 @@ fn list_request_with_query_and_owner() {
 #[test]
 fn text_is_escaped_and_survives() {
     let mut create = DomainCreate::new("a&b<c>.example", 1, 2, 3, ["ns1.example"]);
-    create.authinfo = Some("x]]>y\r\n\"'\u{1F600}".to_owned());
+    create.authinfo = Some("x]]>y\r\n\"'\u{1F600}".into());
     let req = Request::new(Auth::new("us<er", "pa&ss", "4")).task(create);
     let xml = req.to_xml_with(Layout::Compact).expect("encode");
     assert!(xml.contains("<name>a&amp;b&lt;c&gt;.example</name>"));

@@ -166,3 +166,33 @@ fn the_auth_code_is_read_as_a_secret_and_never_debug_printed() {
         );
     }
 }
+
+#[test]
+fn the_auth_code_in_a_status_object_is_masked_in_debug_and_serde() {
+    use autodns_xml::{Document, ExposeSecrets};
+    let bytes = std::fs::read(format!(
+        "{}/testdata/0113001_response.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let (doc, _) = Document::decode(&bytes).expect("decode");
+    let code = "kiSV/CbJi9/KaCxp";
+    assert!(!format!("{doc:?}").contains(code));
+    let json = serde_json::to_string(&doc).expect("json");
+    assert!(
+        !json.contains(code) && json.contains(r#""value":"***""#),
+        "{json}"
+    );
+    let exposed = serde_json::to_string(&ExposeSecrets::new(&doc)).expect("json");
+    assert!(exposed.contains(code), "{exposed}");
+    // The encoder writes the value as it came.
+    assert!(
+        doc.to_xml_with(autodns_xml::codec::Layout::Compact)
+            .expect("encode")
+            .contains(code)
+    );
+    // Another object type's value is no secret.
+    let other = autodns_xml::ObjectRef::new("domain", "example.com");
+    assert!(format!("{other:?}").contains("example.com"));
+    assert!(!other.holds_secret());
+}

@@ -22,7 +22,23 @@
 //! [`ToXml`](super::ToXml) (fields in declaration order, then the unknown children).
 
 macro_rules! xml_struct {
+    // `manual Debug, Serialize, ToXml;` before the struct: the model writes these three
+    // itself (to mask a secret that depends on a sibling field, as `ObjectRef` does).
     (
+        manual Debug, Serialize, ToXml;
+        $($rest:tt)*
+    ) => {
+        $crate::codec::macros::xml_struct!(@all [] no $($rest)*);
+    };
+    (
+        $(#[$meta:meta])*
+        pub struct $($rest:tt)*
+    ) => {
+        $crate::codec::macros::xml_struct!(@all [Debug, serde::Serialize,] yes
+            $(#[$meta])* pub struct $($rest)*);
+    };
+    (
+        @all [$($derive:tt)*] $to_xml:ident
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
@@ -31,7 +47,7 @@ macro_rules! xml_struct {
             ),* $(,)?
         }
     ) => {
-        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name] []
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name] []
             $( [ $(#[$fmeta])* $field : $ty = $kind $wire ] )*);
 
         impl $crate::codec::FromXml for $name {
@@ -55,21 +71,8 @@ macro_rules! xml_struct {
             }
         }
 
-        impl $crate::codec::ToXml for $name {
-            fn to_xml(
-                &self,
-                name: &str,
-                w: &mut $crate::codec::XmlWriter<'_>,
-            ) -> ::std::result::Result<(), $crate::EncodeError> {
-                w.start(name)?;
-                $( $crate::codec::macros::xml_struct!(@write $kind self.$field, $wire, w $($codec)?); )*
-                for u in &self.unknown {
-                    w.raw_element(&u.name, u)?;
-                }
-                w.end(name);
-                Ok(())
-            }
-        }
+        $crate::codec::macros::xml_struct!(@to_xml $to_xml $name
+            $( [$kind $field $wire $($codec)?] )*);
 
         #[cfg(feature = "arbitrary")]
         impl $crate::codec::fuzz::Gen for $name {
@@ -84,39 +87,58 @@ macro_rules! xml_struct {
     };
 
     // The struct itself, one field at a time.
-    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = req $wire:literal ] $($rest:tt)*) => {
-        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
             [$($done)* $(#[$fmeta])* #[serde(rename = $wire)] pub $field: $ty,] $($rest)*);
     };
-    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = opt $wire:literal ] $($rest:tt)*) => {
-        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
             [$($done)* $(#[$fmeta])*
              #[serde(rename = $wire, default, skip_serializing_if = "Option::is_none")]
              pub $field: $ty,] $($rest)*);
     };
-    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = many $wire:literal ] $($rest:tt)*) => {
-        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
             [$($done)* $(#[$fmeta])*
              #[serde(rename = $wire, default, skip_serializing_if = "Vec::is_empty")]
              pub $field: $ty,] $($rest)*);
     };
-    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = some $wire:literal ] $($rest:tt)*) => {
-        $crate::codec::macros::xml_struct!(@munch [$(#[$meta])* $name]
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
             [$($done)* $(#[$fmeta])* #[serde(rename = $wire)] pub $field: $ty,] $($rest)*);
     };
-    (@munch [$(#[$meta:meta])* $name:ident] [$($done:tt)*]) => {
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive($($derive)* Clone, PartialEq, serde::Deserialize)]
         pub struct $name {
             $($done)*
             /// Child elements this crate does not model, in the order they came; written after
             /// the modelled ones.
             #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
             pub unknown: Vec<$crate::RawElement>,
+        }
+    };
+
+    (@to_xml no $name:ident $($fields:tt)*) => {};
+    (@to_xml yes $name:ident $( [$kind:ident $field:ident $wire:literal $($codec:ty)?] )*) => {
+        impl $crate::codec::ToXml for $name {
+            fn to_xml(
+                &self,
+                name: &str,
+                w: &mut $crate::codec::XmlWriter<'_>,
+            ) -> ::std::result::Result<(), $crate::EncodeError> {
+                w.start(name)?;
+                $( $crate::codec::macros::xml_struct!(@write $kind self.$field, $wire, w $($codec)?); )*
+                for u in &self.unknown {
+                    w.raw_element(&u.name, u)?;
+                }
+                w.end(name);
+                Ok(())
+            }
         }
     };
 

@@ -35,14 +35,16 @@ pub struct XmlWriter<'o> {
     drained: usize,
     /// Whether the document size is bounded (a whole document) or not (a stream to a sink).
     bounded: bool,
-    /// Write `***` for the text of any element named `password` or `token`.
+    /// Write `***` for the text of any element named `password`, `token` or `authinfo`.
     mask_secrets: bool,
 }
 
-/// Whether an element of this name may hold a secret wherever it stands: `password` or
-/// `token`, in any case.
+/// Whether an element of this name may hold a secret wherever it stands: `password`,
+/// `token` or `authinfo` (a domain's auth code), in any case.
 pub(crate) fn is_secret_name(name: &str) -> bool {
-    name.eq_ignore_ascii_case("password") || name.eq_ignore_ascii_case("token")
+    ["password", "token", "authinfo"]
+        .iter()
+        .any(|secret| name.eq_ignore_ascii_case(secret))
 }
 
 impl fmt::Debug for XmlWriter<'_> {
@@ -86,11 +88,17 @@ impl<'o> XmlWriter<'o> {
         self
     }
 
-    /// Writes `***` instead of the text of every element named `password` or `token` (in any
-    /// case), wherever it stands: a copy for logs that keeps no secret.
+    /// Writes `***` instead of the text of every element named `password`, `token` or
+    /// `authinfo` (in any case), wherever it stands, and of an `authinfo` object's value: a
+    /// copy for logs that keeps no secret.
     pub fn masking_secrets(mut self, mask: bool) -> Self {
         self.mask_secrets = mask;
         self
+    }
+
+    /// Whether this writer masks secrets (see [`masking_secrets`](Self::masking_secrets)).
+    pub(crate) fn masks_secrets(&self) -> bool {
+        self.mask_secrets
     }
 
     fn exceeds(&self, element: &str, limit: Limit) -> EncodeError {

@@ -5,6 +5,7 @@ use super::NameServer;
 use crate::codec::Bit;
 use crate::codec::macros::xml_struct;
 use crate::describe::{Describe, Fact};
+use crate::envelope::Secret;
 use crate::job::Job;
 use crate::task::task;
 
@@ -31,7 +32,7 @@ xml_struct! {
         /// Renew automatically.
         autorenew: Option<bool> = opt "autorenew",
         /// The transfer auth code to set.
-        authinfo: Option<String> = opt "authinfo",
+        authinfo: Option<Secret> = opt "authinfo",
     }
 }
 

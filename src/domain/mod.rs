@@ -28,7 +28,7 @@ pub use update::{DnssecKey, DomainUpdate};
 
 use crate::codec::Bit;
 use crate::codec::macros::{open_enum, xml_struct};
-use crate::envelope::User;
+use crate::envelope::{Secret, User};
 use crate::job::JobStatus;
 use chrono::NaiveDateTime;
 
@@ -143,7 +143,7 @@ xml_struct! {
         /// Whether the privacy service is used.
         use_privacy: Option<bool> = opt "use_privacy",
         /// The transfer auth code.
-        authinfo: Option<String> = opt "authinfo",
+        authinfo: Option<Secret> = opt "authinfo",
         /// Whether DomainSafe protects the domain.
         domainsafe: Option<bool> = opt "domainsafe",
         /// Whether the domain has a valid certificate.

@@ -131,13 +131,93 @@ open_enum! {
 }
 
 xml_struct! {
+    manual Debug, Serialize, ToXml;
     /// An object reference: `<object><type>domain</type><value>example.com</value></object>`.
+    ///
+    /// The value of an `authinfo` object (0113001 answers with the new auth code there) is a
+    /// secret: `***` in `Debug` and in serde output unless
+    /// [`ExposeSecrets`](crate::ExposeSecrets) asks for it, as a password is; the encoder
+    /// writes it as it is.
     #[derive(Default)]
     pub struct ObjectRef {
         /// The object type (`domain`, `handle`, `certificate_job`, `message`, …).
         kind: Option<String> = opt "type",
         /// The object (a name or an id, as text).
         value: Option<String> = opt "value",
+    }
+}
+
+impl ObjectRef {
+    /// Whether the value is a secret: an `authinfo` object's (in any case).
+    pub fn holds_secret(&self) -> bool {
+        self.kind
+            .as_deref()
+            .is_some_and(|k| k.trim().eq_ignore_ascii_case("authinfo"))
+    }
+
+    /// The value as `Debug` and serde show it: masked if it is a secret.
+    fn shown_value(&self) -> Option<&str> {
+        let value = self.value.as_deref()?;
+        if self.holds_secret() && !value.is_empty() && !crate::redact::secrets_exposed() {
+            Some(super::Secret::MASK)
+        } else {
+            Some(value)
+        }
+    }
+}
+
+impl fmt::Debug for ObjectRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never the secret, whatever `ExposeSecrets` says (that is for serde output only).
+        let value = match &self.value {
+            Some(v) if self.holds_secret() && !v.is_empty() => Some(super::Secret::MASK),
+            other => other.as_deref(),
+        };
+        f.debug_struct("ObjectRef")
+            .field("kind", &self.kind)
+            .field("value", &value)
+            .field("unknown", &self.unknown)
+            .finish()
+    }
+}
+
+impl ToXml for ObjectRef {
+    fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        w.start(name)?;
+        if let Some(kind) = &self.kind {
+            w.leaf("type", kind)?;
+        }
+        if let Some(value) = &self.value {
+            // A writer for logs masks the auth code too.
+            let shown = if self.holds_secret() && w.masks_secrets() && !value.is_empty() {
+                super::Secret::MASK
+            } else {
+                value
+            };
+            w.leaf("value", shown)?;
+        }
+        for u in &self.unknown {
+            w.raw_element(&u.name, u)?;
+        }
+        w.end(name);
+        Ok(())
+    }
+}
+
+impl serde::Serialize for ObjectRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        if let Some(kind) = &self.kind {
+            map.serialize_entry("type", kind)?;
+        }
+        if let Some(value) = self.shown_value() {
+            map.serialize_entry("value", value)?;
+        }
+        if !self.unknown.is_empty() {
+            map.serialize_entry("_unknown", &self.unknown)?;
+        }
+        map.end()
     }
 }
 

@@ -538,7 +538,7 @@ pub fn domain() -> BoxedStrategy<Domain> {
                 status,
                 use_trustee,
                 use_privacy,
-                authinfo,
+                authinfo: authinfo.map(Secret::new),
                 domainsafe,
                 certificate,
                 autorenew,
@@ -582,7 +582,7 @@ pub fn domain_create() -> BoxedStrategy<DomainCreate> {
                 confirm_order,
                 period,
                 autorenew,
-                authinfo,
+                authinfo: authinfo.map(Secret::new),
                 unknown,
             },
         )

@@ -39,7 +39,7 @@ pub(super) struct JsonDomain {
     status: Option<String>,
     trustee: Option<bool>,
     privacy: Option<bool>,
-    authinfo: Option<String>,
+    authinfo: Option<crate::envelope::Secret>,
     domainsafe: Option<bool>,
     valid_certificate: Option<bool>,
     auto_renew_status: Option<String>,
