@@ -1269,3 +1269,29 @@ fn auth_codes_print_only_with_show_secrets() {
         assert!(r.stdout.contains(code), "normalize --show-secrets {name}");
     }
 }
+
+/// JSON that serde_json would read with a silent choice is refused, with its position: a key
+/// twice in any object (the response's `stid`, a request's), and a second top-level key.
+#[test]
+fn encode_refuses_duplicate_and_second_top_level_keys() {
+    for (json, says) in [
+        (
+            r#"{"response":{"result":[{"status":{"code":"S0105"}}],"stid":"a","stid":"b"}}"#,
+            "the key `stid` twice at line 1",
+        ),
+        (
+            r#"{"request":{"auth":{"user":"u","password":"p","context":"4","user":"v"},"task":[{"code":"0905"}]}}"#,
+            "the key `user` twice at line 1",
+        ),
+        (
+            r#"{"response":{"result":[{"status":{"code":"S0105"}}]},"request":{}}"#,
+            "a second top-level key `request` after `response`: a document has one at line 1",
+        ),
+        ("{}", "an empty object"),
+    ] {
+        let r = run(&["encode"], Some(json.as_bytes())).input_error();
+        assert!(r.stderr.contains(says), "{json}: {}", r.stderr);
+        // The password is never quoted.
+        assert!(!r.stderr.contains("\"p\""), "{}", r.stderr);
+    }
+}

@@ -499,6 +499,96 @@ fn emit(text: &str, newline: bool) -> Result<(), String> {
     }
 }
 
+/// JSON checked for what serde_json lets through (issue 11 item 13): a key twice in one
+/// object, and a second top-level key.
+mod strict {
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::collections::HashSet;
+    use std::fmt;
+
+    /// Any JSON value in which no object has a key twice.
+    struct Value;
+
+    impl<'de> Deserialize<'de> for Value {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(ValueVisitor)
+        }
+    }
+
+    struct ValueVisitor;
+
+    impl<'de> Visitor<'de> for ValueVisitor {
+        type Value = Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Value, E> {
+            Ok(Value)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Value, E> {
+            Ok(Value)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Value, E> {
+            Ok(Value)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
+            Ok(Value)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Value, E> {
+            Ok(Value)
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            while seq.next_element::<Value>()?.is_some() {}
+            Ok(Value)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut seen = HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(de::Error::custom(format_args!("the key `{key}` twice")));
+                }
+                map.next_value::<Value>()?;
+            }
+            Ok(Value)
+        }
+    }
+
+    /// A document: an object with one key.
+    pub struct Root;
+
+    impl<'de> Deserialize<'de> for Root {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(RootVisitor)
+        }
+    }
+
+    struct RootVisitor;
+
+    impl<'de> Visitor<'de> for RootVisitor {
+        type Value = Root;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object with one key: request, response or task")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Root, A::Error> {
+            let Some(first) = map.next_key::<String>()? else {
+                return Err(de::Error::custom(
+                    "an empty object: a document is {\"request\": …}, {\"response\": …} or {\"task\": …}",
+                ));
+            };
+            map.next_value::<Value>()?;
+            if let Some(second) = map.next_key::<String>()? {
+                return Err(de::Error::custom(format_args!(
+                    "a second top-level key `{second}` after `{first}`: a document has one"
+                )));
+            }
+            Ok(Root)
+        }
+    }
+}
+
 /// The JSON form `decode` prints, by its single top-level key.
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -510,6 +600,11 @@ enum JsonDocument {
 }
 
 fn from_json(bytes: &[u8]) -> Result<Document, String> {
+    // First the shape every JSON document must have (one top-level key, no key twice in any
+    // object: serde_json would keep the last value), with serde_json's positions; then the
+    // model.
+    serde_json::from_slice::<strict::Root>(bytes)
+        .map_err(|e| format!("invalid JSON input: {e}"))?;
     let doc: JsonDocument =
         serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON input: {e}"))?;
     Ok(match doc {
