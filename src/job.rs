@@ -108,9 +108,9 @@ open_enum!(@spelled JobStatus);
 impl FromXml for JobStatus {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         let text = el.read_text()?;
-        let status = JobStatus::from_wire(text.trim());
+        let status = JobStatus::from_wire(crate::codec::syntax::trim_xml(&text));
         if status == JobStatus::Deferred(DeferredSpelling::Deffered) {
-            el.misspelled(text.trim(), "DEFERRED");
+            el.misspelled(crate::codec::syntax::trim_xml(&text), "DEFERRED");
         }
         Ok(status)
     }

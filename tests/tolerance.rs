@@ -1251,3 +1251,58 @@ fn msgs_before_and_after_status_keep_their_order() {
         resp
     );
 }
+
+/// Issue 11 item 15: values are trimmed of XML white space (space, tab, CR, LF) only. An id
+/// or count padded with NBSP, EM SPACE, NEL or U+3000 is an invalid value; an open enum keeps
+/// such a character as part of an unknown value; a date-time is `YYYY-MM-DD HH:MM:SS` only.
+#[test]
+fn only_xml_white_space_is_trimmed_from_values() {
+    let job = |id: &str, status: &str| {
+        format!(
+            "<response><result><data><certificate_job><job><id>{id}</id><status>{status}</status>\
+             </job></certificate_job></data><status><code>S400114</code></status></result></response>"
+        )
+    };
+    // XML white space around a value is not part of it.
+    let (doc, _) = decode(&job(" \t\r\n7\n ", "\n RUNNING \t"));
+    let resp = response_of(doc);
+    let Some(AnyData::CertificateJobInfo(data)) = resp.data() else {
+        panic!("400114 data")
+    };
+    let j = data
+        .certificate_job
+        .as_ref()
+        .and_then(|c| c.job.as_ref())
+        .expect("job");
+    assert_eq!((j.id, j.status.clone()), (7, Some(JobStatus::Running)));
+    for space in ['\u{a0}', '\u{2003}', '\u{85}', '\u{3000}'] {
+        // An id padded with other white space is not a number.
+        let xml = job(&format!("{space}7"), "RUNNING");
+        let err = Document::decode(xml.as_bytes()).expect_err("a padded id");
+        assert!(
+            err.to_string().contains("invalid value"),
+            "{space:?}: {err}"
+        );
+        // An open enum keeps it: an unknown status, re-encoded as sent.
+        let sent = format!("RUNNING{space}");
+        let (doc, _) = decode(&job("7", &sent));
+        let resp = response_of(doc);
+        let Some(AnyData::CertificateJobInfo(data)) = resp.data() else {
+            panic!("400114 data")
+        };
+        let status = data
+            .certificate_job
+            .as_ref()
+            .and_then(|c| c.job.as_ref())
+            .and_then(|j| j.status.clone());
+        assert_eq!(status, Some(JobStatus::Other(sent.clone())), "{space:?}");
+    }
+    // Date-times: chrono would read these; the wire has one ASCII space.
+    for when in ["2019-10-2316:12:33", "2019-10-23\u{a0}16:12:33"] {
+        let xml = format!(
+            "<response><result><data><certificate_job><job><id>7</id><created>{when}</created>\
+             </job></certificate_job></data><status><code>S400114</code></status></result></response>"
+        );
+        assert!(Document::decode(xml.as_bytes()).is_err(), "{when:?}");
+    }
+}

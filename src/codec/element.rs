@@ -138,7 +138,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<T, DecodeError> {
         let text = self.read_text()?;
-        match parse(text.trim()) {
+        match parse(super::syntax::trim_xml(&text)) {
             Some(v) => Ok(v),
             // The path is built only now: after the end tag the parent's part of the stack
             // is still in place.

@@ -168,7 +168,7 @@ pub(crate) fn open_enum<E: OpenEnum + Clone>(u: &mut Unstructured<'_>) -> Result
             return Ok(known.clone());
         }
     }
-    Ok(E::from_wire(text(u)?.trim()))
+    Ok(E::from_wire(super::syntax::trim_xml(&text(u)?)))
 }
 
 impl Gen for JobStatus {

@@ -257,7 +257,7 @@ macro_rules! open_enum {
         impl $crate::codec::FromXml for $name {
             fn from_xml(el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
                 let text = el.text()?;
-                Ok(Self::from_wire(text.trim()))
+                Ok(Self::from_wire($crate::codec::syntax::trim_xml(&text)))
             }
         }
 

@@ -139,6 +139,12 @@ pub(crate) fn map_xml_error(e: &quick_xml::Error) -> DecodeErrorKind {
     }
 }
 
+/// `text` without XML white space (space, tab, CR, LF) at its ends: the only white space a
+/// value is trimmed of. Any other (NBSP, EM SPACE, NEL, U+3000) is part of the value.
+pub(crate) fn trim_xml(text: &str) -> &str {
+    text.trim_matches([' ', '\t', '\r', '\n'])
+}
+
 pub(crate) fn is_blank(text: &str) -> bool {
     text.bytes()
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))

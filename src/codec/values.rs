@@ -117,18 +117,37 @@ pub mod datetime {
     /// The wire format.
     pub const FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 
-    /// Parses `YYYY-MM-DD HH:MM:SS` (any other spelling chrono's `%Y-%m-%d %H:%M:%S` accepts,
-    /// such as a year past 9999, goes through chrono).
+    /// Whether `b` has the wire shape: `YYYY-MM-DD HH:MM:SS` with one ASCII space, two
+    /// digits to each field but the year, and a year of four digits or more with an optional
+    /// sign (as chrono writes the years outside 0 to 9999). Nothing else: no other white space,
+    /// no missing separator (chrono's own parser takes `2019-10-2316:12:33`).
+    fn has_wire_shape(b: &[u8]) -> bool {
+        let b = match b {
+            [b'+' | b'-', rest @ ..] => rest,
+            _ => b,
+        };
+        let year = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let Some(rest) = b.get(year..) else {
+            return false;
+        };
+        year >= 4
+            && rest.len() == 15
+            && rest.iter().enumerate().all(|(i, &c)| match i {
+                0 | 3 => c == b'-',
+                6 => c == b' ',
+                9 | 12 => c == b':',
+                _ => c.is_ascii_digit(),
+            })
+    }
+
+    /// Parses `YYYY-MM-DD HH:MM:SS` (see `has_wire_shape` for the years beyond four digits);
+    /// any other spelling is refused.
     pub fn parse(s: &str) -> Option<NaiveDateTime> {
         let b = s.as_bytes();
-        let canonical = b.len() == 19
-            && b.iter().enumerate().all(|(i, &c)| match i {
-                4 | 7 => c == b'-',
-                10 => c == b' ',
-                13 | 16 => c == b':',
-                _ => c.is_ascii_digit(),
-            });
-        if !canonical {
+        if !has_wire_shape(b) {
+            return None;
+        }
+        if b.len() != 19 {
             return NaiveDateTime::parse_from_str(s, FORMAT).ok();
         }
         let num = |from: usize, to: usize| {
@@ -221,7 +240,30 @@ mod tests {
     use super::datetime::{FORMAT, Wire, parse};
     use chrono::NaiveDateTime;
 
-    /// The fast paths read and write exactly what chrono's `%Y-%m-%d %H:%M:%S` does.
+    /// Issue 11 item 15: chrono's parser reads its format's space as any white space, none
+    /// included; the wire has exactly one ASCII space, and nothing else is a date-time.
+    #[test]
+    fn date_times_of_another_shape_are_refused_though_chrono_reads_them() {
+        for s in [
+            "2019-10-2316:12:33",
+            "2019-10-23\u{a0}16:12:33",
+            "2019-10-23  16:12:33",
+            "2019-10-23\t16:12:33",
+            "2019-10-23\n16:12:33",
+            " 2019-10-23 16:12:33",
+            "2019-10-23 16:12:33 ",
+            "2019-10-23 6:12:33",
+        ] {
+            assert_eq!(parse(s), None, "{s:?}");
+        }
+        assert!(parse("2019-10-23 16:12:33").is_some());
+        // Years beyond four digits, as chrono writes them.
+        let far = NaiveDateTime::parse_from_str("+12019-10-23 16:12:33", FORMAT).ok();
+        assert_eq!(parse("+12019-10-23 16:12:33"), far);
+    }
+
+    /// The fast paths read and write exactly what chrono's `%Y-%m-%d %H:%M:%S` does, for
+    /// every string of the wire shape.
     #[test]
     fn datetime_fast_paths_agree_with_chrono() {
         for s in [
@@ -241,7 +283,8 @@ mod tests {
             "",
         ] {
             let chrono = NaiveDateTime::parse_from_str(s, FORMAT).ok();
-            assert_eq!(parse(s), chrono, "{s:?}");
+            let shaped = chrono.filter(|_| !s.contains('T') && !s.contains("-1-"));
+            assert_eq!(parse(s), shaped, "{s:?}");
             if let Some(t) = chrono {
                 assert_eq!(Wire(&t).to_string(), t.format(FORMAT).to_string(), "{s:?}");
             }

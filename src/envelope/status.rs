@@ -152,7 +152,7 @@ impl ObjectRef {
     pub fn holds_secret(&self) -> bool {
         self.kind
             .as_deref()
-            .is_some_and(|k| k.trim().eq_ignore_ascii_case("authinfo"))
+            .is_some_and(|k| crate::codec::syntax::trim_xml(k).eq_ignore_ascii_case("authinfo"))
     }
 
     /// The value as `Debug` and serde show it: masked if it is a secret.

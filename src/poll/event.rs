@@ -166,7 +166,7 @@ open_enum!(@spelled EventType);
 impl FromXml for EventType {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         let text = el.read_text()?;
-        let kind = EventType::from_wire(text.trim());
+        let kind = EventType::from_wire(crate::codec::syntax::trim_xml(&text));
         let intended = match kind {
             EventType::AutoupdateDeferredSuccess(DeferredSpelling::Deffered) => {
                 Some("autoupdate_deferred_success")
@@ -177,7 +177,7 @@ impl FromXml for EventType {
             _ => None,
         };
         if let Some(means) = intended {
-            el.misspelled(text.trim(), means);
+            el.misspelled(crate::codec::syntax::trim_xml(&text), means);
         }
         Ok(kind)
     }

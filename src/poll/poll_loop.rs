@@ -233,7 +233,7 @@ impl PollLoop {
                 let id = raw
                     .as_ref()
                     .and_then(|data| data.get("message")?.get("id"))
-                    .and_then(|id| id.text().trim().parse().ok());
+                    .and_then(|id| crate::codec::syntax::trim_xml(&id.text()).parse().ok());
                 return Err(match id {
                     Some(id) => {
                         self.state = PollState::Confirming { id };
@@ -387,5 +387,7 @@ fn message_named(status: &Status) -> Option<u64> {
     if object.kind.as_deref() != Some("message") {
         return None;
     }
-    object.value.as_deref()?.trim().parse().ok()
+    crate::codec::syntax::trim_xml(object.value.as_deref()?)
+        .parse()
+        .ok()
 }
