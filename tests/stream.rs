@@ -128,7 +128,7 @@ fn unusual_envelopes_stream_like_whole_documents() {
       <x-data a="1">kept</x-data>
       <certificate_job><job><id>1</id><status>DEFFERED</status></job></certificate_job>
       <summary>2</summary>
-      <certificate_job><job><id>2</id><context4>9</context></job></certificate_job>
+      <certificate_job><job><id>2</id><updater><user>u</user><context4>9</context></updater></job></certificate_job>
     </data>
     <x-result/>
   </result>

@@ -201,19 +201,17 @@ fn context4_closed_by_context_is_repaired_once_and_reported() {
 }
 
 #[test]
-fn context4_is_repaired_wherever_it_occurs() {
-    // In a request's owner, with CRLF line ends.
-    let xml = "<request>\r\n<auth><user>u</user><password>p</password><context>4</context></auth>\r\n\
-               <owner><user>sub</user>\r\n  <context4>9</context></owner>\r\n\
-               <task><code>0905</code></task></request>";
-    let (doc, quirks) = decode(xml);
-    let req = request_of(doc);
+fn context4_is_repaired_only_where_the_gateway_sends_it() {
+    use autodns_xml::DecodeErrorKind;
+    // In a response's `updater`, with CRLF line ends.
+    let xml = "<response>\r\n<result><data><certificate_job><job><id>1</id>\r\n\
+               <updater><user>u</user>\r\n  <context4>9</context></updater></job>\
+               </certificate_job></data><status><code>S400114</code></status></result></response>";
+    let resp = decode_response::<CertificateJobInfo>(xml.as_bytes()).expect("decodes");
+    let updater = job_of(&resp).updater.as_ref().expect("updater");
+    assert_eq!(updater.context.as_deref(), Some("9"));
     assert_eq!(
-        req.owner.as_ref().and_then(|o| o.context.as_deref()),
-        Some("9")
-    );
-    assert_eq!(
-        quirks,
+        resp.quirks,
         vec![Quirk {
             kind: QuirkKind::MismatchedEndTag {
                 opened: "context4".into(),
@@ -226,15 +224,25 @@ fn context4_is_repaired_wherever_it_occurs() {
             },
         }]
     );
-    assert_eq!(req.quirks, quirks);
 
-    // In an element the model keeps raw: the raw element is named `context`.
-    let xml = "<task><code>0905</code><x><context4>9</context></x></task>";
-    let (raw, quirks) = RawElement::decode(xml.as_bytes()).expect("decodes");
-    let x = raw.get("x").expect("x");
-    assert_eq!(x.get("context").map(RawElement::text).as_deref(), Some("9"));
-    assert_eq!(quirks.len(), 1);
-    assert_eq!(quirks[0].position.column, 27);
+    // Anywhere else it is a mismatched end tag: a request's owner or auth, a status, a raw
+    // element under a task, a response's job itself.
+    for xml in [
+        "<request><auth><user>u</user><password>p</password><context>4</context></auth>\
+         <owner><user>sub</user><context4>9</context></owner><task><code>0905</code></task></request>",
+        "<request><auth><user>u</user><password>p</password><context4>4</context></auth>\
+         <task><code>0905</code></task></request>",
+        "<response><result><status><code>S0905</code><context4>9</context></status></result></response>",
+        "<task><code>0905</code><x><context4>9</context></x></task>",
+        "<response><result><data><certificate_job><job><id>1</id><context4>9</context></job>\
+         </certificate_job></data><status><code>S400114</code></status></result></response>",
+    ] {
+        let e = Document::decode(xml.as_bytes()).expect_err(xml);
+        assert!(
+            matches!(e.kind(), DecodeErrorKind::MismatchedEndTag { .. }),
+            "{xml}: {e}"
+        );
+    }
 
     // Comments and white space around the text do not stop the repair.
     let xml = response(
@@ -375,16 +383,6 @@ fn duplicated_tail_is_accepted_once_with_a_quirk() {
     let xml = format!("{SHORT}</stid></response>");
     let resp = Response::<RawElement>::decode(xml.as_bytes()).expect("decodes");
     assert_eq!(resp.quirks.len(), 1);
-
-    // Whatever the root's last child was.
-    let xml = "<response><result><status><code>S0905</code></status></result></response></result></response>";
-    let (_, quirks) = decode(xml);
-    assert_eq!(
-        quirks[0].kind,
-        QuirkKind::DuplicatedTail {
-            tags: vec!["result".into(), "response".into()]
-        }
-    );
 }
 
 #[test]
@@ -413,6 +411,19 @@ fn other_trailing_end_tags_are_errors() {
         ),
         // Half of the tail.
         (format!("{SHORT}\n</stid>\n"), "stid", SHORT.len() + 1),
+        // Another tail than the known `</stid></response>`, or after another root.
+        (
+            "<response><result><status><code>S0905</code></status></result></response></result></response>".to_owned(),
+            "result",
+            73,
+        ),
+        (
+            "<request><auth><user>u</user><password>p</password><context>4</context></auth>\
+             <task><code>0905</code></task></request></task></request>"
+                .to_owned(),
+            "task",
+            118,
+        ),
         (format!("{SHORT}</stid></stid>"), "stid", SHORT.len() + 7),
     ];
     for (xml, tag, offset) in cases {

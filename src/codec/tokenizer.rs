@@ -19,8 +19,15 @@ use quick_xml::events::Event;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-/// Start tags the server is known to close with another name: `(opened, closed_by)`.
-const REPAIRABLE_END_TAGS: &[(&str, &str)] = &[("context4", "context")];
+/// Start tags the server is known to close with another name: `(opened, closed_by)`, and
+/// where: the parent elements it happens under, in a `<response>`. The 400114 answer's
+/// `job/updater` is where the gateway sends `<context4>9</context>`; a user's `owner` has the
+/// same shape. Anywhere else (a request's `auth`, a `status`) it is a mismatched end tag.
+const REPAIRABLE_END_TAGS: &[(&str, &str, &[&str])] =
+    &[("context4", "context", &["updater", "owner"])];
+
+/// The end tags the server is known to repeat once after the root closed, in a `<response>`.
+const REPEATED_TAIL: &[&str] = &["stid", "response"];
 
 /// One token of the document, after the tolerant layer.
 #[derive(Debug, Clone)]
@@ -407,11 +414,15 @@ impl<'i> Tokenizer<'i> {
             match self.stack.len() {
                 0 => {
                     self.root_closed = true;
-                    self.tail = self
+                    let tail: Vec<&'i str> = self
                         .last_closed_child_of_root
                         .into_iter()
                         .chain([name])
                         .collect();
+                    // Only the known repetition is accepted: `</stid></response>`.
+                    if tail == REPEATED_TAIL {
+                        self.tail = tail;
+                    }
                 }
                 1 => self.last_closed_child_of_root = Some(name),
                 _ => {}
@@ -442,12 +453,19 @@ impl<'i> Tokenizer<'i> {
     /// element's text; if the end tag is that other name, the element takes that name and a
     /// quirk is recorded.
     fn repair_start(&mut self, name: &'i str, pos: usize) -> Result<&'i str, DecodeError> {
-        let Some(&(_, closed_by)) = REPAIRABLE_END_TAGS
+        let Some(&(_, closed_by, parents)) = REPAIRABLE_END_TAGS
             .iter()
-            .find(|(opened, _)| *opened == name)
+            .find(|(opened, _, _)| *opened == name)
         else {
             return Ok(name);
         };
+        let mut open = self.prefix.iter().chain(self.stack.iter());
+        let root = open.next().copied();
+        let parent = self.stack.last().or(self.prefix.last()).copied();
+        let known_place = root == Some("response") && parent.is_some_and(|p| parents.contains(&p));
+        if !known_place {
+            return Ok(name);
+        }
         let mut ahead = VecDeque::new();
         let repaired = loop {
             let raw = self.read_raw()?;
