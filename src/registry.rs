@@ -45,6 +45,8 @@ pub struct TaskInfo {
     pub code: &'static str,
     /// The body element after `code`; `None` for a task without one (a list form).
     pub element: Option<&'static str>,
+    /// For a list form: its entries' element under `<data>`.
+    pub entries: Option<&'static str>,
 }
 
 /// The modelled task of `code` whose body element is `element` (`None`: no body element).
@@ -52,6 +54,14 @@ pub fn task_info(code: &str, element: Option<&str>) -> Option<&'static TaskInfo>
     TASKS
         .iter()
         .find(|t| t.code == code && t.element == element)
+}
+
+/// The element of the entries of task `code`'s list form (`domain` for 0105), if it has one.
+pub fn list_entries(code: &str) -> Option<&'static str> {
+    TASKS
+        .iter()
+        .find(|t| t.code == code && t.entries.is_some())
+        .and_then(|t| t.entries)
 }
 
 /// Whether task `code` is modelled.
@@ -145,12 +155,14 @@ macro_rules! registry {
                     name: stringify!($name),
                     code: <$ty as $crate::task::Task>::CODE,
                     element: <$ty as $crate::task::Body>::ELEMENT,
+                    entries: <$ty as $crate::task::Body>::ENTRIES,
                 },
                 $(
                     TaskInfo {
                         name: stringify!($form),
                         code: <$fty as $crate::task::Task>::CODE,
                         element: <$fty as $crate::task::Body>::ELEMENT,
+                        entries: <$fty as $crate::task::Body>::ENTRIES,
                     },
                 )*
             )*

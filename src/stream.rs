@@ -25,9 +25,11 @@
 //! window grows and the element is read again from its start; the window holds at most one
 //! element, bounded by the [`Limits`]' `max_document_size` (see [`ListReader::with_limits`]).
 
+use crate::cancelation::Cancelation;
 use crate::certificate::CertificateJob;
 use crate::codec::tokenizer::{Resume, Token, Tokenizer};
 use crate::codec::{self, ElementReader, FromXml, syntax::is_blank};
+use crate::contact::Handle;
 use crate::domain::Domain;
 use crate::envelope::{Msg, Response, Status, TaskResult};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position, excerpt};
@@ -56,7 +58,8 @@ impl ListEntry for Domain {
     }
 }
 
-/// An entry of any list the crate models, typed by its element name.
+/// An entry of any list the crate models, typed by its element name: the entries of the
+/// registry's list forms ([`registry::list_entries`](crate::registry::list_entries)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AnyEntry {
@@ -64,22 +67,34 @@ pub enum AnyEntry {
     CertificateJob(Box<CertificateJob>),
     /// `domain` (0105).
     Domain(Box<Domain>),
+    /// `handle` (0304).
+    Handle(Box<Handle>),
+    /// `cancelation` (0103104).
+    Cancelation(Box<Cancelation>),
 }
 
 impl FromXml for AnyEntry {
     fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
-        match el.name() {
-            "domain" => Ok(AnyEntry::Domain(Box::new(Domain::from_xml(el)?))),
-            _ => Ok(AnyEntry::CertificateJob(Box::new(
-                CertificateJob::from_xml(el)?,
-            ))),
+        let name = el.name();
+        if Domain::is_entry(name) {
+            Domain::from_xml(el).map(|d| AnyEntry::Domain(Box::new(d)))
+        } else if Handle::is_entry(name) {
+            Handle::from_xml(el).map(|h| AnyEntry::Handle(Box::new(h)))
+        } else if Cancelation::is_entry(name) {
+            Cancelation::from_xml(el).map(|c| AnyEntry::Cancelation(Box::new(c)))
+        } else {
+            // The reader hands over only names `is_entry` takes: this is `certificate_job`.
+            CertificateJob::from_xml(el).map(|c| AnyEntry::CertificateJob(Box::new(c)))
         }
     }
 }
 
 impl ListEntry for AnyEntry {
+    /// The entries' element of any list form in the registry.
     fn is_entry(name: &str) -> bool {
-        CertificateJob::is_entry(name) || Domain::is_entry(name)
+        crate::registry::TASKS
+            .iter()
+            .any(|t| t.entries == Some(name))
     }
 }
 

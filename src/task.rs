@@ -160,6 +160,9 @@ pub(crate) trait Body:
 
     /// The task when its `<task>` has no body element: `Some` only for a task without one.
     fn bodiless() -> Option<Self>;
+
+    /// For a list form: the element name of its entries under `<data>` (`domain` for 0105's).
+    const ENTRIES: Option<&'static str> = None;
 }
 
 /// Declares a modelled task beside its model: its code, its body and its data type. One of
@@ -168,12 +171,14 @@ pub(crate) trait Body:
 /// task! { DomainUpdate = "0102", body "domain", data DomainCreateData }
 /// task! { /** docs */ ContactCreate = "0301", wraps Handle as "handle", data EmptyData }
 /// task! { /** docs */ PollInfo = "0905", no body, data PollInfoData }
+/// task! { /** docs */ DomainList = "0105", no body, data DomainInfoData, entries "domain" }
 /// ```
 ///
 /// `body`: the type (an `xml_struct!`) is the body element. `wraps`: the macro declares a
 /// newtype over an existing model, which is the body element. `no body`: the macro declares
 /// a unit struct (the task carries no body element; a list form's query is the task's
-/// `view`, `where`, `key` and `order`). Then add the task's line to the
+/// `view`, `where`, `key` and `order`); a list form names its entries' element with
+/// `entries`, which the streaming reader and the CLI count. Then add the task's line to the
 /// [`registry`](crate::registry).
 macro_rules! task {
     ($name:ident = $code:literal, body $element:literal, data $data:ty) => {
@@ -245,7 +250,10 @@ macro_rules! task {
         $crate::codec::macros::arbitrary_via_gen!($name);
     };
 
-    ($(#[$meta:meta])* $name:ident = $code:literal, no body, data $data:ty) => {
+    (@entries) => { None };
+    (@entries $entries:literal) => { Some($entries) };
+
+    ($(#[$meta:meta])* $name:ident = $code:literal, no body, data $data:ty $(, entries $entries:literal)?) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
         pub struct $name;
@@ -257,6 +265,7 @@ macro_rules! task {
 
         impl $crate::task::Body for $name {
             const ELEMENT: Option<&'static str> = None;
+            const ENTRIES: Option<&'static str> = $crate::task::task!(@entries $($entries)?);
             fn read_body(
                 el: $crate::codec::ElementReader<'_, '_>,
             ) -> ::std::result::Result<Self, $crate::DecodeError> {

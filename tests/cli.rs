@@ -1295,3 +1295,43 @@ fn encode_refuses_duplicate_and_second_top_level_keys() {
         assert!(!r.stderr.contains("\"p\""), "{}", r.stderr);
     }
 }
+
+/// The list forms of the registry stream in `check` like the certificate job list: a 0304
+/// contact list and a 0103104 cancelation list over 1 MiB count their entries by the element
+/// the registry names, as the whole-document path does for the small ones.
+#[test]
+fn check_counts_every_list_form_by_its_registered_entries_small_and_streamed() {
+    for (code, entry, body) in [
+        (
+            "0304",
+            "handle",
+            "<handle><id>{i}</id><fname>F</fname><lname>L</lname><address>A</address><pcode>1</pcode><city>C</city><country>DE</country></handle>",
+        ),
+        (
+            "0103104",
+            "cancelation",
+            "<cancelation><domain>d{i}.com</domain><type>DELETE</type></cancelation>",
+        ),
+    ] {
+        for n in [3, 30_000] {
+            let mut xml = String::from("<response><result><data>");
+            xml.push_str(&format!("<summary>{}</summary>", n + 1));
+            for i in 0..n {
+                xml.push_str(&body.replace("{i}", &i.to_string()));
+            }
+            xml.push_str(&format!(
+                "</data><status><code>S{code}</code><type>success</type></status></result></response>"
+            ));
+            assert_eq!(n > 3, xml.len() > 1 << 20, "{code}: {n} entries stream");
+            let r = run(&["check", "-"], Some(xml.as_bytes())).ok();
+            assert_eq!(
+                r.stdout,
+                format!(
+                    "response: 1 result, task {code}, status S{code} (success), {n} of {} {entry}\n",
+                    n + 1
+                ),
+                "{code}, {n} entries"
+            );
+        }
+    }
+}

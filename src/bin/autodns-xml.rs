@@ -696,11 +696,8 @@ fn check_stream(input: impl BufRead) -> Result<String, String> {
     let response = entries.finish().map_err(|e| e.to_string())?;
     warn(&response.quirks);
     Ok(response_summary(&response, |result| {
-        let name = match result.status.code.task.as_str() {
-            "0105" => "domain",
-            "400115" | "400135" => "certificate_job",
-            _ => "entries",
-        };
+        let name = autodns_xml::registry::list_entries(result.status.code.task.as_str())
+            .unwrap_or("entries");
         let data = result.data.as_ref();
         data.map(|d| entries_count(d, name)).unwrap_or_default()
     }))

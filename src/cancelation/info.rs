@@ -32,7 +32,7 @@ task!(CancelationInfo = "0103104", body "cancelation", data CancelationData);
 task! {
     /// 0103104 in its list form: no body; the query is the task's `view`, `key`, `where`
     /// and `order` (see [`RequestTask`](crate::RequestTask)).
-    CancelationList = "0103104", no body, data CancelationData
+    CancelationList = "0103104", no body, data CancelationData, entries "cancelation"
 }
 
 impl ListEntry for Cancelation {

@@ -8,12 +8,12 @@ use crate::task::task;
 
 task! {
     /// 400115: list certificate jobs.
-    CertificateJobList = "400115", no body, data CertificateJobListData
+    CertificateJobList = "400115", no body, data CertificateJobListData, entries "certificate_job"
 }
 
 task! {
     /// 400135: list certificate jobs from the history.
-    CertificateJobHistoryList = "400135", no body, data CertificateJobListData
+    CertificateJobHistoryList = "400135", no body, data CertificateJobListData, entries "certificate_job"
 }
 
 xml_struct! {

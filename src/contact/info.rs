@@ -48,7 +48,7 @@ task!(HandleInfo = "0304", body "handle", data HandleInfoData);
 task! {
     /// 0304 in its list form: no body; the query is the task's `view`, `key`, `where` and
     /// `order` (see [`RequestTask`](crate::RequestTask)).
-    HandleList = "0304", no body, data HandleInfoData
+    HandleList = "0304", no body, data HandleInfoData, entries "handle"
 }
 
 xml_struct! {

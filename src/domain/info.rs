@@ -28,7 +28,7 @@ task!(DomainInfo = "0105", body "domain", data DomainInfoData);
 task! {
     /// 0105 in its list form: no body; the query is the task's `view`, `key`, `where` and
     /// `order` (see [`RequestTask`](crate::RequestTask)).
-    DomainList = "0105", no body, data DomainInfoData
+    DomainList = "0105", no body, data DomainInfoData, entries "domain"
 }
 
 xml_struct! {
