@@ -1335,3 +1335,19 @@ fn check_counts_every_list_form_by_its_registered_entries_small_and_streamed() {
         }
     }
 }
+
+/// A long prolog does not stop `check` from streaming (issue 11 item 10): after a comment
+/// longer than the 1 MiB head, a large response still streams and gives the summary the
+/// whole-document path gives.
+#[test]
+fn check_streams_a_response_after_a_comment_longer_than_its_head() {
+    let list = generate::certificate_job_list(3000);
+    let list = std::str::from_utf8(&list).expect("UTF-8");
+    let body = list.strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").unwrap_or(list);
+    let xml = format!("<!--{}-->\n{body}", "c".repeat(1_100_000));
+    let streamed = run(&["check"], Some(xml.as_bytes())).ok();
+    assert_eq!(
+        streamed.stdout,
+        "response: 1 result, task 400115, status S400115 (success), 3000 certificate_job, stid 20200228-stid-3000\n"
+    );
+}

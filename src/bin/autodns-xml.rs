@@ -169,12 +169,29 @@ fn run(command: Command) -> Result<(), String> {
                 .take(limit + 1)
                 .read_to_end(&mut head)
                 .map_err(|e| input.read_error(&e))?;
-            if head.len() > STREAM_ABOVE && root_is_response(&head) {
+            let max = Limits::default().max_document_size;
+            // A large input streams if its root is `<response>`. The prolog before the root
+            // (comments, processing instructions) can be longer than the head: read on until
+            // the root's name is known, up to the document size limit.
+            while head.len() > STREAM_ABOVE
+                && root_is_response(&head).is_none()
+                && head.len() <= max
+            {
+                let more = u64::try_from(head.len()).unwrap_or(u64::MAX);
+                let before = head.len();
+                (&mut reader)
+                    .take(more)
+                    .read_to_end(&mut head)
+                    .map_err(|e| input.read_error(&e))?;
+                if head.len() == before {
+                    break;
+                }
+            }
+            if head.len() > STREAM_ABOVE && root_is_response(&head) == Some(true) {
                 let line = check_stream(io::Cursor::new(head).chain(reader))?;
                 return emit(&printable::line(&line), true);
             }
             // Anything else is read whole, up to the decoder's document size limit.
-            let max = Limits::default().max_document_size;
             let rest = u64::try_from(max.saturating_sub(head.len())).unwrap_or(u64::MAX);
             reader
                 .take(rest.saturating_add(1))
@@ -657,8 +674,9 @@ fn response_from_json(mut value: serde_json::Value) -> Result<Response<AnyData>,
 }
 
 /// Whether the document's root element is `<response>` (after a BOM, white space, the XML
-/// declaration, comments and processing instructions).
-fn root_is_response(head: &[u8]) -> bool {
+/// declaration, comments and processing instructions); `None` if `head` ends before the
+/// root's name (a long comment, say), so that more must be read to know.
+fn root_is_response(head: &[u8]) -> Option<bool> {
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     loop {
         rest = rest.trim_ascii_start();
@@ -671,16 +689,21 @@ fn root_is_response(head: &[u8]) -> bool {
             skip_to(rest, b"-->")
         } else if rest.starts_with(b"<?") {
             skip_to(rest, b"?>")
+        } else if rest.is_empty() || b"<!--".starts_with(rest) || rest == b"<" {
+            // Not even the start of the next construct yet.
+            return None;
         } else {
-            let name = rest.strip_prefix(b"<response").unwrap_or_default();
-            return matches!(
-                name.first(),
-                Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
-            );
+            return match rest.strip_prefix(b"<response") {
+                Some([]) => None,
+                Some([b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n', ..]) => Some(true),
+                Some(_) => Some(false),
+                None if b"<response".starts_with(rest) => None,
+                None => Some(false),
+            };
         };
         match next.and_then(|n| rest.get(n..)) {
             Some(after) => rest = after,
-            None => return false,
+            None => return None,
         }
     }
 }
@@ -831,5 +854,22 @@ fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod root_tests {
+    use super::root_is_response;
+
+    #[test]
+    fn the_root_is_known_only_once_its_name_is_read() {
+        assert_eq!(root_is_response(b"<?xml version='1.0'?>\n<response>"), Some(true));
+        assert_eq!(root_is_response(b"\xEF\xBB\xBF<!-- c --><response/>"), Some(true));
+        assert_eq!(root_is_response(b"<request>"), Some(false));
+        assert_eq!(root_is_response(b"<responses>"), Some(false));
+        // Cut before the root's name is known: more must be read (issue 11 item 10).
+        for cut in ["", "  ", "<", "<!-", "<!-- a long comment", "<?xml ", "<resp", "<response"] {
+            assert_eq!(root_is_response(cut.as_bytes()), None, "{cut:?}");
+        }
     }
 }
