@@ -1343,11 +1343,40 @@ fn check_counts_every_list_form_by_its_registered_entries_small_and_streamed() {
 fn check_streams_a_response_after_a_comment_longer_than_its_head() {
     let list = generate::certificate_job_list(3000);
     let list = std::str::from_utf8(&list).expect("UTF-8");
-    let body = list.strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").unwrap_or(list);
+    let body = list
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        .unwrap_or(list);
     let xml = format!("<!--{}-->\n{body}", "c".repeat(1_100_000));
     let streamed = run(&["check"], Some(xml.as_bytes())).ok();
     assert_eq!(
         streamed.stdout,
         "response: 1 result, task 400115, status S400115 (success), 3000 certificate_job, stid 20200228-stid-3000\n"
     );
+}
+
+/// Everything the decoder takes reads back through the CLI's JSON (issue 11 item 11): unknown
+/// elements and `<msg>` nested 250 deep (the decoder's depth limit is 256) survive
+/// `decode | encode`; JSON deeper than any document can need is refused in one line.
+#[test]
+fn deep_documents_survive_decode_then_encode() {
+    let deep = |open: &str, close: &str, n: usize| {
+        format!(
+            "<response><result>{}{}<status><code>S0905</code></status></result></response>",
+            open.repeat(n),
+            close.repeat(n)
+        )
+    };
+    for xml in [
+        deep("<x>", "</x>", 250),
+        deep("<msg><code>EF1</code>", "</msg>", 120),
+        deep("<msg><code>EF1</code>", "</msg>", 250),
+    ] {
+        let json = run(&["decode", "-"], Some(xml.as_bytes())).ok().stdout;
+        let back = run(&["encode", "-"], Some(json.as_bytes())).ok().stdout;
+        let again = run(&["decode", "-"], Some(back.as_bytes())).ok().stdout;
+        assert_eq!(again, json);
+    }
+    let too_deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let r = run(&["encode", "-"], Some(too_deep.as_bytes())).input_error();
+    assert!(r.stderr.contains("nested 5000 levels deep"), "{r:#?}");
 }

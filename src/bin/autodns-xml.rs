@@ -616,14 +616,71 @@ enum JsonDocument {
     Task(Box<RequestTask>),
 }
 
+/// The deepest JSON `encode` reads: what `decode` prints for the deepest document the decoder
+/// takes (256 elements, each at most four JSON levels: an unknown child is an object in an
+/// array in an object), with room for the envelope.
+const MAX_JSON_DEPTH: usize = 4 * 256 + 16;
+
+/// The nesting depth of JSON text: brackets and braces outside strings (the text need not be
+/// valid: the parser judges that).
+fn json_depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// `T` from JSON text without serde_json's recursion limit of 128 (issue 11 item 11: a
+/// document the decoder takes, 42 unknown elements deep, did not read back), the depth
+/// bounded by [`MAX_JSON_DEPTH`] instead, on a stack large enough for it.
+fn json_with_depth<T: serde::de::DeserializeOwned + Send>(bytes: &[u8]) -> Result<T, String> {
+    let depth = json_depth(bytes);
+    if depth > MAX_JSON_DEPTH {
+        return Err(format!(
+            "invalid JSON input: nested {depth} levels deep, more than the {MAX_JSON_DEPTH} a document can need"
+        ));
+    }
+    let parse = || -> Result<T, String> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        de.disable_recursion_limit();
+        let value = T::deserialize(&mut de).map_err(|e| format!("invalid JSON input: {e}"))?;
+        de.end().map_err(|e| format!("invalid JSON input: {e}"))?;
+        Ok(value)
+    };
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(scope, parse)
+            .map_err(|e| format!("cannot start the JSON reader: {e}"))?
+            .join()
+            .unwrap_or_else(|_| Err("the JSON reader failed".to_owned()))
+    })
+}
+
 fn from_json(bytes: &[u8]) -> Result<Document, String> {
     // First the shape every JSON document must have (one top-level key, no key twice in any
     // object: serde_json would keep the last value), with serde_json's positions; then the
     // model.
-    serde_json::from_slice::<strict::Root>(bytes)
-        .map_err(|e| format!("invalid JSON input: {e}"))?;
-    let doc: JsonDocument =
-        serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON input: {e}"))?;
+    json_with_depth::<strict::Root>(bytes)?;
+    let doc: JsonDocument = json_with_depth(bytes)?;
     Ok(match doc {
         JsonDocument::Request(r) => Document::Request(*r),
         JsonDocument::Task(t) => Document::Task(*t),
@@ -863,12 +920,27 @@ mod root_tests {
 
     #[test]
     fn the_root_is_known_only_once_its_name_is_read() {
-        assert_eq!(root_is_response(b"<?xml version='1.0'?>\n<response>"), Some(true));
-        assert_eq!(root_is_response(b"\xEF\xBB\xBF<!-- c --><response/>"), Some(true));
+        assert_eq!(
+            root_is_response(b"<?xml version='1.0'?>\n<response>"),
+            Some(true)
+        );
+        assert_eq!(
+            root_is_response(b"\xEF\xBB\xBF<!-- c --><response/>"),
+            Some(true)
+        );
         assert_eq!(root_is_response(b"<request>"), Some(false));
         assert_eq!(root_is_response(b"<responses>"), Some(false));
         // Cut before the root's name is known: more must be read (issue 11 item 10).
-        for cut in ["", "  ", "<", "<!-", "<!-- a long comment", "<?xml ", "<resp", "<response"] {
+        for cut in [
+            "",
+            "  ",
+            "<",
+            "<!-",
+            "<!-- a long comment",
+            "<?xml ",
+            "<resp",
+            "<response",
+        ] {
             assert_eq!(root_is_response(cut.as_bytes()), None, "{cut:?}");
         }
     }
