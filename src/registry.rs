@@ -524,6 +524,50 @@ registry! {
     CertificateJobHistoryList(CertificateJobHistoryList),
 }
 
+/// The generators whose values the table decides (see `codec::fuzz`).
+#[cfg(feature = "arbitrary")]
+mod generate {
+    use super::{TASKS, TaskBody};
+    use crate::codec::fuzz::Gen;
+    use crate::task::TaskCode;
+    use arbitrary::{Result, Unstructured};
+
+    /// A few codes this crate does not model (the modelled ones come from [`TASKS`]).
+    const UNMODELLED: &[&str] = &["0201", "0205", "1"];
+
+    impl Gen for TaskCode {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            if u.arbitrary()? {
+                // Any digits (a string that is not a code cannot be made a `TaskCode`).
+                let len = u.int_in_range(1..=12)?;
+                let digits: String = (0..len)
+                    .map(|_| u.int_in_range(b'0'..=b'9').map(char::from))
+                    .collect::<Result<_>>()?;
+                if let Ok(code) = TaskCode::new(&digits) {
+                    return Ok(code);
+                }
+            }
+            let i = u.choose_index(TASKS.len() + UNMODELLED.len())?;
+            let code = match TASKS.get(i) {
+                Some(task) => task.code,
+                None => UNMODELLED.get(i - TASKS.len()).copied().unwrap_or("0105"),
+            };
+            Ok(TaskCode::new(code).unwrap_or_else(|_| TaskCode::known("0105")))
+        }
+    }
+
+    impl Gen for TaskBody {
+        /// The body of any registered task, or none (the encoder refuses a misfit). See
+        /// [`RequestTask`]'s `Gen`.
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            match u.choose(TASKS) {
+                Ok(task) if u.ratio(7, 8)? => TaskBody::generate_for(task.code, u),
+                _ => Ok(TaskBody::None),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

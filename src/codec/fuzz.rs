@@ -25,7 +25,6 @@ use crate::envelope::{
 use crate::job::JobStatus;
 use crate::poll::{EventType, Message, Payload};
 use crate::raw::{RawElement, RawNode};
-use crate::registry::TASKS;
 use crate::{AnyData, Document, TaskCode};
 use arbitrary::{Arbitrary, Result, Unstructured};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -231,30 +230,6 @@ impl Gen for Secret {
     }
 }
 
-/// A few codes this crate does not model (the modelled ones come from [`TASKS`]).
-const UNMODELLED: &[&str] = &["0201", "0205", "1"];
-
-impl Gen for TaskCode {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        if u.arbitrary()? {
-            // Any digits (a string that is not a code cannot be made a `TaskCode`).
-            let len = u.int_in_range(1..=12)?;
-            let digits: String = (0..len)
-                .map(|_| u.int_in_range(b'0'..=b'9').map(char::from))
-                .collect::<Result<_>>()?;
-            if let Ok(code) = TaskCode::new(&digits) {
-                return Ok(code);
-            }
-        }
-        let i = u.choose_index(TASKS.len() + UNMODELLED.len())?;
-        let code = match TASKS.get(i) {
-            Some(task) => task.code,
-            None => UNMODELLED.get(i - TASKS.len()).copied().unwrap_or("0105"),
-        };
-        Ok(TaskCode::new(code).unwrap_or_else(|_| TaskCode::known("0105")))
-    }
-}
-
 impl Gen for StatusCode {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
         let kind = *u.choose(&[StatusKind::Success, StatusKind::Error, StatusKind::Notify])?;
@@ -332,47 +307,6 @@ impl Gen for RawElement {
         let mut el = raw_element(u, MAX_RAW_DEPTH)?;
         name.clone_into(&mut el.name);
         Ok(el)
-    }
-}
-
-impl Gen for TaskBody {
-    /// The body of any registered task, or none (the encoder refuses a misfit). See
-    /// [`RequestTask`]'s `Gen`.
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        match u.choose(TASKS) {
-            Ok(task) if u.ratio(7, 8)? => TaskBody::generate_for(task.code, u),
-            _ => Ok(TaskBody::None),
-        }
-    }
-}
-
-impl Gen for RequestTask {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        let code = TaskCode::generate(u)?;
-        // Mostly a body that fits the code; any body now and then.
-        let body = if u.ratio(1, 16)? {
-            TaskBody::generate(u)?
-        } else {
-            TaskBody::generate_for(code.as_str(), u)?
-        };
-        let mut known = vec!["code", "ctid", "reply_to", "view", "key", "where", "order"];
-        known.extend(
-            TASKS
-                .iter()
-                .filter(|t| t.code == code.as_str())
-                .filter_map(|t| t.element),
-        );
-        Ok(RequestTask {
-            body,
-            ctid: Gen::generate(u)?,
-            reply_to: Gen::generate(u)?,
-            view: Gen::generate(u)?,
-            key: Gen::generate(u)?,
-            r#where: Gen::generate(u)?,
-            order: Gen::generate(u)?,
-            unknown: unknown(u, &known)?,
-            code,
-        })
     }
 }
 

@@ -203,3 +203,43 @@ impl ToXml for RequestTask {
         Ok(())
     }
 }
+
+/// A task for the structured fuzz target (see `codec::fuzz`).
+#[cfg(feature = "arbitrary")]
+mod generate {
+    use super::{RequestTask, TaskBody};
+    use crate::codec::fuzz::{Gen, unknown};
+    use crate::registry::TASKS;
+    use crate::task::TaskCode;
+    use arbitrary::{Result, Unstructured};
+
+    impl Gen for RequestTask {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            let code = TaskCode::generate(u)?;
+            // Mostly a body that fits the code; any body now and then.
+            let body = if u.ratio(1, 16)? {
+                TaskBody::generate(u)?
+            } else {
+                TaskBody::generate_for(code.as_str(), u)?
+            };
+            let mut known = vec!["code", "ctid", "reply_to", "view", "key", "where", "order"];
+            known.extend(
+                TASKS
+                    .iter()
+                    .filter(|t| t.code == code.as_str())
+                    .filter_map(|t| t.element),
+            );
+            Ok(RequestTask {
+                body,
+                ctid: Gen::generate(u)?,
+                reply_to: Gen::generate(u)?,
+                view: Gen::generate(u)?,
+                key: Gen::generate(u)?,
+                r#where: Gen::generate(u)?,
+                order: Gen::generate(u)?,
+                unknown: unknown(u, &known)?,
+                code,
+            })
+        }
+    }
+}
