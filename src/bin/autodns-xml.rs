@@ -173,10 +173,12 @@ fn run(command: Command) -> Result<(), String> {
             // A large input streams if its root is `<response>`. The prolog before the root
             // (comments, processing instructions) can be longer than the head: read on until
             // the root's name is known, up to the document size limit.
-            while head.len() > STREAM_ABOVE
-                && root_is_response(&head).is_none()
-                && head.len() <= max
-            {
+            let mut root = None;
+            while head.len() > STREAM_ABOVE {
+                root = root_is_response(&head);
+                if root.is_some() || head.len() > max {
+                    break;
+                }
                 let more = u64::try_from(head.len()).unwrap_or(u64::MAX);
                 let before = head.len();
                 (&mut reader)
@@ -187,7 +189,7 @@ fn run(command: Command) -> Result<(), String> {
                     break;
                 }
             }
-            if head.len() > STREAM_ABOVE && root_is_response(&head) == Some(true) {
+            if root == Some(true) {
                 let line = check_stream(io::Cursor::new(head).chain(reader))?;
                 return emit(&printable::line(&line), true);
             }
@@ -649,42 +651,42 @@ fn json_depth(bytes: &[u8]) -> usize {
 }
 
 /// `T` from JSON text without serde_json's recursion limit of 128 (issue 11 item 11: a
-/// document the decoder takes, 42 unknown elements deep, did not read back), the depth
-/// bounded by [`MAX_JSON_DEPTH`] instead, on a stack large enough for it.
-fn json_with_depth<T: serde::de::DeserializeOwned + Send>(bytes: &[u8]) -> Result<T, String> {
+/// document the decoder takes, 42 unknown elements deep, did not read back). Called by
+/// [`from_json`] only, once the depth is bounded and on a stack large enough for it.
+fn unlimited_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    de.disable_recursion_limit();
+    let value = T::deserialize(&mut de).map_err(|e| format!("invalid JSON input: {e}"))?;
+    de.end().map_err(|e| format!("invalid JSON input: {e}"))?;
+    Ok(value)
+}
+
+fn from_json(bytes: &[u8]) -> Result<Document, String> {
+    // The depth is bounded by `MAX_JSON_DEPTH` instead of serde_json's recursion limit.
     let depth = json_depth(bytes);
     if depth > MAX_JSON_DEPTH {
         return Err(format!(
             "invalid JSON input: nested {depth} levels deep, more than the {MAX_JSON_DEPTH} a document can need"
         ));
     }
-    let parse = || -> Result<T, String> {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        de.disable_recursion_limit();
-        let value = T::deserialize(&mut de).map_err(|e| format!("invalid JSON input: {e}"))?;
-        de.end().map_err(|e| format!("invalid JSON input: {e}"))?;
-        Ok(value)
+    let read = || {
+        // First the shape every JSON document must have (one top-level key, no key twice in
+        // any object: serde_json would keep the last value), with serde_json's positions;
+        // then the model.
+        unlimited_json::<strict::Root>(bytes)?;
+        Ok(match unlimited_json::<JsonDocument>(bytes)? {
+            JsonDocument::Request(r) => Document::Request(*r),
+            JsonDocument::Task(t) => Document::Task(*t),
+            JsonDocument::Response(v) => Document::Response(response_from_json(v)?),
+        })
     };
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(256 << 20)
-            .spawn_scoped(scope, parse)
+            .spawn_scoped(scope, read)
             .map_err(|e| format!("cannot start the JSON reader: {e}"))?
             .join()
             .unwrap_or_else(|_| Err("the JSON reader failed".to_owned()))
-    })
-}
-
-fn from_json(bytes: &[u8]) -> Result<Document, String> {
-    // First the shape every JSON document must have (one top-level key, no key twice in any
-    // object: serde_json would keep the last value), with serde_json's positions; then the
-    // model.
-    json_with_depth::<strict::Root>(bytes)?;
-    let doc: JsonDocument = json_with_depth(bytes)?;
-    Ok(match doc {
-        JsonDocument::Request(r) => Document::Request(*r),
-        JsonDocument::Task(t) => Document::Task(*t),
-        JsonDocument::Response(v) => Document::Response(response_from_json(v)?),
     })
 }
 
