@@ -30,13 +30,19 @@ fn decode(name: &str) -> Document {
         .0
 }
 
+/// The request fixture of `task`: its name and the request.
+fn request_fixture(task: &TaskInfo) -> (String, autodns_xml::Request) {
+    let name = fixture(task, "request");
+    let Document::Request(request) = decode(&name) else {
+        panic!("testdata/{name}: not a request");
+    };
+    (name, request)
+}
+
 #[test]
 fn every_registered_task_has_a_request_fixture_that_decodes_as_it() {
     for task in TASKS {
-        let name = fixture(task, "request");
-        let Document::Request(request) = decode(&name) else {
-            panic!("testdata/{name}: not a request");
-        };
+        let (name, request) = request_fixture(task);
         let first = &request.tasks[0];
         assert_eq!(first.code, task.code, "testdata/{name}");
         assert_eq!(
@@ -119,10 +125,7 @@ fn reorder(value: &Value, reverse: bool) -> Value {
 #[test]
 fn a_task_reads_back_from_json_whatever_its_key_order() {
     for task in TASKS {
-        let name = fixture(task, "request");
-        let Document::Request(request) = decode(&name) else {
-            panic!("testdata/{name}: not a request");
-        };
+        let (name, request) = request_fixture(task);
         for original in &request.tasks {
             let json = serde_json::to_string(original).expect("serialize");
             // As written (`code` first), and re-read through a generic value with the keys

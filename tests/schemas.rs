@@ -182,6 +182,16 @@ struct Failure {
     xml: String,
 }
 
+impl Failure {
+    /// xmllint's validity errors about the document (not its other messages).
+    fn validity_errors(&self) -> Vec<&str> {
+        self.messages
+            .lines()
+            .filter(|l| l.contains("validity error"))
+            .collect()
+    }
+}
+
 /// Validates `docs` with xmllint, each against its schema, a few hundred files per run, in a
 /// fresh directory `name` under the test target's temporary directory. Returns the documents
 /// xmllint did not report valid.
@@ -298,11 +308,7 @@ fn assert_valid_but_by_id_only(name: &str, docs: Vec<Doc>) {
         "{name}: a by-id handle validates now"
     );
     for f in failures {
-        let errors: Vec<&str> = f
-            .messages
-            .lines()
-            .filter(|l| l.contains("validity error"))
-            .collect();
+        let errors = f.validity_errors();
         assert!(
             errors.iter().all(|l| l.contains("'handle'")),
             "{}: refused for something else than its handle:\n{}",
@@ -370,11 +376,7 @@ fn placeholder_contexts_are_refused() {
     let failures = validate("placeholder", &docs);
     assert_eq!(failures.len(), docs.len(), "every placeholder is refused");
     for f in failures {
-        let errors: Vec<&str> = f
-            .messages
-            .lines()
-            .filter(|l| l.contains("validity error"))
-            .collect();
+        let errors = f.validity_errors();
         assert!(
             !errors.is_empty() && errors.iter().all(|l| l.contains("'context'")),
             "{}: refused for something else than its contexts:\n{}",

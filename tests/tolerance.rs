@@ -1275,16 +1275,9 @@ fn only_xml_white_space_is_trimmed_from_values() {
         )
     };
     // XML white space around a value is not part of it.
-    let (doc, _) = decode(&job(" \t\r\n7\n ", "\n RUNNING \t"));
-    let resp = response_of(doc);
-    let Some(AnyData::CertificateJobInfo(data)) = resp.data() else {
-        panic!("400114 data")
-    };
-    let j = data
-        .certificate_job
-        .as_ref()
-        .and_then(|c| c.job.as_ref())
-        .expect("job");
+    let xml = job(" \t\r\n7\n ", "\n RUNNING \t");
+    let resp = decode_response::<CertificateJobInfo>(xml.as_bytes()).expect("decodes");
+    let j = job_of(&resp);
     assert_eq!((j.id, j.status.clone()), (7, Some(JobStatus::Running)));
     for space in ['\u{a0}', '\u{2003}', '\u{85}', '\u{3000}'] {
         // An id padded with other white space is not a number.
@@ -1296,16 +1289,9 @@ fn only_xml_white_space_is_trimmed_from_values() {
         );
         // An open enum keeps it: an unknown status, re-encoded as sent.
         let sent = format!("RUNNING{space}");
-        let (doc, _) = decode(&job("7", &sent));
-        let resp = response_of(doc);
-        let Some(AnyData::CertificateJobInfo(data)) = resp.data() else {
-            panic!("400114 data")
-        };
-        let status = data
-            .certificate_job
-            .as_ref()
-            .and_then(|c| c.job.as_ref())
-            .and_then(|j| j.status.clone());
+        let xml = job("7", &sent);
+        let resp = decode_response::<CertificateJobInfo>(xml.as_bytes()).expect("decodes");
+        let status = job_of(&resp).status.clone();
         assert_eq!(status, Some(JobStatus::Other(sent.clone())), "{space:?}");
     }
     // Date-times: chrono would read these; the wire has one ASCII space.
