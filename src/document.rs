@@ -12,12 +12,25 @@ use crate::task::Task;
 /// Decodes a response to task `T`: `decode_response::<DomainInfo>(xml)` gives a
 /// `Response<DomainInfoData>`.
 ///
-/// The status code is not required to name `T::CODE`: an answer the server gives under
-/// another code (a failed login, say) still decodes, so that its status and messages reach
-/// you. Check `status.code` as usual; use [`Document::decode`] to type the data by the code
-/// the server sent.
+/// A result whose status is a success or a notify of another task than `T` is a
+/// [`WrongTask`](crate::DecodeErrorKind::WrongTask) error (its data would be read as the
+/// wrong type). An error status of any code still decodes (a failed login answers under
+/// another code), so that its status and messages reach you: turn it into an `Err` with
+/// [`Response::error_for_status`]. Use [`Document::decode`] to type the data by the code the
+/// server sent.
+///
+/// ```
+/// use autodns_xml::domain::{DomainCreate, DomainInfo};
+/// use autodns_xml::{DecodeErrorKind, decode_response};
+///
+/// let s0105 = b"<response><result><data/><status><code>S0105</code></status></result></response>";
+/// assert!(decode_response::<DomainInfo>(s0105).is_ok());
+/// let err = decode_response::<DomainCreate>(s0105).unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::WrongTask { .. }));
+/// assert_eq!(err.to_string(), "status S0105 answers another task than task 0101 in response/result at line 1, column 11");
+/// ```
 pub fn decode_response<T: Task>(xml: &[u8]) -> Result<Response<T::Data>, DecodeError> {
-    Response::<T::Data>::decode(xml)
+    decode_response_with::<T>(xml, &Limits::default())
 }
 
 /// [`decode_response`] under your own [`Limits`] instead of the defaults.
@@ -25,7 +38,7 @@ pub fn decode_response_with<T: Task>(
     xml: &[u8],
     limits: &Limits,
 ) -> Result<Response<T::Data>, DecodeError> {
-    Response::<T::Data>::decode_with(xml, limits)
+    Response::<T::Data>::decode_for(xml, limits, T::CODE)
 }
 
 /// Decodes a request document.

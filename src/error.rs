@@ -230,6 +230,17 @@ pub enum DecodeErrorKind {
     /// An element that may occur once occurred again.
     #[error("element <{0}> occurs more than once")]
     DuplicateElement(String),
+    /// A success or notify status of another task than the one the answer was decoded for
+    /// (`decode_response::<DomainCreate>` of an `S0105`, a [`ListReader`](crate::ListReader)
+    /// of certificate jobs over a domain list). An error status of any task still decodes, so
+    /// that a failed login reaches the caller.
+    #[error("status {found} answers another task than {expected}")]
+    WrongTask {
+        /// What the caller decodes for: `task 0101`, `a list of <certificate_job>`.
+        expected: String,
+        /// The status code read (`S0105`).
+        found: String,
+    },
     /// A value that does not parse as its type.
     #[error("invalid value {value:?} for <{field}>: expected {expected}")]
     InvalidValue {
@@ -273,6 +284,8 @@ pub enum ErrorCategory {
     MissingElement,
     /// The input exceeds one of the decoder's [`Limits`](crate::Limits).
     LimitExceeded,
+    /// The answer is another task's (see [`DecodeErrorKind::WrongTask`]).
+    WrongTask,
 }
 
 impl DecodeErrorKind {
@@ -299,6 +312,7 @@ impl DecodeErrorKind {
             K::InvalidValue { .. } => ErrorCategory::InvalidValue,
             K::MissingElement(_) => ErrorCategory::MissingElement,
             K::LimitExceeded { .. } => ErrorCategory::LimitExceeded,
+            K::WrongTask { .. } => ErrorCategory::WrongTask,
         }
     }
 }

@@ -146,6 +146,7 @@ open_enum! {
 
 xml_struct! {
     /// A job, as listed by 400115 / 400135, shown by 400114 / 400134 and returned by 0101.
+    #[derive(Default)]
     pub struct Job {
         /// The job id.
         id: u64 = req "id",
@@ -200,6 +201,7 @@ impl Job {
 
 xml_struct! {
     /// A reference to a job by id: `<job><id>12345</id></job>`.
+    #[derive(Default)]
     pub struct JobRef {
         /// The job id.
         id: u64 = req "id",

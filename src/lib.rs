@@ -33,18 +33,45 @@ pub mod registry;
 pub mod stream;
 mod task;
 
+/// The date-time types of the API (`chrono::NaiveDateTime`), re-exported so that a caller's
+/// chrono is always the one the models use.
+pub use chrono;
+pub use codec::{Layout, OpenEnum};
 pub use document::{
     Document, decode_request, decode_request_with, decode_response, decode_response_with,
 };
 pub use envelope::{
-    Auth, Msg, ObjectRef, Request, RequestTask, Response, Secret, Status, StatusCode, StatusError,
-    StatusKind, StatusType, TaskResult, User,
+    Auth, IntoRequestTask, Msg, ObjectRef, Operator, Order, OrderMode, Request, RequestTask,
+    Response, Secret, Status, StatusCode, StatusError, StatusKind, StatusType, TaskResult, User,
+    View, Where, WhereValue,
 };
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, ErrorCategory, Position};
+pub use job::{Job, JobStatus};
 pub use limits::{Limit, Limits};
 pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
 pub use raw::{RawElement, RawNode};
 pub use redact::ExposeSecrets;
 pub use registry::{AnyData, TaskBody};
+pub use stream::ListReader;
 pub use task::{Task, TaskCode};
+
+/// The names most programs need, in one import: `use autodns_xml::prelude::*;`.
+///
+/// ```
+/// use autodns_xml::prelude::*;
+/// use autodns_xml::domain::DomainList;
+///
+/// let request = Request::new(Auth::new("user", "secret", "4"))
+///     .task(DomainList.with_view(View::new(0, 10)).with_order(Order::desc("created")));
+/// let xml = request.to_xml_with(Layout::Compact)?;
+/// assert!(xml.contains("<view><offset>0</offset><limit>10</limit></view>"));
+/// # Ok::<(), EncodeError>(())
+/// ```
+pub mod prelude {
+    pub use crate::{
+        Auth, DecodeError, Document, EncodeError, IntoRequestTask, Layout, ListReader, Operator,
+        Order, OrderMode, Quirk, QuirkKind, Request, RequestTask, Response, Secret, Status,
+        StatusCode, StatusError, Task, View, Where, decode_request, decode_response,
+    };
+}

@@ -42,6 +42,17 @@ use std::io::{self, BufRead};
 pub trait ListEntry: FromXml {
     /// Whether a child of `<data>` named `name` is an entry.
     fn is_entry(name: &str) -> bool;
+
+    /// Whether a success or notify status of task `code` can head a list of these entries:
+    /// by default, a modelled list form whose entries [`is_entry`](Self::is_entry) takes, or
+    /// a task this crate does not model. Any other is a
+    /// [`WrongTask`](crate::DecodeErrorKind::WrongTask) error.
+    fn fits_task(code: &str) -> bool {
+        match crate::registry::list_entries(code) {
+            Some(entries) => Self::is_entry(entries),
+            None => !crate::registry::is_modelled(code),
+        }
+    }
 }
 
 impl ListEntry for CertificateJob {
@@ -56,6 +67,25 @@ impl ListEntry for Domain {
     fn is_entry(name: &str) -> bool {
         name == "domain"
     }
+}
+
+/// Whether a result's status fits a list of `E`: an error status of any task does (a failed
+/// login answers under another code); a success or notify must be of a task `E` fits.
+fn check_list_task<E: ListEntry>(status: &Status) -> Result<(), DecodeErrorKind> {
+    let code = &status.code;
+    if code.kind == crate::StatusKind::Error || E::fits_task(code.task.as_str()) {
+        return Ok(());
+    }
+    Err(DecodeErrorKind::WrongTask {
+        expected: format!("a list of {}", short_type_name::<E>()),
+        found: code.to_string(),
+    })
+}
+
+/// `CertificateJob` for `autodns_xml::certificate::CertificateJob`.
+fn short_type_name<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    name.rsplit("::").next().unwrap_or(name)
 }
 
 /// An entry of any list the crate models, typed by its element name: the entries of the
@@ -95,6 +125,11 @@ impl ListEntry for AnyEntry {
         crate::registry::TASKS
             .iter()
             .any(|t| t.entries == Some(name))
+    }
+
+    /// Any task: the reader of any answer (`autodns-xml check` streams them all).
+    fn fits_task(_code: &str) -> bool {
+        true
     }
 }
 
@@ -664,7 +699,9 @@ fn read_item<E: ListEntry>(
         }
         ([_, _], "status") => {
             once(&el, seen.status)?;
-            Item::Status(Status::from_xml(el)?)
+            let status = Status::from_xml(el)?;
+            check_list_task::<E>(&status).map_err(|kind| tok.error_at(kind, pos))?;
+            Item::Status(status)
         }
         ([_, _], "msg") => Item::Msg(Msg::from_xml(el)?),
         ([_, _, _], "summary") => {

@@ -5,7 +5,7 @@ mod common;
 
 use autodns_xml::certificate::{CertificateJobInfoData, CertificateJobList};
 use autodns_xml::codec::Layout;
-use autodns_xml::domain::{DomainCreate, DomainInfo, NameServer};
+use autodns_xml::domain::{DomainCreate, DomainInfo};
 use autodns_xml::envelope::{Operator, Order, OrderMode, View, Where};
 use autodns_xml::poll::PollConfirm;
 use autodns_xml::{
@@ -84,7 +84,11 @@ fn list_request_with_query_and_owner() {
 
 #[test]
 fn text_is_escaped_and_survives() {
-    let mut create = DomainCreate::new("a&b<c>.example", 1, 2, 3, ["ns1.example"]);
+    let mut create = DomainCreate::new("a&b<c>.example")
+        .ownerc(1)
+        .adminc(2)
+        .techc(3)
+        .nserver("ns1.example");
     create.authinfo = Some("x]]>y\r\n\"'\u{1F600}".into());
     let req = Request::new(Auth::new("us<er", "pa&ss", "4")).task(create);
     let xml = req.to_xml_with(Layout::Compact).expect("encode");
@@ -119,7 +123,10 @@ fn cdata_is_split_around_its_terminator() {
 #[test]
 fn required_parts_are_checked_before_anything_is_written() {
     // DomainCreate: name, ownerc, adminc, techc are required by the type; name servers by encoding.
-    let empty_ns = DomainCreate::new("example.com", 1, 1, 1, Vec::<NameServer>::new());
+    let empty_ns = DomainCreate::new("example.com")
+        .ownerc(1)
+        .adminc(1)
+        .techc(1);
     let err = Request::new(auth())
         .task(empty_ns)
         .to_xml()

@@ -77,7 +77,9 @@ fn handle_update_and_delete_answers_are_empty() {
         ("0302_response.xml", HandleUpdate::CODE),
         ("0303_response.xml", HandleDelete::CODE),
     ] {
-        let resp = decode_response::<HandleDelete>(&staged(name)).expect(name);
+        // Both answers' data are empty: read under the data type alone (decode_response
+        // would refuse the other task's status).
+        let resp = Response::<<HandleDelete as Task>::Data>::decode(&staged(name)).expect(name);
         assert_eq!(resp.status().expect("status").code.task, code);
         assert!(resp.data().is_some_and(|d| d.unknown.is_empty()));
     }
@@ -156,7 +158,7 @@ fn the_auth_code_is_read_as_a_secret_and_never_debug_printed() {
         ("0113003_response.xml", AuthInfo2Create::CODE),
         ("0113005_response.xml", AuthInfoSend::CODE),
     ] {
-        let resp = decode_response::<AuthInfoSend>(&staged(name)).expect(name);
+        let resp = Response::<<AuthInfoSend as Task>::Data>::decode(&staged(name)).expect(name);
         let status = resp.status().expect("status");
         assert_eq!(status.code.task, code);
         assert_eq!(

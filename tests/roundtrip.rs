@@ -309,7 +309,13 @@ proptest! {
                 "name"
             }
             _ => {
-                let mut h = Handle::person("f", "l", "a", "p", "c", "DE");
+                let mut h = Handle::person()
+                    .fname("f")
+                    .lname("l")
+                    .address("a")
+                    .pcode("p")
+                    .city("c")
+                    .country("DE");
                 h.remarks.push(bad_text);
                 req.tasks.push(RequestTask::from(ContactCreate(h)));
                 "remarks"

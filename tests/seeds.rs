@@ -409,15 +409,16 @@ fn contact_create_status_object_is_the_new_handle() {
 #[test]
 fn requests_built_in_code_encode_like_the_seeds() {
     use autodns_xml::{Auth, domain::DomainCreate};
-    let mut create = DomainCreate::new(
-        "example.com",
-        100,
-        100,
-        100,
-        ["a.ns14.net", "b.ns14.net", "c.ns14.net", "d.ns14.net"],
-    );
-    create.confirm_order = Some(true);
-    create.period = Some(1);
+    let create = DomainCreate::new("example.com")
+        .ownerc(100)
+        .adminc(100)
+        .techc(100)
+        .nserver("a.ns14.net")
+        .nserver("b.ns14.net")
+        .nserver("c.ns14.net")
+        .nserver("d.ns14.net")
+        .confirm_order(true)
+        .period(1);
     let built = Request::new(Auth::new("USER", "PASSWORD", "CONTEXT")).task(create);
     assert_eq!(
         built,

@@ -301,7 +301,8 @@ proptest! {
     ) {
         let layout = if compact { autodns_xml::codec::Layout::Compact } else { autodns_xml::codec::Layout::Indented };
         let Ok(xml) = resp.to_xml_with(layout) else { return Ok(()) };
-        let whole = decode_response::<CertificateJobList>(xml.as_bytes()).expect("decodes");
+        // 400115 and 400135 share the data type: decoded by it alone, not by one code.
+        let whole = Response::<<CertificateJobList as Task>::Data>::decode(xml.as_bytes()).expect("decodes");
         let (entries, envelope) = stream::<CertificateJob>(chunked(xml.as_bytes(), chunk)).expect("streams");
         let want: Vec<CertificateJob> = whole.results.iter().flat_map(|r| r.data.as_ref().map(jobs).unwrap_or_default()).collect();
         prop_assert_eq!(entries, want);

@@ -11,6 +11,7 @@ use crate::task::task;
 
 xml_struct! {
     /// The request body of 0103104 for one domain.
+    #[derive(Default)]
     pub struct CancelationInfo {
         /// The domain name.
         domain: String = req "domain",

@@ -137,6 +137,7 @@ impl ExecDate {
 xml_struct! {
     /// A cancelation: the body of 0103101 / 0103102 (what to set), and what 0103101 and
     /// 0103104 answer (with the server's fields).
+    #[derive(Default)]
     pub struct Cancelation {
         /// The domain name.
         domain: String = req "domain",

@@ -3,6 +3,7 @@
 
 use super::job_ref_task;
 use crate::contact::EmptyData;
+use crate::job::JobRef;
 
 job_ref_task! {
     /// 400113: cancel certificate job `id`.

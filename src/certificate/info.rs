@@ -3,6 +3,7 @@
 use super::{CertificateJob, job_ref_task};
 use crate::codec::macros::xml_struct;
 use crate::describe::{Describe, Fact};
+use crate::job::JobRef;
 
 job_ref_task! {
     /// 400114: show certificate job `id`.

@@ -176,6 +176,9 @@ xml_struct! {
     }
 }
 
+/// `Box<Certificate>`, named so that `xml_struct!` reads it as one type.
+type BoxedCertificate = Box<Certificate>;
+
 xml_struct! {
     /// `certificate_job`: a certificate order and its job. A list entry (400115) carries
     /// only the job.
@@ -183,7 +186,7 @@ xml_struct! {
     pub struct CertificateJob {
         /// The certificate order (info tasks). Boxed: a list entry carries only the job,
         /// and an absent certificate then costs one pointer instead of a kilobyte.
-        certificate: Option<Box<Certificate>> = opt "certificate",
+        certificate: Option<BoxedCertificate> = opt "certificate",
         /// The job.
         job: Option<Job> = opt "job",
     }
@@ -197,7 +200,7 @@ macro_rules! job_ref_task {
             $(#[$meta])*
             pub struct $name {
                 /// The job.
-                job: $crate::job::JobRef = req "job",
+                job: JobRef = req "job",
             }
         }
 

@@ -2,6 +2,7 @@
 
 use super::job_ref_task;
 use crate::contact::EmptyData;
+use crate::job::JobRef;
 
 job_ref_task! {
     /// 400118: resend the approver e-mail of certificate job `id`.

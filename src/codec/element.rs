@@ -239,6 +239,22 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         DecodeError::new(kind, self.tok.position(self.pos), self.path())
     }
 
+    /// Where this element's start tag begins (for an error about it once it has been read).
+    pub(crate) fn start(&self) -> usize {
+        self.pos
+    }
+
+    /// An error at a child called `name` that started at `pos` and has been read.
+    pub(crate) fn error_at_child(
+        &self,
+        pos: usize,
+        name: &str,
+        kind: DecodeErrorKind,
+    ) -> DecodeError {
+        let path = format!("{}/{name}", self.path());
+        DecodeError::new(kind, self.tok.position(pos), path)
+    }
+
     /// The error for a required child that is missing (call after the children were read).
     pub fn missing(&self, child: &'static str) -> DecodeError {
         self.error(DecodeErrorKind::MissingElement(child))

@@ -43,12 +43,16 @@ macro_rules! xml_struct {
         pub struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                $field:ident : $ty:ty = $kind:ident $wire:literal $(via $codec:ty)?
+                $field:ident : $outer:ident $(< $inner:ident >)? = $kind:ident $wire:literal $(via $codec:ty)?
             ),* $(,)?
         }
     ) => {
         $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name] []
-            $( [ $(#[$fmeta])* $field : $ty = $kind $wire ] )*);
+            $( [ $(#[$fmeta])* $field : $outer $(<$inner>)? = $kind $wire ] )*);
+
+        impl $name {
+            $( $crate::codec::macros::xml_struct!(@setter $kind $field $wire [$outer $($inner)?]); )*
+        }
 
         impl $crate::codec::FromXml for $name {
             #[allow(unused_mut)]
@@ -56,7 +60,7 @@ macro_rules! xml_struct {
                 mut el: $crate::codec::ElementReader<'_, '_>,
             ) -> ::std::result::Result<Self, $crate::DecodeError> {
                 el.note_attributes();
-                $( let mut $field: $crate::codec::macros::xml_struct!(@local $kind $ty) = Default::default(); )*
+                $( let mut $field: $crate::codec::macros::xml_struct!(@local $kind $outer $(<$inner>)?) = Default::default(); )*
                 let mut unknown = Vec::new();
                 while let Some(child) = el.next_child()? {
                     match child.name() {
@@ -141,6 +145,48 @@ macro_rules! xml_struct {
             }
         }
     };
+
+    // One builder-style setter per field, named after it: a singleton is set, a list
+    // grows by one.
+    (@setter req $field:ident $wire:literal [$outer:ident $($inner:ident)?]) => {
+        #[doc = concat!("Sets `", stringify!($field), "` (`<", $wire, ">`).")]
+        #[must_use]
+        pub fn $field(mut self, value: $crate::codec::macros::xml_struct!(@arg $outer $($inner)?)) -> Self {
+            self.$field = value.into();
+            self
+        }
+    };
+    (@setter opt $field:ident $wire:literal [$outer:ident $inner:ident]) => {
+        #[doc = concat!("Sets `", stringify!($field), "` (`<", $wire, ">`).")]
+        #[must_use]
+        pub fn $field(mut self, value: $crate::codec::macros::xml_struct!(@arg $inner)) -> Self {
+            self.$field = Some(value.into());
+            self
+        }
+    };
+    (@setter many $field:ident $wire:literal [$outer:ident $inner:ident]) => {
+        #[doc = concat!("Adds one `<", $wire, ">` to `", stringify!($field), "`.")]
+        #[must_use]
+        pub fn $field(mut self, value: $crate::codec::macros::xml_struct!(@arg $inner)) -> Self {
+            self.$field.push(value.into());
+            self
+        }
+    };
+    (@setter some $field:ident $wire:literal [$outer:ident $inner:ident]) => {
+        $crate::codec::macros::xml_struct!(@setter many $field $wire [$outer $inner]);
+    };
+
+    // A setter's argument: a number or flag as itself (so that a literal `1` is a `u64`
+    // where the field is one), anything else through `Into` (`&str` for a `String`).
+    (@arg u8) => { u8 };
+    (@arg u16) => { u16 };
+    (@arg u32) => { u32 };
+    (@arg u64) => { u64 };
+    (@arg i32) => { i32 };
+    (@arg i64) => { i64 };
+    (@arg bool) => { bool };
+    (@arg $outer:ident $inner:ident) => { impl Into<$outer<$inner>> };
+    (@arg $t:ident) => { impl Into<$t> };
 
     (@local req $ty:ty) => { Option<$ty> };
     (@local opt $ty:ty) => { $ty };

@@ -56,6 +56,7 @@ open_enum! {
 xml_struct! {
     /// A domain contact (`handle`). On a handle the person is `fname` / `lname` / `pcode`
     /// (a certificate contact says `first` / `last` / `postal_code`).
+    #[derive(Default)]
     pub struct Handle {
         /// The handle id (set by the server).
         id: Option<u64> = opt "id",
@@ -95,34 +96,33 @@ xml_struct! {
 }
 
 impl Handle {
-    /// A person contact with the fields every registry asks for.
-    pub fn person(
-        fname: impl Into<String>,
-        lname: impl Into<String>,
-        address: impl Into<String>,
-        pcode: impl Into<String>,
-        city: impl Into<String>,
-        country: impl Into<String>,
-    ) -> Self {
-        Handle {
-            id: None,
-            alias: None,
-            kind: Some(ContactType::Person),
-            fname: fname.into(),
-            lname: lname.into(),
-            title: None,
-            organization: None,
-            address: vec![address.into()],
-            pcode: pcode.into(),
-            city: city.into(),
-            country: country.into(),
-            state: None,
-            phone: None,
-            fax: None,
-            email: None,
-            protection: None,
-            remarks: Vec::new(),
-            unknown: Vec::new(),
-        }
+    /// A person contact (`type` PERSON); the rest is set by name, so that no two strings can
+    /// be swapped by position.
+    ///
+    /// ```
+    /// use autodns_xml::contact::Handle;
+    ///
+    /// let owner = Handle::person()
+    ///     .fname("Jane")
+    ///     .lname("Doe")
+    ///     .address("Main Street 1")
+    ///     .pcode("12345")
+    ///     .city("Berlin")
+    ///     .country("DE")
+    ///     .email("jane@example.com");
+    /// assert_eq!(owner.address, ["Main Street 1"]);
+    /// ```
+    pub fn person() -> Self {
+        Handle::default().kind(ContactType::Person)
+    }
+
+    /// An organisation contact (`type` ORG); set its `organization` and address by name.
+    pub fn org() -> Self {
+        Handle::default().kind(ContactType::Org)
+    }
+
+    /// A role contact (`type` ROLE), such as a hostmaster team.
+    pub fn role() -> Self {
+        Handle::default().kind(ContactType::Role)
     }
 }

@@ -14,6 +14,7 @@ use crate::envelope::{Secret, Status};
 
 xml_struct! {
     /// `<domain><name>example.com</name></domain>`: the domain an auth-code task is for.
+    #[derive(Default)]
     pub struct DomainName {
         /// The domain name.
         name: String = req "name",

@@ -12,6 +12,7 @@ use crate::task::task;
 xml_struct! {
     /// The request body: `<domain>` with what the registry needs. Name, the three contacts
     /// and at least one name server are required.
+    #[derive(Default)]
     pub struct DomainCreate {
         /// The domain name.
         name: String = req "name",
@@ -37,28 +38,24 @@ xml_struct! {
 }
 
 impl DomainCreate {
-    /// A DomainCreate with everything the server requires; `nserver` must not be empty
-    /// (encoding checks it).
-    pub fn new<N: Into<NameServer>>(
-        name: impl Into<String>,
-        ownerc: u64,
-        adminc: u64,
-        techc: u64,
-        nserver: impl IntoIterator<Item = N>,
-    ) -> Self {
-        DomainCreate {
-            name: name.into(),
-            ownerc,
-            adminc,
-            techc,
-            zonec: None,
-            nserver: nserver.into_iter().map(Into::into).collect(),
-            confirm_order: None,
-            period: None,
-            autorenew: None,
-            authinfo: None,
-            unknown: Vec::new(),
-        }
+    /// A DomainCreate for `name`; the contacts (`ownerc`, `adminc`, `techc`, all required) and
+    /// the name servers (at least one: encoding checks it) are set by name, so that no two
+    /// ids can be swapped by position.
+    ///
+    /// ```
+    /// use autodns_xml::domain::DomainCreate;
+    ///
+    /// let create = DomainCreate::new("example.com")
+    ///     .ownerc(23_456_789)
+    ///     .adminc(23_456_790)
+    ///     .techc(23_456_790)
+    ///     .nserver("ns1.example.net")
+    ///     .nserver("ns2.example.net")
+    ///     .period(1);
+    /// assert_eq!(create.nserver.len(), 2);
+    /// ```
+    pub fn new(name: impl Into<String>) -> Self {
+        DomainCreate::default().name(name)
     }
 }
 

@@ -7,6 +7,7 @@ use crate::task::task;
 
 xml_struct! {
     /// The request body of 0105 for one domain: `<domain><name>example.com</name></domain>`.
+    #[derive(Default)]
     pub struct DomainInfo {
         /// The domain name.
         name: String = req "name",

@@ -34,6 +34,7 @@ use chrono::NaiveDateTime;
 
 xml_struct! {
     /// A name server: `<nserver><name>a.ns14.net</name></nserver>`.
+    #[derive(Default)]
     pub struct NameServer {
         /// The host name.
         name: String = req "name",
@@ -62,6 +63,18 @@ impl NameServer {
 impl From<&str> for NameServer {
     fn from(name: &str) -> Self {
         NameServer::new(name)
+    }
+}
+
+impl From<String> for NameServer {
+    fn from(name: String) -> Self {
+        NameServer::new(name)
+    }
+}
+
+impl From<&String> for NameServer {
+    fn from(name: &String) -> Self {
+        NameServer::new(name.as_str())
     }
 }
 
@@ -111,6 +124,7 @@ open_enum! {
 
 xml_struct! {
     /// A domain as 0105 shows it and as a 0101 job notification carries it.
+    #[derive(Default)]
     pub struct Domain {
         /// The domain name.
         name: String = req "name",

@@ -82,6 +82,7 @@ impl ToXml for Secret {
 
 xml_struct! {
     /// `auth`: who sends the request. The order of its children varies on the wire.
+    #[derive(Default)]
     pub struct Auth {
         /// The user name.
         #[serde(deserialize_with = "crate::redact::unquoted_string")]

@@ -12,9 +12,9 @@ mod task_serde;
 
 pub use crate::registry::TaskBody;
 pub use auth::{Auth, Secret, User};
-pub use query::{Operator, Order, OrderMode, View, Where};
+pub use query::{Operator, Order, OrderMode, View, Where, WhereValue};
 pub use request::Request;
 pub use response::{Response, TaskResult};
 pub use status::{Msg, ObjectRef, Status, StatusCode, StatusKind, StatusType};
 pub use status_error::StatusError;
-pub use task::RequestTask;
+pub use task::{IntoRequestTask, RequestTask};

@@ -60,6 +60,36 @@ impl Request {
         self
     }
 
+    /// Sets the client transaction id of the task added last, so that
+    /// `Request::new(auth).task(create).with_ctid("order-4711")` reads as it is meant.
+    /// Before any task is added there is no task to carry it, and nothing is set: use
+    /// [`IntoRequestTask::with_ctid`](super::IntoRequestTask::with_ctid) on the task itself
+    /// to be explicit.
+    ///
+    /// ```
+    /// use autodns_xml::domain::DomainCreate;
+    /// use autodns_xml::{Auth, Request};
+    ///
+    /// let create = DomainCreate::new("example.com").ownerc(1).adminc(2).techc(2).nserver("ns1.example.net");
+    /// let request = Request::new(Auth::new("user", "secret", "4")).task(create).with_ctid("order-4711");
+    /// assert_eq!(request.tasks[0].ctid.as_deref(), Some("order-4711"));
+    /// ```
+    pub fn with_ctid(mut self, ctid: impl Into<String>) -> Self {
+        if let Some(task) = self.tasks.last_mut() {
+            task.ctid = Some(ctid.into());
+        }
+        self
+    }
+
+    /// Sets the fallback notification e-mail address of the task added last (see
+    /// [`with_ctid`](Self::with_ctid)).
+    pub fn with_reply_to(mut self, reply_to: impl Into<String>) -> Self {
+        if let Some(task) = self.tasks.last_mut() {
+            task.reply_to = Some(reply_to.into());
+        }
+        self
+    }
+
     /// Acts on behalf of a subuser.
     pub fn with_owner(mut self, owner: User) -> Self {
         self.owner = Some(owner);

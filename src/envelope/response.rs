@@ -4,7 +4,7 @@ use super::{Msg, Status, StatusCode, StatusError, StatusKind, StatusType};
 use crate::Limits;
 use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
-use crate::error::{DecodeError, EncodeError};
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::quirk::Quirk;
 
 /// One `<result>`: a task's data, messages and status.
@@ -304,12 +304,53 @@ impl<D: ToXml> Response<D> {
 }
 
 impl<D: FromXml> FromXml for Response<D> {
-    fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+    fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        Self::read(el, None)
+    }
+}
+
+impl<D: FromXml> Response<D> {
+    /// Decodes the answer to task `code`: a success or notify status of another task is a
+    /// [`WrongTask`](crate::DecodeErrorKind::WrongTask) error at its result.
+    pub(crate) fn decode_for(
+        xml: &[u8],
+        limits: &Limits,
+        code: &'static str,
+    ) -> Result<Self, DecodeError> {
+        let (src, start) = codec::prepare(xml, limits)?;
+        let (mut resp, quirks) = codec::read_document(src, start, limits, |el| {
+            if el.name() != "response" {
+                return Err(el.unexpected_root("<response>"));
+            }
+            Self::read(el, Some(code))
+        })?;
+        resp.quirks = quirks;
+        Ok(resp)
+    }
+
+    fn read(
+        mut el: ElementReader<'_, '_>,
+        task: Option<&'static str>,
+    ) -> Result<Self, DecodeError> {
         el.note_attributes();
         let (mut results, mut stid, mut ctid, mut unknown) = (Vec::new(), None, None, Vec::new());
         while let Some(child) = el.next_child()? {
             match child.name() {
-                "result" => results.push(TaskResult::from_xml(child)?),
+                "result" => {
+                    let at = child.start();
+                    let result = TaskResult::from_xml(child)?;
+                    if let Some(code) = task {
+                        let status = &result.status.code;
+                        if status.kind != StatusKind::Error && status.task != code {
+                            let kind = DecodeErrorKind::WrongTask {
+                                expected: format!("task {code}"),
+                                found: status.to_string(),
+                            };
+                            return Err(el.error_at_child(at, "result", kind));
+                        }
+                    }
+                    results.push(result);
+                }
                 "stid" => set_once(&mut stid, child)?,
                 "ctid" => set_once(&mut ctid, child)?,
                 _ => unknown.push(child.into_raw()?),

@@ -92,6 +92,57 @@ impl RequestTask {
     }
 }
 
+/// The envelope fields of a `<task>`, set where the task is built: any task body (or a
+/// [`RequestTask`]) becomes a [`RequestTask`] with them.
+///
+/// ```
+/// use autodns_xml::domain::{DomainCreate, DomainList};
+/// use autodns_xml::{Auth, IntoRequestTask, Operator, Request, View, Where};
+///
+/// let create = DomainCreate::new("example.com").ownerc(1).adminc(2).techc(2).nserver("ns1.example.net");
+/// let list = DomainList
+///     .with_view(View::new(0, 50))
+///     .with_where(Where::condition("name", Operator::Like, "*.de"));
+/// let request = Request::new(Auth::new("user", "secret", "4"))
+///     .task(create.with_ctid("order-4711"))
+///     .task(list);
+/// assert_eq!(request.tasks[0].ctid.as_deref(), Some("order-4711"));
+/// assert!(request.tasks[1].r#where.is_some());
+/// ```
+pub trait IntoRequestTask: Into<RequestTask> {
+    /// The task with a client transaction id (echoed in its answer and its notification).
+    fn with_ctid(self, ctid: impl Into<String>) -> RequestTask {
+        self.into().with_ctid(ctid)
+    }
+
+    /// The task with a fallback e-mail address for notifications.
+    fn with_reply_to(self, reply_to: impl Into<String>) -> RequestTask {
+        self.into().with_reply_to(reply_to)
+    }
+
+    /// The task with a list view.
+    fn with_view(self, view: View) -> RequestTask {
+        self.into().with_view(view)
+    }
+
+    /// The task with one more key to return.
+    fn with_key(self, key: impl Into<String>) -> RequestTask {
+        self.into().with_key(key)
+    }
+
+    /// The task with a filter.
+    fn with_where(self, filter: Where) -> RequestTask {
+        self.into().with_where(filter)
+    }
+
+    /// The task with one more sort order.
+    fn with_order(self, order: Order) -> RequestTask {
+        self.into().with_order(order)
+    }
+}
+
+impl<T: Into<RequestTask>> IntoRequestTask for T {}
+
 impl FromXml for RequestTask {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.note_attributes();

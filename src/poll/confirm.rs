@@ -8,6 +8,7 @@ use crate::task::task;
 
 xml_struct! {
     /// 0906 PollConfirm, and the message it names: `<message><id>650664</id></message>`.
+    #[derive(Default)]
     pub struct PollConfirm {
         /// The message id.
         id: u64 = req "id",
