@@ -608,7 +608,7 @@ fn check_prints_one_summary_line() {
         ),
         (
             "0105_list_response.xml",
-            "response: 1 result, task 0105, status S0105 (success), 2 domain, stid 20181015-app1-4000, ctid list-1",
+            "response: 1 result, task 0105, status S0105 (success), 2 domains, stid 20181015-app1-4000, ctid list-1",
         ),
         (
             "0201_error_response.xml",
@@ -655,7 +655,7 @@ fn check_counts_tasks_results_and_the_servers_total() {
     let r = run(&["check", "-"], Some(response)).ok();
     assert_eq!(
         r.stdout,
-        "response: 2 results, task 0105, status S0105 (success), 2 of 57 domain; \
+        "response: 2 results, task 0105, status S0105 (success), 2 of 57 domains; \
          task 0301, status E0301 (error), stid x\n"
     );
 }
@@ -821,7 +821,12 @@ fn undecodable_documents_exit_1() {
         b"<!DOCTYPE r [<!ENTITY a 'b'>]><task><code>1</code></task>",
     ] {
         let r = run(&["decode"], Some(input)).input_error();
-        assert!(r.stderr.contains("line "), "{input:?}: {}", r.stderr);
+        if input.trim_ascii().is_empty() {
+            assert_eq!(r.stderr, "error: standard input: empty input: no XML document\n");
+        } else {
+            assert!(r.stderr.starts_with("error: standard input: "), "{input:?}: {}", r.stderr);
+            assert!(r.stderr.contains("line "), "{input:?}: {}", r.stderr);
+        }
     }
 }
 
@@ -949,7 +954,7 @@ fn check_streams_large_lists_like_the_whole_document_path() {
     let streamed = run(&["check", path], None).ok();
     assert_eq!(
         streamed.stdout,
-        "response: 1 result, task 400115, status S400115 (success), 3000 certificate_job, stid 20200228-stid-3000\n"
+        "response: 1 result, task 400115, status S400115 (success), 3000 certificate_jobs, stid 20200228-stid-3000\n"
     );
     let whole = run(&["decode", path], None).ok();
     assert_eq!(streamed.warnings(), whole.warnings());
@@ -1071,7 +1076,7 @@ fn an_input_over_the_size_limit_is_refused_without_reading_it_all() {
     // `check` streams a large response: the text itself is over its limit.
     let r = run(&["check"], Some(&xml)).input_error();
     assert!(
-        r.stderr.starts_with("error: text longer than 8388608 bytes (limit max_text_len) in response/result/status/text at line 1"),
+        r.stderr.starts_with("error: standard input: text longer than 8388608 bytes (limit max_text_len) in response/result/status/text at line 1"),
         "{}",
         r.stderr
     );
@@ -1327,7 +1332,7 @@ fn check_counts_every_list_form_by_its_registered_entries_small_and_streamed() {
             assert_eq!(
                 r.stdout,
                 format!(
-                    "response: 1 result, task {code}, status S{code} (success), {n} of {} {entry}\n",
+                    "response: 1 result, task {code}, status S{code} (success), {n} of {} {entry}s\n",
                     n + 1
                 ),
                 "{code}, {n} entries"
@@ -1350,7 +1355,7 @@ fn check_streams_a_response_after_a_comment_longer_than_its_head() {
     let streamed = run(&["check"], Some(xml.as_bytes())).ok();
     assert_eq!(
         streamed.stdout,
-        "response: 1 result, task 400115, status S400115 (success), 3000 certificate_job, stid 20200228-stid-3000\n"
+        "response: 1 result, task 400115, status S400115 (success), 3000 certificate_jobs, stid 20200228-stid-3000\n"
     );
 }
 
@@ -1379,4 +1384,74 @@ fn deep_documents_survive_decode_then_encode() {
     let too_deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let r = run(&["encode", "-"], Some(too_deep.as_bytes())).input_error();
     assert!(r.stderr.contains("nested 5000 levels deep"), "{r:#?}");
+}
+
+/// issue 13 item 15: `check --fail-on-error` exits 3 on an E-status answer, small or
+/// streamed; without it, and on a success, `check` exits 0.
+#[test]
+fn check_fail_on_error_exits_3_on_an_error_status() {
+    let error = file("0201_error_response.xml");
+    assert_eq!(run(&["check", &error], None).code, Some(0));
+    let r = run(&["check", "--fail-on-error", &error], None);
+    assert_eq!(r.code, Some(3), "{}", r.stderr);
+    assert!(r.stdout.contains("status E0201 (error)"), "{}", r.stdout);
+    let ok = run(
+        &["check", "--fail-on-error", &file("0105_list_response.xml")],
+        None,
+    );
+    assert_eq!(ok.code, Some(0));
+    // Streamed (over 1 MiB): the same.
+    let mut big = String::from("<response><result><data>");
+    while big.len() < 1 << 21 {
+        big.push_str("<domain><name>a.de</name></domain>");
+    }
+    big.push_str(
+        "</data><status><code>E0105</code><type>error</type></status></result></response>",
+    );
+    let r = run(&["check", "--fail-on-error", "-"], Some(big.as_bytes()));
+    assert_eq!(r.code, Some(3), "{}", r.stderr);
+}
+
+/// issue 13 item 16: `--max-size` raises (or lowers) the size of a document read whole.
+#[test]
+fn max_size_sets_the_largest_document_read_whole() {
+    let xml = std::fs::read(common::path("0105_response.xml")).expect("fixture");
+    let r = run(&["decode", "--max-size", "100"], Some(&xml)).input_error();
+    assert_eq!(
+        r.stderr,
+        "error: the input is larger than 100 bytes (limit max_document_size)\n"
+    );
+    let mut big = b"<response><result><data>".to_vec();
+    while big.len() < 65 << 20 {
+        big.extend_from_slice(b"<domain><name>a.de</name></domain>");
+    }
+    big.extend_from_slice(b"</data><status><code>S0105</code></status></result></response>");
+    run(&["normalize"], Some(&big)).input_error();
+    let r = run(&["normalize", "--max-size", "200000000"], Some(&big)).ok();
+    assert!(r.stdout.ends_with("</response>\n"));
+}
+
+/// issue 13 item 17: a decode error names the file; JSON given to `decode` is pointed to
+/// `encode` and `notification`.
+#[test]
+fn decode_errors_name_the_input_and_hint_at_json() {
+    let dir = std::env::temp_dir().join(format!("autodns-xml-cli-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("broken.xml");
+    std::fs::write(&bad, "<request>\n</response>").expect("write");
+    let path = bad.to_str().expect("UTF-8 path");
+    let r = run(&["decode", path], None).input_error();
+    assert!(
+        r.stderr
+            .starts_with(&format!("error: {path}: mismatched end tag")),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["decode", "-"], Some(br#"{"request": {}}"#)).input_error();
+    assert!(
+        r.stderr.contains("this looks like JSON: `encode` reads"),
+        "{}",
+        r.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

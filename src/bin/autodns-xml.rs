@@ -27,7 +27,8 @@ use std::process::ExitCode;
 /// status `DEFFERED`) is reported on standard error as a `warning:` line.
 ///
 /// Exit status: 0 on success, 1 when the input cannot be read, decoded or encoded (standard
-/// error says what and where, standard output stays empty), 2 on a usage error.
+/// error says what and where, standard output stays empty), 2 on a usage error, 3 from
+/// `check --fail-on-error` when a result's status is an error.
 #[derive(Debug, Parser)]
 #[command(name = "autodns-xml", version, propagate_version = true)]
 struct Cli {
@@ -36,6 +37,10 @@ struct Cli {
     /// Print no warnings (the repaired server quirks).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// The largest document read whole, in bytes (default 67108864, 64 MiB). `check`
+    /// streams a larger response whatever this says.
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_size: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +93,10 @@ enum Command {
     Check {
         #[command(flatten)]
         input: Input,
+        /// Exit with status 3 when a result's status is an error (E…): for scripts that
+        /// must stop on a failed task.
+        #[arg(long)]
+        fail_on_error: bool,
     },
     /// Decode a notification body and print its typed model as pretty JSON.
     ///
@@ -119,10 +128,15 @@ fn main() -> ExitCode {
         }
     };
     warnings::set_quiet(cli.quiet);
-    let outcome = run(cli.command);
+    let mut limits = Limits::default();
+    if let Some(max) = cli.max_size {
+        limits.max_document_size = max;
+    }
+    let outcome = run(cli.command, &limits);
     warnings::finish();
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::ErrorStatus) => ExitCode::from(3),
         Err(message) => {
             let _ = writeln!(io::stderr().lock(), "error: {}", printable::line(&message));
             ExitCode::FAILURE
@@ -130,14 +144,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// How a command that read its input ended.
+enum Outcome {
+    Done,
+    /// `check --fail-on-error` read a result whose status is an error.
+    ErrorStatus,
+}
+
 /// Runs one command; `Err` holds the one-line message of an input error (exit status 1).
-fn run(command: Command) -> Result<(), String> {
+fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
     match command {
         Command::Decode {
             input,
             show_secrets,
         } => {
-            let doc = decode(&input.read()?)?;
+            let doc = input.decode(&input.read(limits)?, limits)?;
             // Serialized secrets are `***` unless exposed on purpose.
             let json = if show_secrets {
                 serde_json::to_string_pretty(&ExposeSecrets::new(&doc))
@@ -145,23 +166,32 @@ fn run(command: Command) -> Result<(), String> {
                 serde_json::to_string_pretty(&doc)
             }
             .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
-            emit(&printable::json(&json), true)
+            emit(&printable::json(&json), true).map(|()| Outcome::Done)
         }
         Command::Encode {
             input,
             show_secrets,
         } => {
-            let xml = to_xml(&from_json(&input.read()?)?, show_secrets)?;
-            emit(&printable::xml(&xml), false)
+            let json = input.read(limits)?;
+            let doc = from_json(&json).map_err(|e| input.named(e))?;
+            let xml = to_xml(&doc, show_secrets, limits)?;
+            emit(&printable::xml(&xml), false).map(|()| Outcome::Done)
         }
         Command::Normalize {
             input,
             show_secrets,
         } => {
-            let xml = to_xml(&decode(&input.read()?)?, show_secrets)?;
-            emit(&printable::xml(&xml), false)
+            let xml = to_xml(
+                &input.decode(&input.read(limits)?, limits)?,
+                show_secrets,
+                limits,
+            )?;
+            emit(&printable::xml(&xml), false).map(|()| Outcome::Done)
         }
-        Command::Check { input } => {
+        Command::Check {
+            input,
+            fail_on_error,
+        } => {
             let mut reader = input.open()?;
             let mut head = Vec::new();
             let limit = u64::try_from(STREAM_ABOVE).unwrap_or(u64::MAX);
@@ -169,7 +199,7 @@ fn run(command: Command) -> Result<(), String> {
                 .take(limit + 1)
                 .read_to_end(&mut head)
                 .map_err(|e| input.read_error(&e))?;
-            let max = Limits::default().max_document_size;
+            let max = limits.max_document_size;
             // A large input streams if its root is `<response>`. The prolog before the root
             // (comments, processing instructions) can be longer than the head: read on until
             // the root's name is known, up to the document size limit.
@@ -190,8 +220,10 @@ fn run(command: Command) -> Result<(), String> {
                 }
             }
             if root == Some(true) {
-                let line = check_stream(io::Cursor::new(head).chain(reader))?;
-                return emit(&printable::line(&line), true);
+                let (line, failed) = check_stream(io::Cursor::new(head).chain(reader), limits)
+                    .map_err(|e| input.named(e))?;
+                emit(&printable::line(&line), true)?;
+                return Ok(outcome(fail_on_error && failed));
             }
             // Anything else is read whole, up to the decoder's document size limit.
             let rest = u64::try_from(max.saturating_sub(head.len())).unwrap_or(u64::MAX);
@@ -202,16 +234,34 @@ fn run(command: Command) -> Result<(), String> {
             if head.len() > max {
                 return Err(too_large(max));
             }
-            let doc = decode(&head)?;
-            emit(&printable::line(&summary(&doc)), true)
+            let doc = input.decode(&head, limits)?;
+            emit(&printable::line(&summary(&doc)), true)?;
+            Ok(outcome(fail_on_error && has_error_status(&doc)))
         }
         Command::Notification { input } => {
-            let notification = Notification::decode(&input.read()?).map_err(|e| e.to_string())?;
+            let notification = Notification::decode(&input.read(limits)?)
+                .map_err(|e| input.named(e.to_string()))?;
             warn(&notification.quirks);
             let json = serde_json::to_string_pretty(&notification)
                 .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
-            emit(&printable::json(&json), true)
+            emit(&printable::json(&json), true).map(|()| Outcome::Done)
         }
+    }
+}
+
+fn outcome(error_status: bool) -> Outcome {
+    if error_status {
+        Outcome::ErrorStatus
+    } else {
+        Outcome::Done
+    }
+}
+
+/// Whether a decoded response has a result whose status is an error.
+fn has_error_status(doc: &Document) -> bool {
+    match doc {
+        Document::Response(r) => r.results.iter().any(|r| r.status.code.is_error()),
+        _ => false,
     }
 }
 
@@ -220,8 +270,61 @@ fn run(command: Command) -> Result<(), String> {
 const STREAM_ABOVE: usize = 1 << 20;
 
 impl Input {
+    /// What the input is called in an error: the file's path, or `standard input`.
+    fn name(&self) -> String {
+        match &self.file {
+            Some(path) if path.as_os_str() != "-" => path.display().to_string(),
+            _ => "standard input".to_owned(),
+        }
+    }
+
+    /// An error message about the input's content, naming the input.
+    fn named(&self, message: String) -> String {
+        format!("{}: {message}", self.name())
+    }
+
+    /// Decodes any document and reports its repaired quirks on stderr; an error names the
+    /// input, says `empty input` for an empty one, and points a JSON one to `encode` and
+    /// `notification`.
+    fn decode(&self, bytes: &[u8], limits: &Limits) -> Result<Document, String> {
+        let content = bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .trim_ascii_start();
+        if content.is_empty() {
+            return Err(self.named("empty input: no XML document".to_owned()));
+        }
+        match Document::decode_with(bytes, limits) {
+            Ok((doc, quirks)) => {
+                warn(&quirks);
+                Ok(doc)
+            }
+            Err(e) if content.starts_with(b"{") || content.starts_with(b"[") => {
+                Err(self.named(format!(
+                    "{e}; this looks like JSON: `encode` reads the JSON `decode` prints, \
+                 `notification` reads a JSON notification body"
+                )))
+            }
+            Err(e) => Err(self.named(e.to_string())),
+        }
+    }
+
+    /// Says on stderr that the tool waits for standard input, when that is a terminal and no
+    /// FILE was given (it would otherwise wait silently).
+    fn hint_if_terminal(&self) {
+        use std::io::IsTerminal;
+        let stdin = !matches!(&self.file, Some(path) if path.as_os_str() != "-");
+        if stdin && io::stdin().is_terminal() {
+            let _ = writeln!(
+                io::stderr().lock(),
+                "autodns-xml: reading the document from standard input (end it with Ctrl-D); give a FILE to read one"
+            );
+        }
+    }
+
     /// The input as a buffered reader.
     fn open(&self) -> Result<Box<dyn BufRead>, String> {
+        self.hint_if_terminal();
         Ok(match &self.file {
             Some(path) if path.as_os_str() != "-" => {
                 let file = std::fs::File::open(path).map_err(|e| self.read_error(&e))?;
@@ -240,8 +343,9 @@ impl Input {
 
     /// The whole input, from the file or from standard input. More than the decoder's
     /// document size limit is not read: memory stays bounded whatever the input's size.
-    fn read(&self) -> Result<Vec<u8>, String> {
-        let max = Limits::default().max_document_size;
+    fn read(&self, limits: &Limits) -> Result<Vec<u8>, String> {
+        self.hint_if_terminal();
+        let max = limits.max_document_size;
         let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
         let mut bytes = Vec::new();
         match &self.file {
@@ -275,9 +379,11 @@ fn too_large(max: usize) -> String {
 /// The document as indented XML, the text of every element named `password` or `token` (in
 /// any case, wherever it stands) masked as `***` unless `show` (the CLI prints secrets only
 /// when asked to).
-fn to_xml(doc: &Document, show: bool) -> Result<String, String> {
+fn to_xml(doc: &Document, show: bool, limits: &Limits) -> Result<String, String> {
     let mut out = Vec::new();
-    let mut w = XmlWriter::new(&mut out, Layout::Indented).masking_secrets(!show);
+    let mut w = XmlWriter::new(&mut out, Layout::Indented)
+        .with_limits(*limits)
+        .masking_secrets(!show);
     w.declaration();
     match doc {
         Document::Request(r) => ToXml::to_xml(r, "request", &mut w),
@@ -288,13 +394,6 @@ fn to_xml(doc: &Document, show: bool) -> Result<String, String> {
     .map_err(encode_error)?;
     out.push(b'\n');
     String::from_utf8(out).map_err(|e| format!("cannot encode: {e}"))
-}
-
-/// Decodes any document and reports its repaired quirks on stderr.
-fn decode(bytes: &[u8]) -> Result<Document, String> {
-    let (doc, quirks) = Document::decode(bytes).map_err(|e| e.to_string())?;
-    warn(&quirks);
-    Ok(doc)
 }
 
 fn warn(quirks: &[Quirk]) {
@@ -768,8 +867,9 @@ fn root_is_response(head: &[u8]) -> Option<bool> {
 }
 
 /// `check` on a large response: the entries are decoded and counted one at a time.
-fn check_stream(input: impl BufRead) -> Result<String, String> {
-    let mut entries = ListReader::<AnyEntry, _>::new(input);
+/// Returns the summary line and whether a result's status is an error.
+fn check_stream(input: impl BufRead, limits: &Limits) -> Result<(String, bool), String> {
+    let mut entries = ListReader::<AnyEntry, _>::new(input).with_limits(*limits);
     // Warnings as they come: memory stays flat however many quirks a list holds.
     while let Some(entry) = entries.next() {
         warn(&entries.take_quirks());
@@ -777,12 +877,14 @@ fn check_stream(input: impl BufRead) -> Result<String, String> {
     }
     let response = entries.finish().map_err(|e| e.to_string())?;
     warn(&response.quirks);
-    Ok(response_summary(&response, |result| {
+    let failed = response.results.iter().any(|r| r.status.code.is_error());
+    let line = response_summary(&response, |result| {
         let name = autodns_xml::registry::list_entries(result.status.code.task.as_str())
-            .unwrap_or("entries");
+            .unwrap_or("entry");
         let data = result.data.as_ref();
         data.map(|d| entries_count(d, name)).unwrap_or_default()
-    }))
+    });
+    Ok((line, failed))
 }
 
 fn entries_count(data: &ListData, name: &str) -> Vec<String> {
@@ -898,21 +1000,30 @@ fn job_summary(what: &str, job: &autodns_xml::job::Job) -> String {
     }
 }
 
-/// `3 domain`, or `3 of 57 domain` when the server's summary counts more than were returned.
+/// `3 domains`, or `3 of 57 domains` when the server's summary counts more than were returned.
 fn entries(count: usize, summary: Option<u64>, name: &str) -> String {
     match summary {
         Some(total) if u64::try_from(count).ok() != Some(total) => {
-            format!("{count} of {total} {name}")
+            format!("{count} of {total} {}", plural_word(total, name))
         }
-        _ => format!("{count} {name}"),
+        _ => plural(count, name),
     }
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
+    format!(
+        "{n} {}",
+        plural_word(u64::try_from(n).unwrap_or(u64::MAX), word)
+    )
+}
+
+/// `word`, or its plural for any count but one (`msg` / `msgs`, `certificate_job` /
+/// `certificate_jobs`).
+fn plural_word(n: u64, word: &str) -> String {
+    match word.strip_suffix('y') {
+        _ if n == 1 => word.to_owned(),
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{word}s"),
     }
 }
 
