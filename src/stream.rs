@@ -5,16 +5,43 @@
 //! use autodns_xml::certificate::CertificateJob;
 //! use autodns_xml::stream::ListReader;
 //!
-//! let xml = std::fs::read("testdata/400115_response.xml")?;
+//! // Any `BufRead`: a file through a `BufReader`, an HTTP body, or bytes in memory.
+//! let xml = br#"<response><result><data><summary>2</summary>
+//!   <certificate_job><job><id>12345</id><status>DEFFERED</status></job></certificate_job>
+//!   <certificate_job><job><id>12346</id><status>RUNNING</status></job></certificate_job>
+//!   </data><status><code>S400115</code><type>success</type></status></result></response>"#;
 //! let mut jobs = ListReader::<CertificateJob, _>::new(&xml[..]);
+//! let mut ids = Vec::new();
 //! for job in jobs.by_ref() {
-//!     let job = job?;
-//!     assert_eq!(job.job.map(|j| j.id), Some(12345));
+//!     ids.extend(job?.job.map(|j| j.id));
 //! }
+//! assert_eq!(ids, [12345, 12346]);
 //! let envelope = jobs.finish()?;
 //! assert_eq!(envelope.status().map(|s| s.code.to_string()), Some("S400115".to_owned()));
-//! assert_eq!(envelope.data().map(|d| (d.summary, d.entries)), Some((Some(1), 1)));
+//! assert_eq!(envelope.data().map(|d| (d.summary, d.entries)), Some((Some(2), 2)));
 //! assert_eq!(envelope.quirks.len(), 1); // the server's `DEFFERED`
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! To handle the quirks as they come (so that they do not pile up over a long list), loop
+//! with `while let` rather than `for`: a `for` loop over `jobs.by_ref()` borrows the reader
+//! for the whole loop, so [`take_quirks`](ListReader::take_quirks) cannot be called inside it.
+//!
+//! ```
+//! use autodns_xml::certificate::CertificateJob;
+//! use autodns_xml::stream::ListReader;
+//!
+//! let xml = br#"<response><result><data>
+//!   <certificate_job><job><id>1</id><status>DEFFERED</status></job></certificate_job>
+//!   </data><status><code>S400115</code></status></result></response>"#;
+//! let mut jobs = ListReader::<CertificateJob, _>::new(&xml[..]);
+//! let mut repaired = 0;
+//! while let Some(job) = jobs.next() {
+//!     let _job = job?;
+//!     repaired += jobs.take_quirks().len(); // log them here
+//! }
+//! assert_eq!(repaired, 1);
+//! assert!(jobs.finish()?.quirks.is_empty()); // taken already
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -319,7 +346,9 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
 
     /// Takes the quirks repaired so far, so that they do not pile up over a long list (a
     /// quarter of a real job list can be `DEFFERED`). Those taken are not in
-    /// [`finish`](Self::finish)'s response.
+    /// [`finish`](Self::finish)'s response. Call it between entries in a
+    /// `while let Some(entry) = reader.next()` loop (the module's second example): a `for`
+    /// loop over `reader.by_ref()` holds the reader borrowed.
     pub fn take_quirks(&mut self) -> Vec<Quirk> {
         std::mem::take(&mut self.quirks)
     }
