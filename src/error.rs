@@ -259,6 +259,7 @@ fn limit_exceeded(limit: Limit, max: usize) -> String {
         Limit::DocumentSize => format!("document larger than {max} bytes"),
         Limit::TextLength => format!("text longer than {max} bytes"),
         Limit::Attributes => format!("more than {max} attributes on one element"),
+        Limit::Retained => format!("more than {max} bytes kept beside a stream's entries"),
     };
     format!("{what} (limit {limit})")
 }

@@ -42,6 +42,12 @@ pub struct Limits {
     /// The most attributes one start tag may carry. Default
     /// [`DEFAULT_MAX_ATTRIBUTES`](Self::DEFAULT_MAX_ATTRIBUTES).
     pub max_attributes: usize,
+    /// The most bytes of input a stream ([`ListReader`](crate::ListReader)) keeps besides its
+    /// entries, all results together: statuses, messages, the summary, the transaction ids
+    /// and unknown children of the envelope and of `<data>`. The entries pass through; this
+    /// bounds what stays. Whole-document decodes are bounded by `max_document_size` instead.
+    /// Default [`DEFAULT_MAX_RETAINED`](Self::DEFAULT_MAX_RETAINED).
+    pub max_retained: usize,
 }
 
 impl Limits {
@@ -53,6 +59,8 @@ impl Limits {
     pub const DEFAULT_MAX_TEXT_LEN: usize = 8 << 20;
     /// 256 attributes (the gateway sends none).
     pub const DEFAULT_MAX_ATTRIBUTES: usize = 256;
+    /// 8 MiB: a real list's envelope (a status and a few messages) holds a few kilobytes.
+    pub const DEFAULT_MAX_RETAINED: usize = 8 << 20;
 
     /// Sets [`max_depth`](Self::max_depth).
     pub fn with_max_depth(mut self, max: usize) -> Self {
@@ -78,6 +86,12 @@ impl Limits {
         self
     }
 
+    /// Sets [`max_retained`](Self::max_retained).
+    pub fn with_max_retained(mut self, max: usize) -> Self {
+        self.max_retained = max;
+        self
+    }
+
     /// The value of `limit`.
     pub fn get(&self, limit: Limit) -> usize {
         match limit {
@@ -85,6 +99,7 @@ impl Limits {
             Limit::DocumentSize => self.max_document_size,
             Limit::TextLength => self.max_text_len,
             Limit::Attributes => self.max_attributes,
+            Limit::Retained => self.max_retained,
         }
     }
 }
@@ -96,6 +111,7 @@ impl Default for Limits {
             max_document_size: Self::DEFAULT_MAX_DOCUMENT_SIZE,
             max_text_len: Self::DEFAULT_MAX_TEXT_LEN,
             max_attributes: Self::DEFAULT_MAX_ATTRIBUTES,
+            max_retained: Self::DEFAULT_MAX_RETAINED,
         }
     }
 }
@@ -112,6 +128,8 @@ pub enum Limit {
     TextLength,
     /// [`Limits::max_attributes`].
     Attributes,
+    /// [`Limits::max_retained`].
+    Retained,
 }
 
 impl Limit {
@@ -122,6 +140,7 @@ impl Limit {
             Limit::DocumentSize => "max_document_size",
             Limit::TextLength => "max_text_len",
             Limit::Attributes => "max_attributes",
+            Limit::Retained => "max_retained",
         }
     }
 }

@@ -262,6 +262,8 @@ pub struct ListReader<E, R> {
     stid: Option<String>,
     ctid: Option<String>,
     unknown: Vec<RawElement>,
+    /// Bytes of input kept so far besides the entries (bounded by `max_retained`).
+    retained: usize,
     quirks: Vec<Quirk>,
     done: bool,
     /// The error that ended the stream, returned again by every later call.
@@ -295,6 +297,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             stid: None,
             ctid: None,
             unknown: Vec::new(),
+            retained: 0,
             quirks: Vec::new(),
             done: false,
             failed: None,
@@ -439,6 +442,26 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             let consumed = tok.consumed();
             if consumed > self.limits.max_document_size {
                 return Err(self.too_large().into());
+            }
+            // What stays beside the entries is bounded, whatever the input.
+            if matches!(
+                item,
+                Item::Status(_)
+                    | Item::Msg(_)
+                    | Item::Summary(_)
+                    | Item::Stid(_)
+                    | Item::Ctid(_)
+                    | Item::Unknown(_)
+            ) {
+                self.retained = self.retained.saturating_add(consumed);
+                if self.retained > self.limits.max_retained {
+                    let kind = DecodeErrorKind::LimitExceeded {
+                        limit: Limit::Retained,
+                        max: self.limits.max_retained,
+                    };
+                    let at = tok.position(0).rebased(base);
+                    return Err(DecodeError::new(kind, at, self.open.join("/")).into());
+                }
             }
             let last_child_of_root = tok.last_child_of_root().map(str::to_owned);
             let closed_tail: Option<Vec<String>> = tok

@@ -377,3 +377,41 @@ fn byte_order_marks_and_u_feff_stream_like_whole_documents() {
         assert_eq!(s, whole, "chunk {chunk}");
     }
 }
+
+/// issue 11 item 3: what a stream keeps beside its entries (unknown children, messages, the
+/// envelope) is bounded by `max_retained`, whatever the input; the entries pass through
+/// uncounted, so a long list streams under a small bound.
+#[test]
+fn the_stream_keeps_at_most_max_retained_bytes_beside_its_entries() {
+    use autodns_xml::{DecodeErrorKind, Limit, Limits};
+    let limits = Limits::default().with_max_retained(4096);
+    // Unknown children of the root, and messages: refused once 4 KiB are kept.
+    for filler in ["<a/>", "<msg a=''/>"] {
+        let mut xml = String::from("<response>");
+        for _ in 0..10_000 {
+            xml.push_str(filler);
+        }
+        let mut reader = ListReader::<CertificateJob, _>::new(xml.as_bytes()).with_limits(limits);
+        let err = decode_error(reader.by_ref().find_map(Result::err).expect("refused"));
+        assert_eq!(
+            err.kind(),
+            &DecodeErrorKind::LimitExceeded {
+                limit: Limit::Retained,
+                max: 4096
+            },
+            "{filler}"
+        );
+        assert!(err.position().offset <= 4096 + 64, "{filler}: {err}");
+    }
+    // 20,000 entries (about 1 MB) under the same bound: they are not kept.
+    let mut xml = String::from("<response><result><data><summary>20000</summary>");
+    for i in 0..20_000 {
+        xml.push_str(&format!(
+            "<certificate_job><job><id>{i}</id></job></certificate_job>"
+        ));
+    }
+    xml.push_str("</data><status><code>S400115</code></status></result></response>");
+    let mut reader = ListReader::<CertificateJob, _>::new(xml.as_bytes()).with_limits(limits);
+    assert_eq!(reader.by_ref().filter(Result::is_ok).count(), 20_000);
+    assert!(reader.finish().is_ok());
+}
