@@ -633,13 +633,13 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 (std::str::from_utf8(valid).unwrap_or_default(), rest)
             }
             Err(e) => {
-                let at = self.text.len() + e.valid_up_to();
-                return Err(self.invalid(DecodeErrorKind::InvalidUtf8, at));
+                let upto = pending.get(..e.valid_up_to()).unwrap_or_default();
+                return Err(self.invalid(DecodeErrorKind::InvalidUtf8, upto));
             }
         };
         if let Some((at, code)) = codec::first_non_xml_char(valid) {
-            let at = self.text.len() + at;
-            return Err(self.invalid(codec::forbidden_char(code), at));
+            let upto = valid.as_bytes().get(..at).unwrap_or_default();
+            return Err(self.invalid(codec::forbidden_char(code), upto));
         }
         self.text.push_str(valid);
         self.pending = rest.to_vec();
@@ -660,14 +660,20 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         Ok(())
     }
 
-    /// An error at `at` in the text (valid or not), located from the window's base.
-    fn invalid(&self, kind: DecodeErrorKind, at: usize) -> DecodeError {
-        let mut bytes = self.text.as_bytes().to_vec();
-        bytes.extend_from_slice(&self.pending);
-        let from = self.start.min(bytes.len());
-        let upto = at.clamp(from, bytes.len());
-        let position = advance(self.base, bytes.get(from..upto).unwrap_or_default());
-        DecodeError::new(kind, position, self.open.join("/"))
+    /// An error just after the unread window and then `before` (the newly read bytes up to
+    /// the bad one), located from the window's base as the whole-document decoder locates it.
+    fn invalid(&self, kind: DecodeErrorKind, before: &[u8]) -> DecodeError {
+        let mut bytes = self
+            .text
+            .get(self.start..)
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(before);
+        let position = advance(self.base, &bytes);
+        // No element path: the whole-document decoder judges the encoding before it reads
+        // any element.
+        DecodeError::new(kind, position, String::new())
     }
 }
 

@@ -415,3 +415,40 @@ fn the_stream_keeps_at_most_max_retained_bytes_beside_its_entries() {
     assert_eq!(reader.by_ref().filter(Result::is_ok).count(), 20_000);
     assert!(reader.finish().is_ok());
 }
+
+/// issue 11 item 8: an encoding error (a NUL, a forbidden control character, invalid UTF-8)
+/// found while streaming is reported where the whole-document decoder reports it: same kind,
+/// same line, column and offset, whatever the reads' sizes and wherever the window stands
+/// (in the first read, past several windows, after line breaks).
+#[test]
+fn encoding_errors_stream_at_the_whole_documents_position() {
+    let entry = "<certificate_job><job><id>7</id></job></certificate_job>\r\n";
+    for bad in [&b"\0"[..], b"\x01", b"\xff", b"\xc3(", b"\xed\xa0\x80"] {
+        for entries_before in [0usize, 3, 2_000, 20_000] {
+            let mut xml = b"<response><result><data>\n".to_vec();
+            for _ in 0..entries_before {
+                xml.extend_from_slice(entry.as_bytes());
+            }
+            xml.extend_from_slice(b"<certificate_job><job><id>1");
+            xml.extend_from_slice(bad);
+            xml.extend_from_slice(b"</id></job></certificate_job>");
+            for _ in 0..10 {
+                xml.extend_from_slice(entry.as_bytes());
+            }
+            xml.extend_from_slice(
+                b"</data><status><code>S400115</code></status></result></response>",
+            );
+            let whole = decode_response::<CertificateJobList>(&xml).expect_err("refused whole");
+            for chunk in [1usize, 7, 4096, 1 << 20] {
+                let streamed = decode_error(
+                    stream::<CertificateJob>(chunked(&xml, chunk)).expect_err("refused streamed"),
+                );
+                assert_eq!(
+                    (streamed.kind(), streamed.position(), streamed.path()),
+                    (whole.kind(), whole.position(), whole.path()),
+                    "{bad:?} after {entries_before} entries, reads of {chunk}"
+                );
+            }
+        }
+    }
+}
