@@ -80,6 +80,22 @@ pub trait ListEntry: FromXml {
             None => !crate::registry::is_modelled(code),
         }
     }
+
+    /// The entry's element, for a reader of several kinds of entries ([`AnyEntry`]): the
+    /// stream then counts each result's entries of its own task's kind only, as the
+    /// whole-document decoder types them. `None` (the default) for a reader of one kind.
+    fn element(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether an entry that is well-formed but does not decode (an invalid id, a missing
+    /// child) waits for its result's status before it is an error: it is one only if the
+    /// status makes it an entry of its task's list, as the whole-document decoder, which
+    /// types `<data>` by the status code, would judge it. `false` (the default) for a reader
+    /// of one kind, which refuses another task's status anyway.
+    fn defers_invalid() -> bool {
+        false
+    }
 }
 
 impl ListEntry for CertificateJob {
@@ -107,6 +123,47 @@ fn check_list_task<E: ListEntry>(status: &Status) -> Result<(), DecodeErrorKind>
         expected: format!("a list of {}", short_type_name::<E>()),
         found: code.to_string(),
     })
+}
+
+/// The entries' element of list form `T`, as its `task!` declares it.
+fn entries_of<T: crate::task::Body>() -> &'static str {
+    T::ENTRIES.unwrap_or_default()
+}
+
+/// Whether an error is about the model (a value, a missing or repeated child), not about
+/// the bytes: one a reader of several kinds may defer (see [`ListEntry::defers_invalid`]).
+fn is_model_error(e: &DecodeError) -> bool {
+    use crate::ErrorCategory as C;
+    matches!(
+        e.category(),
+        C::InvalidValue | C::MissingElement | C::UnexpectedElement
+    )
+}
+
+/// At the end of a result read by a reader of several kinds: its entries are those of its
+/// status's task (all of them for an error status or a task this crate does not model, as
+/// the whole-document decoder keeps such data raw), and an entry of that kind that did not
+/// decode is the error it defers.
+fn judge_kinds(status: &Status, r: &mut OpenResult) -> Result<(), DecodeError> {
+    if r.kinds.is_empty() && r.invalid.is_empty() {
+        return Ok(());
+    }
+    let code = status.code.task.as_str();
+    if status.code.kind == crate::StatusKind::Error || !crate::registry::is_modelled(code) {
+        return Ok(());
+    }
+    let own = crate::registry::list_entries(code);
+    if let Some(i) = r.invalid.iter().position(|(e, _)| Some(e.as_str()) == own) {
+        return Err(r.invalid.swap_remove(i).1);
+    }
+    if let Some(data) = r.data.as_mut() {
+        data.entries = r
+            .kinds
+            .iter()
+            .find(|(e, _)| Some(*e) == own)
+            .map_or(0, |(_, n)| *n);
+    }
+    Ok(())
 }
 
 /// `CertificateJob` for `autodns_xml::certificate::CertificateJob`.
@@ -156,6 +213,19 @@ impl ListEntry for AnyEntry {
 
     /// Any task: the reader of any answer (`autodns-xml check` streams them all).
     fn fits_task(_code: &str) -> bool {
+        true
+    }
+
+    fn element(&self) -> Option<&'static str> {
+        Some(match self {
+            AnyEntry::CertificateJob(_) => entries_of::<crate::certificate::CertificateJobList>(),
+            AnyEntry::Domain(_) => entries_of::<crate::domain::DomainList>(),
+            AnyEntry::Handle(_) => entries_of::<crate::contact::HandleList>(),
+            AnyEntry::Cancelation(_) => entries_of::<crate::cancelation::CancelationList>(),
+        })
+    }
+
+    fn defers_invalid() -> bool {
         true
     }
 }
@@ -211,6 +281,10 @@ struct OpenResult {
     msgs_after_status: usize,
     status: Option<Status>,
     unknown: Vec<RawElement>,
+    /// Entries read, by element (readers of several kinds only).
+    kinds: Vec<(&'static str, u64)>,
+    /// The first entry of each element that did not decode, while the status is unknown.
+    invalid: Vec<(String, DecodeError)>,
 }
 
 /// One step of the envelope, decoded from the window.
@@ -220,6 +294,9 @@ enum Item<E> {
     Open(&'static str, usize, bool),
     Close,
     Entry(E),
+    /// A well-formed entry that did not decode, its element and the error (see
+    /// [`ListEntry::defers_invalid`]).
+    Invalid(String, DecodeError),
     Summary(u64),
     Status(Status),
     Msg(Msg),
@@ -386,8 +463,16 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         while !self.done {
             let result = match self.step() {
                 Ok(Item::Entry(entry)) => {
-                    if let Some(data) = self.current.as_mut().and_then(|r| r.data.as_mut()) {
-                        data.entries += 1;
+                    if let Some(r) = self.current.as_mut() {
+                        if let Some(data) = r.data.as_mut() {
+                            data.entries += 1;
+                        }
+                        if let Some(element) = entry.element() {
+                            match r.kinds.iter_mut().find(|(e, _)| *e == element) {
+                                Some((_, n)) => *n += 1,
+                                None => r.kinds.push((element, 1)),
+                            }
+                        }
                     }
                     return Ok(Some(entry));
                 }
@@ -435,7 +520,10 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             }
             let base = self.base;
             let rebase = |e: DecodeError| e.rebased(base);
-            let item = result.map_err(rebase)?;
+            let item = match result.map_err(rebase)? {
+                Item::Invalid(element, e) => Item::Invalid(element, rebase(e)),
+                item => item,
+            };
             if let Item::Open(_, pos, _) = item {
                 self.open_at.push(tok.position(pos).rebased(base));
             }
@@ -520,10 +608,12 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 };
                 match closed {
                     Some(RESULT) => {
-                        let r = self.current.take().unwrap_or_default();
+                        let mut r = self.current.take().unwrap_or_default();
                         let status = r
                             .status
+                            .take()
                             .ok_or_else(|| missing("status", &[RESPONSE, RESULT]))?;
+                        judge_kinds(&status, &mut r)?;
                         self.results.push(TaskResult {
                             data: r.data,
                             msgs: r.msgs,
@@ -539,6 +629,13 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 }
             }
             Item::Entry(_) => {}
+            Item::Invalid(element, error) => {
+                if let Some(r) = &mut self.current {
+                    if !r.invalid.iter().any(|(e, _)| *e == element) {
+                        r.invalid.push((element, error));
+                    }
+                }
+            }
             Item::Summary(n) => {
                 if let Some(data) = self.current.as_mut().and_then(|r| r.data.as_mut()) {
                     data.summary = Some(n);
@@ -766,7 +863,25 @@ fn read_item<E: ListEntry>(
             once(&el, seen.summary)?;
             Item::Summary(u64::from_xml(el)?)
         }
-        ([_, _, _], n) if E::is_entry(n) => Item::Entry(E::from_xml(el)?),
+        ([_, _, _], n) if E::is_entry(n) => {
+            let depth = el.depth();
+            match E::from_xml(el) {
+                Ok(entry) => Item::Entry(entry),
+                Err(e) if E::defers_invalid() && is_model_error(&e) => {
+                    // Read to the entry's end tag: the bytes are well-formed or not
+                    // whatever the status says.
+                    while tok.depth() >= depth {
+                        if let Token::Eof = tok.next()? {
+                            return Err(
+                                tok.error_at(DecodeErrorKind::UnexpectedEof(name.to_owned()), pos)
+                            );
+                        }
+                    }
+                    Item::Invalid(name.to_owned(), e)
+                }
+                Err(e) => return Err(e),
+            }
+        }
         _ => Item::Unknown(el.into_raw()?),
     };
     Ok(item)

@@ -1455,3 +1455,56 @@ fn decode_errors_name_the_input_and_hint_at_json() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// issue 11 item 9: `check` gives the same summary and the same verdict below and above its
+/// 1 MiB streaming threshold: entries of another list under a status count as none, as the
+/// whole document types them; one that does not decode fails only if it is an entry of its
+/// status's list; a large answer of a task without a list form is summarised by its data.
+#[test]
+fn check_says_the_same_below_and_above_the_streaming_threshold() {
+    let doc = |entry: &str, n: usize, code: &str, extra: &str| {
+        format!(
+            "<response><result><data><summary>{n}</summary>{}{extra}</data>\
+             <status><code>{code}</code><type>success</type></status></result><stid>x</stid></response>",
+            entry.repeat(n)
+        )
+    };
+    let job = "<certificate_job><job><id>1</id><status>RUNNING</status></job></certificate_job>";
+    let bad_job = "<certificate_job><job><id>x1</id></job></certificate_job>";
+    let bad_domain = "<domain><name>a.de</name><ownerc>zz</ownerc></domain>";
+    for n in [3, 30_000] {
+        for entry in [job, bad_job] {
+            let xml = doc(entry, n, "S0105", "");
+            let r = run(&["check", "-"], Some(xml.as_bytes())).ok();
+            assert_eq!(
+                r.stdout,
+                format!(
+                    "response: 1 result, task 0105, status S0105 (success), 0 of {n} domains, stid x\n"
+                ),
+                "{n} × {entry}"
+            );
+        }
+        let xml = doc(bad_domain, n, "S0105", "");
+        let r = run(&["check", "-"], Some(xml.as_bytes())).input_error();
+        // The first domain's `ownerc`, after `<summary>{n}</summary>`.
+        let column = 69 + n.to_string().len();
+        assert_eq!(
+            r.stderr,
+            format!(
+                "error: standard input: invalid value \"zz\" for <ownerc>: expected an unsigned integer \
+                 in response/result/data/domain/ownerc at line 1, column {column}\n"
+            ),
+            "{n} invalid domains"
+        );
+    }
+    let poll = std::fs::read_to_string(common::path("0905_response.xml")).expect("fixture");
+    for pad in [1, 1_200_000] {
+        let xml = poll.replace("</data>", &format!("<x>{}</x></data>", "y".repeat(pad)));
+        let r = run(&["check", "-"], Some(xml.as_bytes())).ok();
+        assert_eq!(
+            r.stdout,
+            "response: 1 result, task 0905, status S0905 (success), summary 1, message 1855680, stid 20181015-app1-3805\n",
+            "{pad}"
+        );
+    }
+}

@@ -452,3 +452,36 @@ fn encoding_errors_stream_at_the_whole_documents_position() {
         }
     }
 }
+
+/// issue 11 item 9: a reader of any entry counts each result's entries of its own task's
+/// kind only, and an entry that does not decode is an error only if its status makes it one
+/// of its task's list, as the whole-document decoder (which types `<data>` by the status
+/// code) judges both.
+#[test]
+fn any_entry_judges_entries_by_their_results_status() {
+    let doc = |code: &str| {
+        format!(
+            "<response><result><data>\
+             <certificate_job><job><id>x1</id></job></certificate_job>\
+             <certificate_job><job><id>2</id></job></certificate_job>\
+             <domain><name>a.de</name></domain></data>\
+             <status><code>{code}</code></status></result></response>"
+        )
+    };
+    // Under S0105 the jobs are not entries: the bad id is no error, one domain is counted.
+    let (entries, envelope) = stream::<AnyEntry>(doc("S0105").as_bytes()).expect("streams");
+    assert_eq!(entries.len(), 2, "the good job and the domain pass through");
+    assert_eq!(envelope.data().map(|d| d.entries), Some(1));
+    assert!(decode_response::<DomainList>(doc("S0105").as_bytes()).is_ok());
+    // Under S400115 they are: the bad id is the error the whole document gives.
+    let streamed = decode_error(stream::<AnyEntry>(doc("S400115").as_bytes()).expect_err("bad id"));
+    let whole =
+        decode_response::<CertificateJobList>(doc("S400115").as_bytes()).expect_err("bad id");
+    assert_eq!(
+        (streamed.kind(), streamed.position(), streamed.path()),
+        (whole.kind(), whole.position(), whole.path())
+    );
+    // An error status or an unmodelled task keeps all of them, as raw data would.
+    let (_, envelope) = stream::<AnyEntry>(doc("E0105").as_bytes()).expect("streams");
+    assert_eq!(envelope.data().map(|d| d.entries), Some(2));
+}

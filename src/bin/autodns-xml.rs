@@ -9,8 +9,8 @@ use autodns_xml::contact::EmptyData;
 use autodns_xml::describe::Fact;
 use autodns_xml::stream::{AnyEntry, ListData, ListReader};
 use autodns_xml::{
-    AnyData, Document, ExposeSecrets, Limit, Limits, Notification, Quirk, Request, RequestTask,
-    Response, Status, TaskResult,
+    AnyData, Document, ExposeSecrets, Limit, Limits, Notification, Quirk, RawElement, RawNode,
+    Request, RequestTask, Response, Status, TaskResult,
 };
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
@@ -878,13 +878,71 @@ fn check_stream(input: impl BufRead, limits: &Limits) -> Result<(String, bool), 
     let response = entries.finish().map_err(|e| e.to_string())?;
     warn(&response.quirks);
     let failed = response.results.iter().any(|r| r.status.code.is_error());
+    // The data of modelled tasks without a list form, typed first: it may not decode.
+    let kept: Vec<Option<Vec<String>>> = response
+        .results
+        .iter()
+        .map(|result| {
+            let code = result.status.code.task.as_str();
+            let modelled = autodns_xml::registry::is_modelled(code);
+            match (&result.data, autodns_xml::registry::list_entries(code)) {
+                (Some(data), None) if modelled => kept_data_summary(data, result).map(Some),
+                _ => Ok(None),
+            }
+        })
+        .collect::<Result<_, _>>()?;
     let line = response_summary(&response, |result| {
-        let name = autodns_xml::registry::list_entries(result.status.code.task.as_str())
-            .unwrap_or("entry");
+        let index = response
+            .results
+            .iter()
+            .position(|r| std::ptr::eq(r, result));
+        if let Some(Some(summary)) = index.and_then(|i| kept.get(i)) {
+            return summary.clone();
+        }
+        let code = result.status.code.task.as_str();
         let data = result.data.as_ref();
-        data.map(|d| entries_count(d, name)).unwrap_or_default()
+        match autodns_xml::registry::list_entries(code) {
+            Some(name) => data.map(|d| entries_count(d, name)).unwrap_or_default(),
+            None => data.map(|d| entries_count(d, "entry")).unwrap_or_default(),
+        }
     });
     Ok((line, failed))
+}
+
+/// What the whole-document path says of a streamed result's data, for a modelled task
+/// without a list form (a large 0905 answer, say): the data the stream kept beside its
+/// entries (its summary and other children, bounded by `max_retained`) typed by the
+/// result's status code, or the error that typing it gives.
+fn kept_data_summary(
+    data: &ListData,
+    result: &TaskResult<ListData>,
+) -> Result<Vec<String>, String> {
+    let mut children = Vec::with_capacity(data.unknown.len() + 1);
+    if let Some(n) = data.summary {
+        let mut summary = RawElement {
+            name: "summary".to_owned(),
+            ..RawElement::default()
+        };
+        summary.children.push(RawNode::Text(n.to_string()));
+        children.push(RawNode::Element(summary));
+    }
+    children.extend(data.unknown.iter().cloned().map(RawNode::Element));
+    let raw = RawElement {
+        name: "data".to_owned(),
+        children,
+        ..RawElement::default()
+    };
+    let one = Response::new(TaskResult::new(Some(raw), result.status.clone()));
+    let xml = one.to_xml_with(Layout::Compact).map_err(encode_error)?;
+    match Document::decode(xml.as_bytes()).map_err(|e| e.to_string())? {
+        (Document::Response(r), _) => Ok(r
+            .results
+            .first()
+            .and_then(|r| r.data.as_ref())
+            .map(data_summary)
+            .unwrap_or_default()),
+        _ => Ok(vec!["data".to_owned()]),
+    }
 }
 
 fn entries_count(data: &ListData, name: &str) -> Vec<String> {

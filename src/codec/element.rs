@@ -239,6 +239,11 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         DecodeError::new(kind, self.tok.position(self.pos), self.path())
     }
 
+    /// The tokenizer's depth with this element open.
+    pub(crate) fn depth(&self) -> usize {
+        self.depth
+    }
+
     /// Where this element's start tag begins (for an error about it once it has been read).
     pub(crate) fn start(&self) -> usize {
         self.pos
