@@ -21,7 +21,8 @@ xml_struct! {
     /// use autodns_xml::contact::{ContactType, HandleInfo};
     /// use autodns_xml::prelude::*;
     ///
-    /// let request = Request::new(Auth::new("user", "secret", "4")).task(HandleInfo::by_id(1254545));
+    /// let auth = Auth::new("user", "secret", "4");
+    /// let request = Request::new(auth).task(HandleInfo::by_id(1254545));
     /// let xml = request.to_xml_with(Layout::Compact)?;
     /// assert!(xml.contains("<code>0304</code><handle><id>1254545</id></handle>"));
     ///
@@ -79,7 +80,8 @@ task! {
     ///     .with_view(View::new(0, 2))
     ///     .with_where(Where::condition("country", Operator::Eq, "DE"))
     ///     .with_order(Order::asc("lname"));
-    /// let xml = Request::new(Auth::new("user", "secret", "4")).task(list).to_xml_with(Layout::Compact)?;
+    /// let auth = Auth::new("user", "secret", "4");
+    /// let xml = Request::new(auth).task(list).to_xml_with(Layout::Compact)?;
     /// assert!(xml.contains("<code>0304</code><view><offset>0</offset><limit>2</limit></view>"));
     ///
     /// let answer = br#"<response><result><data><summary>7</summary>
