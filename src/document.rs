@@ -33,7 +33,26 @@ pub fn decode_response<T: Task>(xml: &[u8]) -> Result<Response<T::Data>, DecodeE
     decode_response_with::<T>(xml, &Limits::default())
 }
 
-/// [`decode_response`] under your own [`Limits`] instead of the defaults.
+/// [`decode_response`] under your own [`Limits`] instead of the defaults: a list larger than
+/// the default 64 MiB needs a larger `max_document_size` (or a
+/// [`ListReader`](crate::ListReader), which has no document size limit).
+///
+/// ```
+/// use autodns_xml::domain::DomainList;
+/// use autodns_xml::{Limit, Limits, DecodeErrorKind, decode_response_with};
+///
+/// let xml = b"<response><result><data><summary>0</summary></data>\
+///             <status><code>S0105</code></status></result></response>";
+/// let roomy = Limits::default().with_max_document_size(256 << 20);
+/// let response = decode_response_with::<DomainList>(xml, &roomy)?;
+/// assert_eq!(response.data().and_then(|d| d.summary), Some(0));
+///
+/// let tight = Limits::default().with_max_document_size(64);
+/// let err = decode_response_with::<DomainList>(xml, &tight).unwrap_err();
+/// let too_large = DecodeErrorKind::LimitExceeded { limit: Limit::DocumentSize, max: 64 };
+/// assert_eq!(err.kind(), &too_large);
+/// # Ok::<(), autodns_xml::DecodeError>(())
+/// ```
 pub fn decode_response_with<T: Task>(
     xml: &[u8],
     limits: &Limits,
@@ -41,12 +60,38 @@ pub fn decode_response_with<T: Task>(
     Response::<T::Data>::decode_for(xml, limits, T::CODE)
 }
 
-/// Decodes a request document.
+/// Decodes a request document (as a gateway, a proxy or a test double receives it).
+///
+/// ```
+/// use autodns_xml::{TaskBody, decode_request};
+///
+/// let xml = br#"<request><auth><user>USER</user><context>4</context><password>PASSWORD</password>
+///   </auth><task><code>0906</code><message><id>650664</id></message></task></request>"#;
+/// let request = decode_request(xml)?;
+/// assert_eq!((request.auth.user.as_str(), request.tasks[0].code.as_str()), ("USER", "0906"));
+/// // The body is typed by the task code.
+/// assert!(matches!(&request.tasks[0].body, TaskBody::PollConfirm(m) if m.id == 650664));
+/// assert!(!format!("{request:?}").contains("PASSWORD")); // a secret in `Debug`
+/// # Ok::<(), autodns_xml::DecodeError>(())
+/// ```
 pub fn decode_request(xml: &[u8]) -> Result<Request, DecodeError> {
     Request::decode(xml)
 }
 
 /// [`decode_request`] under your own [`Limits`] instead of the defaults.
+///
+/// ```
+/// use autodns_xml::{ErrorCategory, Limits, decode_request_with};
+///
+/// let xml = b"<request><auth><user>u</user><password>p</password><context>4</context></auth>\
+///             <task><code>0906</code><message><id>1</id></message></task></request>";
+/// assert!(decode_request_with(xml, &Limits::default().with_max_depth(4)).is_ok());
+/// // `request/task/message/id` is four levels deep.
+/// let err = decode_request_with(xml, &Limits::default().with_max_depth(3)).unwrap_err();
+/// assert_eq!(err.category(), ErrorCategory::LimitExceeded);
+/// assert_eq!(err.path(), "request/task/message");
+/// # Ok::<(), autodns_xml::DecodeError>(())
+/// ```
 pub fn decode_request_with(xml: &[u8], limits: &Limits) -> Result<Request, DecodeError> {
     Request::decode_with(xml, limits)
 }
@@ -69,12 +114,42 @@ pub enum Document {
 }
 
 impl Document {
-    /// Decodes a request, a response or a bare task.
+    /// Decodes a request, a response or a bare task, with the quirks repaired.
+    ///
+    /// ```
+    /// use autodns_xml::{AnyData, Document};
+    ///
+    /// let xml = b"<response><result><data><summary>0</summary><message><id>650664</id></message>\
+    ///             </data><status><code>S0906</code></status></result></response>";
+    /// let (doc, quirks) = Document::decode(xml)?;
+    /// assert!(quirks.is_empty());
+    /// let Document::Response(response) = doc else { panic!("a response") };
+    /// // The data is typed by the status code the server sent.
+    /// assert!(matches!(response.data(), Some(AnyData::PollConfirm(d)) if d.summary == Some(0)));
+    ///
+    /// // A bare task, as some help pages show a request.
+    /// let (doc, _) = Document::decode(b"<task><code>0905</code></task>")?;
+    /// assert!(matches!(doc, Document::Task(t) if t.code == "0905"));
+    /// # Ok::<(), autodns_xml::DecodeError>(())
+    /// ```
     pub fn decode(xml: &[u8]) -> Result<(Self, Vec<Quirk>), DecodeError> {
         Self::decode_with(xml, &Limits::default())
     }
 
     /// [`decode`](Self::decode) under your own [`Limits`] instead of the defaults.
+    ///
+    /// ```
+    /// use autodns_xml::{DecodeErrorKind, Document, Limit, Limits};
+    ///
+    /// // The gateway sends no attributes: refuse any, say, for input from elsewhere.
+    /// let none = Limits::default().with_max_attributes(0);
+    /// assert!(Document::decode_with(b"<task><code>0905</code></task>", &none).is_ok());
+    /// let xml = br#"<task id="1"><code>0905</code></task>"#;
+    /// let err = Document::decode_with(xml, &none).unwrap_err();
+    /// let too_many = DecodeErrorKind::LimitExceeded { limit: Limit::Attributes, max: 0 };
+    /// assert_eq!(err.kind(), &too_many);
+    /// # Ok::<(), autodns_xml::DecodeError>(())
+    /// ```
     pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<(Self, Vec<Quirk>), DecodeError> {
         let (src, start) = codec::prepare(xml, limits)?;
         let (doc, mut quirks) = codec::read_document(src, start, limits, |el| match el.name() {

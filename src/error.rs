@@ -148,7 +148,27 @@ impl fmt::Display for Position {
     }
 }
 
-/// What went wrong while decoding.
+/// What went wrong while decoding. Match on the variants for the detail, or on
+/// [`category`](Self::category) for the broad class (the enum is `#[non_exhaustive]`).
+///
+/// ```
+/// use autodns_xml::{DecodeErrorKind, ErrorCategory, decode_request};
+///
+/// let cases: [(&[u8], ErrorCategory); 4] = [
+///     (b"<request><auth>", ErrorCategory::NotWellFormed), // UnexpectedEof
+///     (b"<!DOCTYPE request><request/>", ErrorCategory::Forbidden), // Doctype
+///     (b"<response/>", ErrorCategory::UnexpectedElement), // UnexpectedRoot
+///     (b"<request><task><code>0905</code></task></request>", ErrorCategory::MissingElement),
+/// ];
+/// for (xml, category) in cases {
+///     assert_eq!(decode_request(xml).unwrap_err().category(), category);
+/// }
+/// let err = decode_request(b"<request><task><code>0905</code></task></request>").unwrap_err();
+/// match err.kind() {
+///     DecodeErrorKind::MissingElement(name) => assert_eq!(*name, "auth"),
+///     other => panic!("another error: {other}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeErrorKind {
@@ -318,7 +338,33 @@ impl DecodeErrorKind {
     }
 }
 
-/// A decoding error: its kind, where it happened and in which element.
+/// A decoding error: its kind, where it happened and in which element. Its `Display` is one
+/// line, fit for a log; no error quotes a password or token.
+///
+/// ```
+/// use autodns_xml::domain::DomainInfo;
+/// use autodns_xml::{DecodeErrorKind, ErrorCategory, decode_response};
+///
+/// let xml = b"<response><result><data><domain><name>example.com</name>\n\
+///             <ownerc>abc</ownerc></domain></data>\
+///             <status><code>S0105</code></status></result></response>";
+/// let err = decode_response::<DomainInfo>(xml).unwrap_err();
+/// assert_eq!(err.category(), ErrorCategory::InvalidValue);
+/// match err.kind() {
+///     DecodeErrorKind::InvalidValue { field, value, expected } => {
+///         assert_eq!((field.as_str(), value.as_str()), ("ownerc", "abc"));
+///         assert_eq!(*expected, "an unsigned integer");
+///     }
+///     other => panic!("another error: {other}"),
+/// }
+/// assert_eq!(err.path(), "response/result/data/domain/ownerc");
+/// assert_eq!((err.position().line, err.position().column), (2, 1)); // at `<ownerc>`
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid value \"abc\" for <ownerc>: expected an unsigned integer \
+///      in response/result/data/domain/ownerc at line 2, column 1"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
     kind: DecodeErrorKind,
@@ -392,6 +438,21 @@ impl std::error::Error for DecodeError {
 }
 
 /// An encoding error: the value cannot be written as a valid document.
+///
+/// ```
+/// use autodns_xml::domain::{DomainCreate, DomainInfo};
+/// use autodns_xml::{Auth, EncodeError, Request};
+///
+/// let auth = Auth::new("user", "secret", "4");
+/// let create = DomainCreate::new("example.com").ownerc(1).adminc(2).techc(2); // no name server
+/// let err = Request::new(auth.clone()).task(create).to_xml().unwrap_err();
+/// assert_eq!(err, EncodeError::Missing("at least one <nserver> is required"));
+///
+/// // A character XML 1.0 cannot hold, named with its element.
+/// let err = Request::new(auth).task(DomainInfo::new("example\u{0}.com")).to_xml().unwrap_err();
+/// assert_eq!(err, EncodeError::InvalidChar { element: "name".to_owned(), code: 0 });
+/// assert_eq!(err.to_string(), "<name> holds U+0000, which XML 1.0 cannot represent");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EncodeError {

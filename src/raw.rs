@@ -133,12 +133,34 @@ impl RawElement {
 
     /// Reads any well-formed document (with the same tolerance and quirk repairs as the
     /// typed decoders) as a tree.
+    ///
+    /// ```
+    /// use autodns_xml::RawElement;
+    ///
+    /// let (tree, quirks) = RawElement::decode(b"<zone><name>example.com</name><soa/></zone>")?;
+    /// assert_eq!(tree.name, "zone");
+    /// let names: Vec<&str> = tree.elements().map(|e| e.name.as_str()).collect();
+    /// assert_eq!(names, ["name", "soa"]);
+    /// assert_eq!(tree.get("name").map(|n| n.text()).as_deref(), Some("example.com"));
+    /// assert!(quirks.is_empty());
+    /// # Ok::<(), autodns_xml::DecodeError>(())
+    /// ```
     pub fn decode(xml: &[u8]) -> Result<(RawElement, Vec<crate::Quirk>), DecodeError> {
         Self::decode_with(xml, &crate::Limits::default())
     }
 
     /// [`decode`](Self::decode) under your own [`Limits`](crate::Limits) instead of the
     /// defaults.
+    ///
+    /// ```
+    /// use autodns_xml::{ErrorCategory, Limits, RawElement};
+    ///
+    /// let xml = b"<zone><name>example.com</name></zone>";
+    /// let short = Limits::default().with_max_text_len(8);
+    /// let err = RawElement::decode_with(xml, &short).unwrap_err();
+    /// assert_eq!(err.category(), ErrorCategory::LimitExceeded);
+    /// assert_eq!(err.path(), "zone/name");
+    /// ```
     pub fn decode_with(
         xml: &[u8],
         limits: &crate::Limits,

@@ -244,6 +244,29 @@ pub struct ListData {
 }
 
 /// An error while streaming: reading the input failed, or the bytes read do not decode.
+/// After it, the reader yields it again and nothing more; the entries before it were good.
+///
+/// ```
+/// use autodns_xml::domain::Domain;
+/// use autodns_xml::stream::{ListReader, StreamError};
+/// use autodns_xml::DecodeErrorKind;
+///
+/// // The connection broke off in the second entry.
+/// let xml = b"<response><result><data><domain><name>a.example</name></domain>\
+///             <domain><name>b.example</name>";
+/// let mut domains = ListReader::<Domain, _>::new(&xml[..]);
+/// assert_eq!(domains.next_entry()?.map(|d| d.name).as_deref(), Some("a.example"));
+/// match domains.next_entry() {
+///     Err(StreamError::Decode(e)) => {
+///         assert!(matches!(e.kind(), DecodeErrorKind::UnexpectedEof(open) if open == "domain"));
+///         assert_eq!(e.path(), "response/result/data/domain");
+///     }
+///     Err(other) => panic!("another error: {other}"), // `StreamError::Io`: reading failed
+///     Ok(entry) => panic!("another entry: {entry:?}"),
+/// }
+/// assert!(domains.next_entry().is_err()); // and again
+/// # Ok::<(), StreamError>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StreamError {
@@ -314,6 +337,28 @@ enum Item<E> {
 /// the `stid` and `ctid`, and the quirks repaired. The envelope read so far is available at
 /// any time ([`summary`](Self::summary), [`status`](Self::status), [`msgs`](Self::msgs),
 /// [`stid`](Self::stid), [`quirks`](Self::quirks)), whether it comes before or after the list.
+///
+/// ```
+/// use autodns_xml::certificate::CertificateJob;
+/// use autodns_xml::domain::Domain;
+/// use autodns_xml::stream::{ListReader, StreamError};
+/// use autodns_xml::{DecodeErrorKind, ErrorCategory};
+///
+/// let xml = br#"<response><result><data><summary>2</summary>
+///   <domain><name>example.com</name></domain><domain><name>example.net</name></domain>
+///   </data><status><code>S0105</code></status></result><stid>s-1</stid></response>"#;
+/// let mut domains = ListReader::<Domain, _>::new(&xml[..]);
+/// let first = domains.next_entry()?.expect("an entry");
+/// assert_eq!((first.name.as_str(), domains.summary()), ("example.com", Some(2))); // read so far
+/// let response = domains.finish()?; // the rest is read and counted
+/// assert_eq!(response.data().map(|d| d.entries), Some(2));
+/// assert_eq!(response.stid.as_deref(), Some("s-1"));
+///
+/// // Entries of another kind than the list holds are an error, not an empty list.
+/// let err = ListReader::<CertificateJob, _>::new(&xml[..]).finish().unwrap_err();
+/// assert!(matches!(err, StreamError::Decode(e) if e.category() == ErrorCategory::WrongTask));
+/// # Ok::<(), StreamError>(())
+/// ```
 pub struct ListReader<E, R> {
     input: R,
     /// The validated window; `text[start..]` is unread.

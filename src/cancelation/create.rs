@@ -12,6 +12,32 @@ use crate::task::task;
 
 task! {
     /// The request body of 0103101: the cancelation to create.
+    ///
+    /// ```
+    /// use autodns_xml::cancelation::{Cancelation, CancelationCreate, CancelationType};
+    /// use autodns_xml::cancelation::{Case, ExecDate};
+    /// use autodns_xml::prelude::*;
+    ///
+    /// let delete = CancelationType::Delete(Case::Lower);
+    /// let cancel = Cancelation::new("example.com", delete, ExecDate::Expire(Case::Lower))
+    ///     .disconnect(false);
+    /// let auth = Auth::new("user", "secret", "4");
+    /// let request = Request::new(auth).task(CancelationCreate(cancel));
+    /// let xml = request.to_xml_with(Layout::Compact)?;
+    /// assert!(xml.contains("<type>delete</type><execdate>expire</execdate><disconnect>0"));
+    ///
+    /// let answer = br#"<response><result><data><cancelation><domain>example.com</domain>
+    ///   <type>DELETE</type><execdate>expire</execdate><log_id>245139</log_id></cancelation></data>
+    ///   <msg><text>The task will be executed at domain expiration.</text>
+    ///   <code>MSG010315</code></msg>
+    ///   <status><code>S0103101</code><type>success</type></status></result></response>"#;
+    /// let resp = decode_response::<CancelationCreate>(answer)?;
+    /// let created = &resp.data().expect("data").cancelation[0];
+    /// assert_eq!(created.kind, Some(CancelationType::Delete(Case::Upper))); // as spelled
+    /// assert_eq!(created.log_id, Some(245_139));
+    /// assert_eq!(resp.result().map(|r| r.msgs[0].code.as_deref()), Some(Some("MSG010315")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     CancelationCreate = "0103101", wraps Cancelation as "cancelation", data CancelationData
 }
 

@@ -34,7 +34,7 @@ impl DomainName {
 /// The auth code a status carries: `status/object/value` when the object's type is
 /// `authinfo` and the value is not empty (0113001 answers
 /// `<object><type>authinfo</type><value>kiSV/CbJi9/KaCxp</value></object>`). It is a
-/// [`Secret`]: its `Debug` prints `***`.
+/// [`Secret`]: its `Debug` prints `Secret(***)`.
 pub fn auth_code(status: &Status) -> Option<Secret> {
     let object = status.object.as_ref()?;
     let is_authinfo = object

@@ -12,6 +12,30 @@ use crate::task::task;
 xml_struct! {
     /// The request body: `<domain>` with what the registry needs. Name, the three contacts
     /// and at least one name server are required.
+    ///
+    /// ```
+    /// use autodns_xml::domain::DomainCreate;
+    /// use autodns_xml::prelude::*;
+    ///
+    /// let create = DomainCreate::new("example.com")
+    ///     .ownerc(23_456_789).adminc(23_456_790).techc(23_456_790)
+    ///     .nserver("a.ns14.net").nserver("b.ns14.net");
+    /// let request = Request::new(Auth::new("user", "secret", "4"))
+    ///     .task(create)
+    ///     .with_ctid("order-4711"); // the job notification carries it back
+    /// let xml = request.to_xml_with(Layout::Compact)?;
+    /// assert!(xml.contains("<domain><name>example.com</name><ownerc>23456789</ownerc>"));
+    ///
+    /// // Accepted (`N0101`): the job runs, and its end comes as a poll message.
+    /// let answer = br#"<response><result><data><domain_job><job><id>123456</id>
+    ///   <status>RUNNING</status></job></domain_job></data><status><code>N0101</code>
+    ///   <type>notify</type></status></result><ctid>order-4711</ctid></response>"#;
+    /// let resp = decode_response::<DomainCreate>(answer)?.error_for_status()?;
+    /// assert!(resp.status().is_some_and(|s| s.code.is_notify()));
+    /// let job = resp.data().and_then(|d| d.domain_job.as_ref()).and_then(|j| j.job.as_ref());
+    /// assert_eq!(job.map(|j| j.id), Some(123_456));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[derive(Default)]
     pub struct DomainCreate {
         /// The domain name.

@@ -17,6 +17,27 @@ use crate::task::task;
 
 xml_struct! {
     /// The request body of 0104: `<domain>` with the name and the auth code.
+    ///
+    /// ```
+    /// use autodns_xml::domain::DomainTransfer;
+    /// use autodns_xml::prelude::*;
+    ///
+    /// let transfer = DomainTransfer::new("example.com", "Xy9-auth")
+    ///     .ownerc(23_456_789).adminc(23_456_790).techc(23_456_790)
+    ///     .nserver("a.ns14.net");
+    /// assert!(!format!("{transfer:?}").contains("Xy9-auth")); // a secret in `Debug`
+    /// let request = Request::new(Auth::new("user", "secret", "4")).task(transfer);
+    /// let xml = request.to_xml_with(Layout::Compact)?;
+    /// assert!(xml.contains("<domain><name>example.com</name><authinfo>Xy9-auth</authinfo>"));
+    ///
+    /// let answer = br#"<response><result><data><domain_job><job><id>123458</id>
+    ///   <status>RUNNING</status></job></domain_job></data><status><code>N0104</code>
+    ///   <type>notify</type></status></result></response>"#;
+    /// let resp = decode_response::<DomainTransfer>(answer)?;
+    /// let job = resp.data().and_then(|d| d.domain_job.as_ref()).and_then(|j| j.job.as_ref());
+    /// assert_eq!(job.map(|j| j.id), Some(123_458));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[derive(Default)]
     pub struct DomainTransfer {
         /// The domain name.

@@ -42,6 +42,29 @@ xml_struct! {
 
 xml_struct! {
     /// The request body of 0102: `<domain>` with the name and what changes.
+    ///
+    /// ```
+    /// use autodns_xml::domain::{DnssecKey, DomainUpdate};
+    /// use autodns_xml::prelude::*;
+    ///
+    /// let ksk = DnssecKey::default().flags(257).protocol(3).algorithm(13).publickey("mdssw");
+    /// let update = DomainUpdate::new("example.com")
+    ///     .nserver("a.ns14.net").nserver("b.ns14.net") // the complete new set
+    ///     .dnssec(ksk);
+    /// let auth = Auth::new("user", "secret", "4");
+    /// let xml = Request::new(auth).task(update).to_xml_with(Layout::Compact)?;
+    /// assert!(xml.contains("<code>0102</code><domain><name>example.com</name><nserver>"));
+    /// assert!(xml.contains("<dnssec><flags>257</flags><protocol>3</protocol>"));
+    ///
+    /// let answer = br#"<response><result><data><domain_job><job><id>123457</id>
+    ///   <status>RUNNING</status></job></domain_job></data><status><code>N0102</code>
+    ///   <type>notify</type></status></result></response>"#;
+    /// let resp = decode_response::<DomainUpdate>(answer)?;
+    /// let job = resp.data().and_then(|d| d.domain_job.as_ref()).and_then(|j| j.job.as_ref());
+    /// assert_eq!(job.map(|j| j.id), Some(123_457));
+    /// assert_eq!(job.and_then(|j| j.status.as_ref()).map(|s| s.as_str()), Some("RUNNING"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[derive(Default)]
     pub struct DomainUpdate {
         /// The domain name.

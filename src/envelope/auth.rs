@@ -5,8 +5,8 @@ use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
 use crate::error::{DecodeError, EncodeError};
 use std::fmt;
 
-/// A password or 2FA token. Its `Debug` prints `***`; it has no `Display`; read it with
-/// [`expose`](Self::expose). It serializes as `***` too, so that a model serialized for a log
+/// A password or 2FA token. Its `Debug` prints `Secret(***)`; it has no `Display`; read it with
+/// [`expose`](Self::expose). It serializes as `***`, so that a model serialized for a log
 /// (`serde_json::to_string(&request)`) shows no secret; serialize it inside
 /// [`ExposeSecrets`](crate::ExposeSecrets) to write the real value (to store a request and
 /// read it back). It deserializes from a string only, and an error for anything else never

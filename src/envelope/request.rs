@@ -102,7 +102,22 @@ impl Request {
         self
     }
 
-    /// Decodes a request document.
+    /// Decodes a request document (the same as [`decode_request`](crate::decode_request)).
+    /// What [`to_xml`](Self::to_xml) writes decodes back equal.
+    ///
+    /// ```
+    /// use autodns_xml::domain::DomainInfo;
+    /// use autodns_xml::{Auth, Request};
+    ///
+    /// let request = Request::new(Auth::new("user", "secret", "4"))
+    ///     .with_language("en")
+    ///     .task(DomainInfo::new("example.com"))
+    ///     .with_ctid("info-1");
+    /// let back = Request::decode(request.to_xml()?.as_bytes())?;
+    /// assert_eq!(back, request);
+    /// assert_eq!(back.auth.password.expose(), "secret"); // the encoder writes it as it is
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decode(xml: &[u8]) -> Result<Self, DecodeError> {
         Self::decode_with(xml, &Limits::default())
     }

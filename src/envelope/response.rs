@@ -262,7 +262,23 @@ impl<D> Response<D> {
 }
 
 impl<D: FromXml> Response<D> {
-    /// Decodes a response document with data of type `D`.
+    /// Decodes a response document with data of type `D`, whatever task its status names
+    /// ([`decode_response`](crate::decode_response) checks that it is the one you asked).
+    /// With [`RawElement`] the data of any task is kept as a tree, and re-encodes unchanged.
+    ///
+    /// ```
+    /// use autodns_xml::{Layout, RawElement, Response};
+    ///
+    /// let xml = b"<response><result><data><zone><name>example.com</name>\
+    ///             <ns_action>complete</ns_action></zone></data>\
+    ///             <status><code>S0205</code></status></result></response>";
+    /// let response = Response::<RawElement>::decode(xml)?;
+    /// let zone = response.data().and_then(|d| d.get("zone")).expect("a zone");
+    /// assert_eq!(zone.get("ns_action").map(|a| a.text()).as_deref(), Some("complete"));
+    /// let again = response.to_xml_with(Layout::Compact)?;
+    /// assert!(again.contains("<zone><name>example.com</name><ns_action>complete</ns_action>"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decode(xml: &[u8]) -> Result<Self, DecodeError> {
         Self::decode_with(xml, &Limits::default())
     }

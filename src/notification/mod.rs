@@ -119,6 +119,28 @@ fn offsets_as_text<S: serde::Serializer>(
 }
 
 /// Why a notification body could not be decoded.
+///
+/// ```
+/// use autodns_xml::notification::{Notification, NotificationError};
+///
+/// // Neither XML nor JSON (a form post, say).
+/// let err = Notification::decode(b"  id=1005360835").unwrap_err();
+/// assert!(matches!(err, NotificationError::UnknownForm(at) if at.column == 3));
+///
+/// // XML that does not decode: a `DecodeError`, with its path.
+/// match Notification::decode(b"<message><id>x</id></message>").unwrap_err() {
+///     NotificationError::Xml(e) => assert_eq!(e.path(), "message/id"),
+///     other => panic!("another error: {other}"),
+/// }
+///
+/// // JSON that does not fit the model (without the `json` feature, any JSON body).
+/// let err = Notification::decode(br#"{"id": "not a number"}"#).unwrap_err();
+/// if cfg!(feature = "json") {
+///     assert!(matches!(err, NotificationError::Json { line: 1, column: 21, .. }));
+/// } else {
+///     assert_eq!(err, NotificationError::JsonUnsupported);
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum NotificationError {

@@ -92,6 +92,30 @@ pub struct Confirmed {
 }
 
 /// Why a step of the [`PollLoop`] failed.
+///
+/// ```
+/// use autodns_xml::poll::{PollError, PollLoop, PollState};
+/// use autodns_xml::Auth;
+///
+/// let mut poll = PollLoop::new(Auth::new("user", "secret", "4"));
+/// poll.request()?;
+/// let refused = br#"<response><result><status><code>E0905</code><text>Polling failed.</text>
+///   <type>error</type></status></result></response>"#;
+/// let err = poll.receive(refused).unwrap_err();
+/// assert!(matches!(&err, PollError::Refused { status, .. } if status.code.is_error()));
+/// assert_eq!(err.to_string(), "the server refused: E0905 (Polling failed.)");
+///
+/// // A message that does not decode must still be confirmed, or it blocks the queue.
+/// poll.request()?;
+/// let broken = br#"<response><result><data><summary>1</summary><message><id>77</id>
+///   <created>yesterday</created><job/></message></data>
+///   <status><code>S0905</code></status></result></response>"#;
+/// let err = poll.receive(broken).unwrap_err();
+/// assert!(matches!(err, PollError::Undecodable { id: 77, .. }));
+/// assert_eq!(poll.state(), PollState::Confirming { id: 77 });
+/// assert!(poll.confirm_request()?.contains("<message><id>77</id></message>"));
+/// # Ok::<(), PollError>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PollError {
