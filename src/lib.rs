@@ -32,6 +32,7 @@ mod redact;
 pub mod registry;
 pub mod stream;
 mod task;
+pub mod zone;
 
 pub use document::{
     Document, decode_request, decode_request_with, decode_response, decode_response_with,

@@ -49,6 +49,7 @@ use autodns_xml::notification::{Notification, NotificationBody};
 use autodns_xml::poll::PollInfo;
 use autodns_xml::poll::{EventType, Message};
 use autodns_xml::registry::{TASKS, TaskInfo};
+use autodns_xml::zone::{NsAction, PurgeType, RecordType};
 use autodns_xml::{
     Document, QuirkKind, RawElement, Request, Response, StatusType, TaskBody, TaskCode,
 };
@@ -1121,6 +1122,9 @@ fn value_sets_match_the_crate() {
         ("SignatureHashKnown", known::<SignatureHash>()),
         ("TransparencyPrivacyKnown", known::<TransparencyPrivacy>()),
         ("AuthenticationMethodKnown", known::<AuthenticationMethod>()),
+        ("RecordTypeKnown", known::<RecordType>()),
+        ("NsActionKnown", known::<NsAction>()),
+        ("PurgeTypeKnown", known::<PurgeType>()),
         ("Operator", known::<Operator>()),
         ("OrderMode", known::<OrderMode>()),
         ("TaskCodeKnown", {

@@ -109,7 +109,7 @@ impl FromXml for RequestTask {
                 "key" => task.key.push(String::from_xml(child)?),
                 "where" => set_once(&mut task.r#where, child)?,
                 "order" => task.order.push(Order::from_xml(child)?),
-                name if registry::is_body_element(name) => {
+                name if registry::is_body_element(name) || registry::is_body_part(name) => {
                     // With its place among the unknown children, should it turn out to be one.
                     bodies.push((task.unknown.len(), child.skip_span()?))
                 }
@@ -121,6 +121,9 @@ impl FromXml for RequestTask {
         // Candidates that turn out not to be the body, with their place among the unknown
         // children: merged in one pass (an insert each would be quadratic).
         let mut strays: Vec<(usize, RawElement)> = Vec::new();
+        // Candidates that are no body element: read once the body is known, as one of its
+        // parts (0202001's `default`, before or after its `zone`) or as strays.
+        let mut others = Vec::new();
         for (at, span) in bodies {
             let code = task.code.as_str();
             let body =
@@ -135,13 +138,20 @@ impl FromXml for RequestTask {
                         name.to_owned(),
                     )));
                 }
-                None => {
-                    let raw =
-                        codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
-                            el.into_raw()
-                        })?;
-                    strays.push((at, raw));
-                }
+                None => others.push((at, span)),
+            }
+        }
+        for (at, span) in others {
+            let body = &mut task.body;
+            let part = codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+                body.read_part(el)
+            })?;
+            if !part {
+                let raw =
+                    codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+                        el.into_raw()
+                    })?;
+                strays.push((at, raw));
             }
         }
         if !strays.is_empty() {
@@ -227,7 +237,7 @@ mod generate {
                 TASKS
                     .iter()
                     .filter(|t| t.code == code.as_str())
-                    .filter_map(|t| t.element),
+                    .flat_map(|t| t.element.into_iter().chain(t.parts.iter().copied())),
             );
             Ok(RequestTask {
                 body,
