@@ -406,6 +406,79 @@ mod structured {
         }
     }
 
+    /// A zone task (bare `<task>`, the form every zone body sits in) drawn by the zone
+    /// models' generators, and a zone answer.
+    fn zone_task(pick: u8, u: &mut Unstructured<'_>) -> arbitrary::Result<RequestTask> {
+        use autodns_xml::zone::{
+            ZoneCreate, ZoneDelete, ZoneImport, ZoneInfo, ZoneStream, ZoneUpdate,
+        };
+        Ok(match pick % 7 {
+            0 => ZoneCreate::arbitrary(u)?.into(),
+            1 => ZoneUpdate::arbitrary(u)?.into(),
+            2 => ZoneStream::arbitrary(u)?.into(),
+            3 => ZoneDelete::arbitrary(u)?.into(),
+            4 => ZoneImport::arbitrary(u)?.into(),
+            5 => ZoneInfo::arbitrary(u)?.into(),
+            _ => RequestTask::from(autodns_xml::zone::ZoneList),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(common::proptest_config(256))]
+
+        /// Every zone task (0202001's `default` beside its `zone` included) is refused by the
+        /// encoder or comes back equal.
+        #[test]
+        fn an_arbitrary_zone_task_is_refused_or_comes_back(
+            pick in any::<u8>(),
+            bytes in vec(any::<u8>(), 0..2048),
+        ) {
+            let Ok(task) = zone_task(pick, &mut Unstructured::new(&bytes)) else {
+                return Ok(());
+            };
+            let doc = Document::Task(task);
+            for layout in [Layout::Compact, Layout::Indented] {
+                let Ok(xml) = doc.to_xml_with(layout) else { continue };
+                match Document::decode(xml.as_bytes()) {
+                    Ok((again, _)) => prop_assert_eq!(&again, &doc, "{}", xml),
+                    Err(e) if e.category() == ErrorCategory::LimitExceeded => {}
+                    Err(e) => return Err(TestCaseError::fail(format!("{e}\n{xml}"))),
+                }
+            }
+        }
+
+        /// A zone answer (one zone with its records, or a list) is refused or comes back.
+        #[test]
+        fn arbitrary_zone_data_is_refused_or_comes_back(bytes in vec(any::<u8>(), 0..2048)) {
+            use autodns_xml::zone::ZoneData;
+            let Ok(resp) = Response::<ZoneData>::arbitrary(&mut Unstructured::new(&bytes)) else {
+                return Ok(());
+            };
+            for layout in [Layout::Compact, Layout::Indented] {
+                let Ok(xml) = resp.to_xml_with(layout) else { continue };
+                match Response::<ZoneData>::decode(xml.as_bytes()) {
+                    Ok(again) => prop_assert_eq!(&again, &resp, "{}", xml),
+                    Err(e) if e.category() == ErrorCategory::LimitExceeded => {}
+                    Err(e) => return Err(TestCaseError::fail(format!("{e}\n{xml}"))),
+                }
+            }
+        }
+    }
+
+    /// The zone tasks drawn are not all refused: most of them encode.
+    #[test]
+    fn most_arbitrary_zone_tasks_encode() {
+        let mut encoded = 0;
+        for seed in 0..210u32 {
+            let bytes: Vec<u8> = (0..1024u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(seed * 97) >> 13) as u8)
+                .collect();
+            let task = zone_task((seed % 7) as u8, &mut Unstructured::new(&bytes)).expect("drawn");
+            encoded += usize::from(Document::Task(task).to_xml_with(Layout::Compact).is_ok());
+        }
+        assert!(encoded > 105, "{encoded} of 210 encode");
+    }
+
     /// The drawn documents are not all refused: most of them encode.
     #[test]
     fn most_arbitrary_documents_encode() {
