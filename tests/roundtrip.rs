@@ -218,6 +218,21 @@ proptest! {
     }
 
     #[test]
+    fn zone_info_response_round_trip(resp in response(zone_data(), codes(&["0205"]))) {
+        check_response(&resp, AnyData::ZoneInfo)?;
+    }
+
+    #[test]
+    fn zone_create_response_round_trip(resp in response(zone_data(), codes(&["0201"]))) {
+        check_response(&resp, AnyData::ZoneCreate)?;
+    }
+
+    #[test]
+    fn zone_stream_response_round_trip(resp in response(empty_data(), codes(&["0202001"]))) {
+        check_response(&resp, AnyData::ZoneStream)?;
+    }
+
+    #[test]
     fn raw_data_response_round_trip(resp in response(raw_named("data"), unmodelled_code())) {
         check_response(&resp, AnyData::Raw)?;
     }
@@ -473,4 +488,7 @@ fn open_enum_known_values_are_distinct_and_read_back() {
     laws::<JobType>();
     laws::<JobAction>();
     laws::<JobStatus>();
+    laws::<autodns_xml::zone::RecordType>();
+    laws::<autodns_xml::zone::NsAction>();
+    laws::<autodns_xml::zone::PurgeType>();
 }

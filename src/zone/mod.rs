@@ -369,6 +369,37 @@ impl Zone {
         }
     }
 
+    /// The 0202 that sends this zone back whole (after [`replace_records`](Self::replace_records),
+    /// say): the zone as it is, without what only the server sets or only a list entry
+    /// carries (`owner`, `updater`, `updated_by`, `created`, `changed`, `updated`, `mainip`,
+    /// `primary`, `secondary1` … `secondary7`) and without the SOA's `default` of older
+    /// answers, as `ComputeStacks/autodns-ruby` builds its 0202 from a 0205 answer.
+    pub fn to_update(&self) -> ZoneUpdate {
+        let soa = self.soa.clone().map(|soa| Soa {
+            default_ttl: None,
+            ..soa
+        });
+        ZoneUpdate(Zone {
+            soa,
+            mainip: None,
+            primary: None,
+            secondary1: None,
+            secondary2: None,
+            secondary3: None,
+            secondary4: None,
+            secondary5: None,
+            secondary6: None,
+            secondary7: None,
+            owner: None,
+            updater: None,
+            updated_by: None,
+            created: None,
+            changed: None,
+            updated: None,
+            ..self.clone()
+        })
+    }
+
     /// The records of one type, in order.
     pub fn records_of<'a>(
         &'a self,
