@@ -78,10 +78,20 @@ pub(crate) fn is_body_element(name: &str) -> bool {
     TASKS.iter().any(|t| t.element == Some(name))
 }
 
-/// Whether some modelled task's body owns a `<task>` child called `name` besides its
-/// element (0202001's `default`).
-pub(crate) fn is_body_part(name: &str) -> bool {
-    TASKS.iter().any(|t| t.parts.contains(&name))
+/// The part called `name` that some modelled task's body owns besides its element
+/// (0202001's `default`), if there is one.
+pub(crate) fn body_part(name: &str) -> Option<&'static str> {
+    TASKS
+        .iter()
+        .flat_map(|t| t.parts.iter().copied())
+        .find(|p| *p == name)
+}
+
+/// Whether a body of task `code` owns the part `part`.
+pub(crate) fn is_part_of(code: &str, part: &str) -> bool {
+    TASKS
+        .iter()
+        .any(|t| t.code == code && t.parts.contains(&part))
 }
 
 /// The body element modelled task `code` cannot do without: `None` if the code is not

@@ -109,9 +109,10 @@ impl FromXml for RequestTask {
                 "key" => task.key.push(String::from_xml(child)?),
                 "where" => set_once(&mut task.r#where, child)?,
                 "order" => task.order.push(Order::from_xml(child)?),
-                name if registry::is_body_element(name) || registry::is_body_part(name) => {
+                name if registry::is_body_element(name) || registry::body_part(name).is_some() => {
                     // With its place among the unknown children, should it turn out to be one.
-                    bodies.push((task.unknown.len(), child.skip_span()?))
+                    let part = registry::body_part(name);
+                    bodies.push((task.unknown.len(), child.skip_span()?, part))
                 }
                 _ => task.unknown.push(child.into_raw()?),
             }
@@ -121,10 +122,11 @@ impl FromXml for RequestTask {
         // Candidates that turn out not to be the body, with their place among the unknown
         // children: merged in one pass (an insert each would be quadratic).
         let mut strays: Vec<(usize, RawElement)> = Vec::new();
-        // Candidates that are no body element: read once the body is known, as one of its
-        // parts (0202001's `default`, before or after its `zone`) or as strays.
-        let mut others = Vec::new();
-        for (at, span) in bodies {
+        // A part of this code's body (0202001's `default`) may come before the body element:
+        // read once the body is known. Any other candidate that is not the body is a stray
+        // at once.
+        let mut parts = Vec::new();
+        for (at, span, part) in bodies {
             let code = task.code.as_str();
             let body =
                 codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |child| {
@@ -138,21 +140,35 @@ impl FromXml for RequestTask {
                         name.to_owned(),
                     )));
                 }
-                None => others.push((at, span)),
+                None if part.is_some_and(|p| registry::is_part_of(code, p)) => {
+                    parts.push((at, span))
+                }
+                None => {
+                    let raw =
+                        codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+                            el.into_raw()
+                        })?;
+                    strays.push((at, raw));
+                }
             }
         }
-        for (at, span) in others {
+        let late_strays = !parts.is_empty();
+        for (at, span) in parts {
             let body = &mut task.body;
-            let part = codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+            let read = codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
                 body.read_part(el)
             })?;
-            if !part {
+            if !read {
                 let raw =
                     codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
                         el.into_raw()
                     })?;
                 strays.push((at, raw));
             }
+        }
+        if late_strays {
+            // Stable: strays at one place keep their order.
+            strays.sort_by_key(|(at, _)| *at);
         }
         if !strays.is_empty() {
             let unknown = std::mem::take(&mut task.unknown);
