@@ -18,6 +18,13 @@
 //!    `testdata/README.md` (a test fails for a task without them).
 //! 4. The XSD parts of its body and data in `schemas/`.
 //!
+//! A list form's entries also take a [`ListEntry`](crate::stream::ListEntry) impl beside
+//! their model and a variant of [`AnyEntry`](crate::stream::AnyEntry). A body that spans two
+//! children of `<task>` (0202001's `zone` and its sibling `default`, in either order)
+//! implements `task::Body` by hand, naming the sibling in `PARTS` and reading it in
+//! `read_part` (`src/zone/stream.rs`): the registry reads the sibling into the body once the
+//! body is known.
+//!
 //! Mistakes are caught at compile time: two lines with one code, two tasks of one line with
 //! different codes, different data types or one body element.
 
