@@ -175,6 +175,7 @@ xml_struct! {
 
 xml_struct! {
     /// The zone's apex address (`main`): `<main><value>192.0.2.1</value><ttl>300</ttl></main>`.
+    #[derive(Default)]
     pub struct MainIp {
         /// The address.
         value: String = req "value",
@@ -188,8 +189,7 @@ impl MainIp {
     pub fn new(value: impl Into<String>) -> Self {
         MainIp {
             value: value.into(),
-            ttl: None,
-            unknown: Vec::new(),
+            ..Default::default()
         }
     }
 }
