@@ -29,6 +29,13 @@ pub enum Fact<'a> {
     Waiting(u64),
     /// A poll message, by id.
     Message(u64),
+    /// A zone, by name, and how many records (`rr`) it holds.
+    Zone {
+        /// The zone's origin.
+        name: &'a str,
+        /// The number of its `rr` records.
+        records: usize,
+    },
     /// Data this crate does not model: the names of its child elements.
     Elements(Vec<&'a str>),
 }

@@ -32,6 +32,7 @@ mod redact;
 pub mod registry;
 pub mod stream;
 mod task;
+pub mod zone;
 
 /// The date-time types of the API (`chrono::NaiveDateTime`), re-exported so that a caller's
 /// chrono is always the one the models use.

@@ -63,6 +63,7 @@ use crate::error::{DecodeError, DecodeErrorKind, Locator, Position, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::quirk::Quirk;
 use crate::raw::RawElement;
+use crate::zone::Zone;
 use std::io::{self, BufRead};
 
 /// An entry of a list response: which children of `<data>` are entries, and how to read one.
@@ -185,6 +186,8 @@ pub enum AnyEntry {
     Handle(Box<Handle>),
     /// `cancelation` (0103104).
     Cancelation(Box<Cancelation>),
+    /// `zone` (0205).
+    Zone(Box<Zone>),
 }
 
 impl FromXml for AnyEntry {
@@ -196,6 +199,8 @@ impl FromXml for AnyEntry {
             Handle::from_xml(el).map(|h| AnyEntry::Handle(Box::new(h)))
         } else if Cancelation::is_entry(name) {
             Cancelation::from_xml(el).map(|c| AnyEntry::Cancelation(Box::new(c)))
+        } else if Zone::is_entry(name) {
+            Zone::from_xml(el).map(|z| AnyEntry::Zone(Box::new(z)))
         } else {
             // The reader hands over only names `is_entry` takes: this is `certificate_job`.
             CertificateJob::from_xml(el).map(|c| AnyEntry::CertificateJob(Box::new(c)))
@@ -222,6 +227,7 @@ impl ListEntry for AnyEntry {
             AnyEntry::Domain(_) => entries_of::<crate::domain::DomainList>(),
             AnyEntry::Handle(_) => entries_of::<crate::contact::HandleList>(),
             AnyEntry::Cancelation(_) => entries_of::<crate::cancelation::CancelationList>(),
+            AnyEntry::Zone(_) => entries_of::<crate::zone::ZoneList>(),
         })
     }
 

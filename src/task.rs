@@ -84,18 +84,18 @@ impl<'de> serde::Deserialize<'de> for TaskCode {
 /// ```
 /// use autodns_xml::{decode_response, RawElement, Task};
 ///
-/// /// 0205 ZoneInfo, not modelled by this crate.
-/// struct ZoneInfo;
-/// impl Task for ZoneInfo {
-///     const CODE: &'static str = "0205";
+/// /// 0105005, the domain restore list, not modelled by this crate.
+/// struct RestoreList;
+/// impl Task for RestoreList {
+///     const CODE: &'static str = "0105005";
 ///     type Data = RawElement;
 /// }
 ///
-/// let xml = "<response><result><data><zone><name>example.com</name></zone></data>\
-///            <status><code>S0205</code></status></result></response>";
-/// let resp = decode_response::<ZoneInfo>(xml.as_bytes())?;
-/// let zone = resp.data().and_then(|d| d.get("zone")).expect("zone");
-/// assert_eq!(zone.get("name").map(|n| n.text()), Some("example.com".to_owned()));
+/// let xml = "<response><result><data><restore><name>example.com</name></restore></data>\
+///            <status><code>S0105005</code></status></result></response>";
+/// let resp = decode_response::<RestoreList>(xml.as_bytes())?;
+/// let restore = resp.data().and_then(|d| d.get("restore")).expect("restore");
+/// assert_eq!(restore.get("name").map(|n| n.text()), Some("example.com".to_owned()));
 /// # Ok::<(), autodns_xml::DecodeError>(())
 /// ```
 ///
@@ -105,14 +105,14 @@ impl<'de> serde::Deserialize<'de> for TaskCode {
 /// use autodns_xml::codec::{ElementReader, FromXml};
 /// use autodns_xml::{decode_response, DecodeError, Task};
 ///
-/// /// The zone name of a 0205 answer; never encoded, so no `ToXml`.
-/// struct ZoneName(String);
-/// impl FromXml for ZoneName {
+/// /// The domain name of a 0105005 answer; never encoded, so no `ToXml`.
+/// struct RestoredName(String);
+/// impl FromXml for RestoredName {
 ///     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
 ///         let mut name = String::new();
-///         while let Some(zone) = el.next_child()? {
-///             let mut zone = zone;
-///             while let Some(child) = zone.next_child()? {
+///         while let Some(restore) = el.next_child()? {
+///             let mut restore = restore;
+///             while let Some(child) = restore.next_child()? {
 ///                 if child.name() == "name" {
 ///                     name = String::from_xml(child)?;
 ///                 } else {
@@ -120,19 +120,19 @@ impl<'de> serde::Deserialize<'de> for TaskCode {
 ///                 }
 ///             }
 ///         }
-///         Ok(ZoneName(name))
+///         Ok(RestoredName(name))
 ///     }
 /// }
 ///
-/// struct ZoneInfo;
-/// impl Task for ZoneInfo {
-///     const CODE: &'static str = "0205";
-///     type Data = ZoneName;
+/// struct RestoreList;
+/// impl Task for RestoreList {
+///     const CODE: &'static str = "0105005";
+///     type Data = RestoredName;
 /// }
 ///
-/// let xml = "<response><result><data><zone><name>example.com</name></zone></data>\
-///            <status><code>S0205</code></status></result></response>";
-/// let resp = decode_response::<ZoneInfo>(xml.as_bytes())?;
+/// let xml = "<response><result><data><restore><name>example.com</name></restore></data>\
+///            <status><code>S0105005</code></status></result></response>";
+/// let resp = decode_response::<RestoreList>(xml.as_bytes())?;
 /// assert_eq!(resp.data().map(|d| d.0.as_str()), Some("example.com"));
 /// # Ok::<(), autodns_xml::DecodeError>(())
 /// ```
@@ -163,6 +163,17 @@ pub(crate) trait Body:
 
     /// For a list form: the element name of its entries under `<data>` (`domain` for 0105's).
     const ENTRIES: Option<&'static str> = None;
+
+    /// Children of `<task>` besides the body element that belong to the body, in any order
+    /// around it (0202001's `default` beside its `zone`). Empty for nearly every task.
+    const PARTS: &'static [&'static str] = &[];
+
+    /// Reads part `el` (named one of [`PARTS`](Self::PARTS)) into the body; writing the
+    /// parts is [`write_body`](Self::write_body)'s.
+    fn read_part(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {
+        // Never called for a task without parts.
+        el.skip_span().map(|_| ())
+    }
 }
 
 /// Declares a modelled task beside its model: its code, its body and its data type. One of

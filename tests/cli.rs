@@ -388,7 +388,7 @@ fn encode_types_response_data_by_status_code() {
                     "data": {"name": "data", "children": [{"element": {"name": "zone", "children": [
                         {"element": {"name": "name", "children": [{"text": "example.net"}]}}
                     ]}}]},
-                    "status": {"code": "S0205"}
+                    "status": {"code": "S0101005"}
                 },
                 {"status": {"code": "E0301"}}
             ],
@@ -621,6 +621,18 @@ fn check_prints_one_summary_line() {
         (
             "0905_response.xml",
             "response: 1 result, task 0905, status S0905 (success), summary 1, message 1855680, stid 20181015-app1-3805",
+        ),
+        (
+            "0205_response.xml",
+            "response: 1 result, task 0205, status S0205 (success), zone computestacks.es (2 records), stid 20180416-app3-22426",
+        ),
+        (
+            "0205_list_response.xml",
+            "response: 1 result, task 0205, status S0205 (success), 2 of 81627 zones, stid 20161111-app3-dev-6443",
+        ),
+        (
+            "0205_list_empty_response.xml",
+            "response: 1 result, task 0205, status S0205 (success), 0 zones, stid 20220622-app2-xxx",
         ),
         ("0105_request.xml", "request: 1 task (0105), auth user USER"),
         (

@@ -3,7 +3,7 @@
 
 use autodns_xml::{RawElement, Response, StatusError, decode_response};
 
-/// 0201 is not modelled: decode it as raw data.
+/// A task of the user's own for 0201, with raw data (the crate's `zone::ZoneCreate` types it).
 struct ZoneCreate;
 impl autodns_xml::Task for ZoneCreate {
     const CODE: &'static str = "0201";

@@ -385,38 +385,119 @@ mod structured {
     use super::*;
     use arbitrary::{Arbitrary, Unstructured};
 
+    /// `value` is refused by the encoder or comes back equal, in both layouts (or, nested
+    /// past the depth limit, is refused by the decoder as too deep).
+    fn refused_or_comes_back<T: PartialEq + Debug>(
+        value: &T,
+        encode: impl Fn(&T, Layout) -> Result<String, EncodeError>,
+        decode: impl Fn(&[u8]) -> Result<T, DecodeError>,
+    ) -> Result<(), TestCaseError> {
+        for layout in [Layout::Compact, Layout::Indented] {
+            let Ok(xml) = encode(value, layout) else {
+                continue;
+            };
+            match decode(xml.as_bytes()) {
+                Ok(again) => prop_assert_eq!(&again, value, "{}", xml),
+                Err(e) if e.category() == ErrorCategory::LimitExceeded => {}
+                Err(e) => return Err(TestCaseError::fail(format!("{e}\n{xml}"))),
+            }
+        }
+        Ok(())
+    }
+
+    fn decode_document(bytes: &[u8]) -> Result<Document, DecodeError> {
+        Document::decode(bytes).map(|(doc, _)| doc)
+    }
+
+    /// Fixed pseudo-random bytes for draw `seed`.
+    fn seeded_bytes(seed: u32) -> Vec<u8> {
+        (0..1024u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(seed * 97) >> 13) as u8)
+            .collect()
+    }
+
+    /// A zone task (bare `<task>`, the form every zone body sits in) drawn by the zone
+    /// models' generators.
+    fn zone_task(pick: u8, u: &mut Unstructured<'_>) -> arbitrary::Result<RequestTask> {
+        use autodns_xml::zone::{
+            ZoneCreate, ZoneDelete, ZoneImport, ZoneInfo, ZoneStream, ZoneUpdate,
+        };
+        Ok(match pick % 7 {
+            0 => ZoneCreate::arbitrary(u)?.into(),
+            1 => ZoneUpdate::arbitrary(u)?.into(),
+            2 => ZoneStream::arbitrary(u)?.into(),
+            3 => ZoneDelete::arbitrary(u)?.into(),
+            4 => ZoneImport::arbitrary(u)?.into(),
+            5 => ZoneInfo::arbitrary(u)?.into(),
+            _ => RequestTask::from(autodns_xml::zone::ZoneList),
+        })
+    }
+
     proptest! {
         #![proptest_config(common::proptest_config(512))]
 
-        /// A model drawn from arbitrary bytes is refused by the encoder or comes back equal
-        /// (or, nested past the depth limit, is refused by the decoder as too deep).
+        /// A model drawn from arbitrary bytes is refused by the encoder or comes back equal.
         #[test]
         fn an_arbitrary_document_is_refused_or_comes_back(bytes in vec(any::<u8>(), 0..2048)) {
             let Ok(doc) = Document::arbitrary(&mut Unstructured::new(&bytes)) else {
                 return Ok(());
             };
-            for layout in [Layout::Compact, Layout::Indented] {
-                let Ok(xml) = doc.to_xml_with(layout) else { continue };
-                match Document::decode(xml.as_bytes()) {
-                    Ok((again, _)) => prop_assert_eq!(&again, &doc, "{}", xml),
-                    Err(e) if e.category() == ErrorCategory::LimitExceeded => {}
-                    Err(e) => return Err(TestCaseError::fail(format!("{e}\n{xml}"))),
-                }
-            }
+            refused_or_comes_back(&doc, Document::to_xml_with, decode_document)?;
         }
+    }
+
+    proptest! {
+        #![proptest_config(common::proptest_config(256))]
+
+        /// Every zone task (0202001's `default` beside its `zone` included) is refused by the
+        /// encoder or comes back equal.
+        #[test]
+        fn an_arbitrary_zone_task_is_refused_or_comes_back(
+            pick in any::<u8>(),
+            bytes in vec(any::<u8>(), 0..2048),
+        ) {
+            let Ok(task) = zone_task(pick, &mut Unstructured::new(&bytes)) else {
+                return Ok(());
+            };
+            refused_or_comes_back(&Document::Task(task), Document::to_xml_with, decode_document)?;
+        }
+
+        /// A zone answer (one zone with its records, or a list) is refused or comes back.
+        #[test]
+        fn arbitrary_zone_data_is_refused_or_comes_back(bytes in vec(any::<u8>(), 0..2048)) {
+            use autodns_xml::zone::ZoneData;
+            let Ok(resp) = Response::<ZoneData>::arbitrary(&mut Unstructured::new(&bytes)) else {
+                return Ok(());
+            };
+            refused_or_comes_back(&resp, Response::to_xml_with, Response::<ZoneData>::decode)?;
+        }
+    }
+
+    /// The zone tasks drawn are not all refused: most of them encode.
+    #[test]
+    fn most_arbitrary_zone_tasks_encode() {
+        let encoded = (0..210u32)
+            .filter(|&seed| {
+                let bytes = seeded_bytes(seed);
+                let task = zone_task((seed % 7) as u8, &mut Unstructured::new(&bytes));
+                Document::Task(task.expect("drawn"))
+                    .to_xml_with(Layout::Compact)
+                    .is_ok()
+            })
+            .count();
+        assert!(encoded > 105, "{encoded} of 210 encode");
     }
 
     /// The drawn documents are not all refused: most of them encode.
     #[test]
     fn most_arbitrary_documents_encode() {
-        let mut encoded = 0;
-        for seed in 0..200u32 {
-            let bytes: Vec<u8> = (0..1024u32)
-                .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(seed * 97) >> 13) as u8)
-                .collect();
-            let doc = Document::arbitrary(&mut Unstructured::new(&bytes)).expect("drawn");
-            encoded += usize::from(doc.to_xml_with(Layout::Compact).is_ok());
-        }
+        let encoded = (0..200u32)
+            .filter(|&seed| {
+                let bytes = seeded_bytes(seed);
+                let doc = Document::arbitrary(&mut Unstructured::new(&bytes)).expect("drawn");
+                doc.to_xml_with(Layout::Compact).is_ok()
+            })
+            .count();
         assert!(encoded > 100, "{encoded} of 200 encode");
     }
 }

@@ -442,12 +442,13 @@ fn quirks_in_reread_data_cost_the_same_per_result_at_10k_and_100k() {
 }
 
 /// The generator of issue 11's body-candidate input: a bare task of an unmodelled code whose
-/// children are `n` `<handle/>` (each a possible body, none of them one) then `n` `<x/>`.
-fn body_candidates(n: usize) -> Vec<u8> {
-    let mut xml = String::with_capacity(20 * n + 40);
+/// children are `n` `<el/>` (each a possible body, or a body's part such as 0202001's
+/// `default`, none of them one here) then `n` `<x/>`.
+fn body_candidates(el: &str, n: usize) -> Vec<u8> {
+    let mut xml = String::with_capacity((el.len() + 11) * n + 40);
     xml.push_str("<task><code>9999</code>");
     for _ in 0..n {
-        xml.push_str("<handle/>");
+        xml.push_str(&format!("<{el}/>"));
     }
     for _ in 0..n {
         xml.push_str("<x/>");
@@ -457,7 +458,7 @@ fn body_candidates(n: usize) -> Vec<u8> {
 }
 
 /// The best of five decodes of `xml`, in seconds per child element.
-fn cost_per_child(xml: &[u8], children: usize) -> f64 {
+fn cost_per_child(el: &str, xml: &[u8], children: usize) -> f64 {
     (0..5)
         .map(|_| {
             let start = Instant::now();
@@ -468,9 +469,9 @@ fn cost_per_child(xml: &[u8], children: usize) -> f64 {
             };
             // Every candidate is kept, in document order, before the other children.
             assert_eq!(task.unknown.len(), children);
-            assert_eq!(task.unknown[0].name, "handle");
+            assert_eq!(task.unknown[0].name, el);
             assert_eq!(task.unknown[children / 2].name, "x");
-            assert_eq!(task.unknown[children / 2 - 1].name, "handle");
+            assert_eq!(task.unknown[children / 2 - 1].name, el);
             elapsed
         })
         .fold(f64::INFINITY, f64::min)
@@ -479,11 +480,13 @@ fn cost_per_child(xml: &[u8], children: usize) -> f64 {
 
 #[test]
 fn body_candidates_cost_the_same_per_element_at_10k_and_100k() {
-    let (small, large) = (body_candidates(5_000), body_candidates(50_000));
-    flat_cost("body candidates, per element", || {
-        (
-            cost_per_child(&small, 10_000),
-            cost_per_child(&large, 100_000),
-        )
-    });
+    for el in ["handle", "default"] {
+        let (small, large) = (body_candidates(el, 5_000), body_candidates(el, 50_000));
+        flat_cost(&format!("body candidates <{el}/>, per element"), || {
+            (
+                cost_per_child(el, &small, 10_000),
+                cost_per_child(el, &large, 100_000),
+            )
+        });
+    }
 }

@@ -218,6 +218,21 @@ proptest! {
     }
 
     #[test]
+    fn zone_info_response_round_trip(resp in response(zone_data(), codes(&["0205"]))) {
+        check_response(&resp, AnyData::ZoneInfo)?;
+    }
+
+    #[test]
+    fn zone_create_response_round_trip(resp in response(zone_data(), codes(&["0201"]))) {
+        check_response(&resp, AnyData::ZoneCreate)?;
+    }
+
+    #[test]
+    fn zone_stream_response_round_trip(resp in response(empty_data(), codes(&["0202001"]))) {
+        check_response(&resp, AnyData::ZoneStream)?;
+    }
+
+    #[test]
     fn raw_data_response_round_trip(resp in response(raw_named("data"), unmodelled_code())) {
         check_response(&resp, AnyData::Raw)?;
     }
@@ -385,7 +400,7 @@ proptest! {
 /// an unmodelled task's data was refused (the typed `Response<RawElement>` path read it).
 #[test]
 fn unmodelled_data_with_text_decodes_through_document() {
-    let xml = "<response><result><data>a</data><status><code>S0201</code></status></result>\
+    let xml = "<response><result><data>a</data><status><code>S0101005</code></status></result>\
                </response>";
     let (doc, _) = Document::decode(xml.as_bytes()).expect("decodes");
     let Document::Response(resp) = doc else {
@@ -400,10 +415,10 @@ fn unmodelled_data_with_text_decodes_through_document() {
 /// The same for a body-like element of a task that does not read it as its body.
 #[test]
 fn unmodelled_body_with_text_decodes() {
-    let xml = "<task><code>0201</code><domain>example.com</domain></task>";
+    let xml = "<task><code>0101005</code><domain>example.com</domain></task>";
     let (doc, _) = Document::decode(xml.as_bytes()).expect("decodes");
     let expected = RequestTask::other(
-        code("0201"),
+        code("0101005"),
         vec![RawElement::with_text("domain", "example.com")],
     );
     assert_eq!(doc, Document::Task(expected));
@@ -414,7 +429,7 @@ fn unmodelled_body_with_text_decodes() {
 #[test]
 fn unknown_body_like_elements_keep_their_order() {
     let task = RequestTask::other(
-        code("0201"),
+        code("0101005"),
         vec![
             RawElement::new("x_before"),
             RawElement::new("domain"),
@@ -437,7 +452,8 @@ fn invalid_char_in_attribute_names_its_element() {
     let mut el = RawElement::new("x_el");
     el.attributes.push(("attr".to_owned(), "a\u{0}".to_owned()));
     let mut req = Request::new(Auth::new("u", "p", "4"));
-    req.tasks.push(RequestTask::other(code("0201"), vec![el]));
+    req.tasks
+        .push(RequestTask::other(code("0101005"), vec![el]));
     assert_eq!(
         req.to_xml_with(Layout::Compact),
         Err(EncodeError::InvalidChar {
@@ -478,4 +494,7 @@ fn open_enum_known_values_are_distinct_and_read_back() {
     laws::<JobType>();
     laws::<JobAction>();
     laws::<JobStatus>();
+    laws::<autodns_xml::zone::RecordType>();
+    laws::<autodns_xml::zone::NsAction>();
+    laws::<autodns_xml::zone::PurgeType>();
 }

@@ -49,6 +49,10 @@ use autodns_xml::notification::{Notification, NotificationBody};
 use autodns_xml::poll::PollInfo;
 use autodns_xml::poll::{EventType, Message};
 use autodns_xml::registry::{TASKS, TaskInfo};
+use autodns_xml::zone::{
+    NsAction, PurgeType, RecordType, ZoneCreate, ZoneDelete, ZoneImport, ZoneInfo, ZoneList,
+    ZoneUpdate,
+};
 use autodns_xml::{
     Document, QuirkKind, RawElement, Request, Response, StatusType, TaskBody, TaskCode,
 };
@@ -610,7 +614,24 @@ fn body_for(kind: &TaskInfo) -> Option<BoxedStrategy<TaskBody>> {
                 TaskBody::CertificateJobHistoryInfo(CertificateJobHistoryInfo::new(c.id()))
             })
             .boxed(),
+        "ZoneCreate" => zone()
+            .prop_map(|z| TaskBody::ZoneCreate(ZoneCreate(z)))
+            .boxed(),
+        "ZoneUpdate" => zone()
+            .prop_map(|z| TaskBody::ZoneUpdate(ZoneUpdate(z)))
+            .boxed(),
+        "ZoneImport" => zone()
+            .prop_map(|z| TaskBody::ZoneImport(ZoneImport(z)))
+            .boxed(),
+        "ZoneDelete" => zone_ref()
+            .prop_map(|z| TaskBody::ZoneDelete(ZoneDelete(z)))
+            .boxed(),
+        "ZoneInfo" => zone_ref()
+            .prop_map(|z| TaskBody::ZoneInfo(ZoneInfo(z)))
+            .boxed(),
+        "ZoneStream" => zone_stream().prop_map(TaskBody::ZoneStream).boxed(),
         // The body-less forms.
+        "ZoneList" => Just(TaskBody::ZoneList(ZoneList)).boxed(),
         "HandleList" => Just(TaskBody::HandleList(HandleList)).boxed(),
         "DomainList" => Just(TaskBody::DomainList(DomainList)).boxed(),
         "CancelationList" => Just(TaskBody::CancelationList(CancelationList)).boxed(),
@@ -713,6 +734,23 @@ fn encoded_domain_responses_validate() {
     assert_valid("domain_responses", &docs);
 }
 
+/// The zone tasks: 0205's zone or list (and 0201, 0202, 0204, documented as the zone or
+/// empty), and the empty data of 0203 and 0202001.
+#[test]
+fn encoded_zone_responses_validate() {
+    if !xmllint_found("encoded_zone_responses_validate") {
+        return;
+    }
+    let mut docs = Vec::new();
+    for code in [&["0205"], &["0201"], &["0202"], &["0204"]] {
+        docs.extend(responses(code, zone_data(), PER_TASK));
+    }
+    for code in [&["0203"], &["0202001"]] {
+        docs.extend(responses(code, empty_data(), PER_TASK));
+    }
+    assert_valid("zone_responses", &docs);
+}
+
 /// 0905 and 0906; and [`PER_TASK`] generated messages as bare `<message>` documents (push and
 /// e-mail notifications).
 #[test]
@@ -792,7 +830,7 @@ fn near_misses_are_refused() {
         return;
     }
     let auth = "<auth><user>u</user><password>p</password><context>4</context></auth>";
-    let replaced: [(&str, &str, &str, &str); 35] = [
+    let replaced: [(&str, &str, &str, &str); 39] = [
         // Requests.
         (
             "auth twice",
@@ -1006,9 +1044,39 @@ fn near_misses_are_refused() {
             "<nic_member_label>AQ-TEST</nic_member_label>",
             "<nic_member_label>A</nic_member_label><nic_member_label>B</nic_member_label>",
         ),
+        // Zones.
+        (
+            "zone name twice",
+            "0205_response.xml",
+            "<name>computestacks.es</name>",
+            "<name>a.example</name><name>b.example</name>",
+        ),
+        (
+            "record type twice",
+            "0202001_request.xml",
+            "<type>TXT</type>",
+            "<type>TXT</type><type>A</type>",
+        ),
+        (
+            "record ttl not a number",
+            "0202_request.xml",
+            "<ttl>3600</ttl>",
+            "<ttl>an hour</ttl>",
+        ),
+        (
+            "unknown child of default",
+            "0202001_request.xml",
+            "<default>",
+            "<default><rr_swap/>",
+        ),
     ];
-    let removed: [(&str, &str, &str); 11] = [
+    let removed: [(&str, &str, &str); 12] = [
         ("no auth", "0906_request.xml", "auth"),
+        (
+            "record without value",
+            "0202001_remove_request.xml",
+            "value",
+        ),
         ("no task", "0905_request.xml", "task"),
         ("no task code", "0105_request.xml", "code"),
         ("handle without fname", "0301_request.xml", "fname"),
@@ -1121,6 +1189,9 @@ fn value_sets_match_the_crate() {
         ("SignatureHashKnown", known::<SignatureHash>()),
         ("TransparencyPrivacyKnown", known::<TransparencyPrivacy>()),
         ("AuthenticationMethodKnown", known::<AuthenticationMethod>()),
+        ("RecordTypeKnown", known::<RecordType>()),
+        ("NsActionKnown", known::<NsAction>()),
+        ("PurgeTypeKnown", known::<PurgeType>()),
         ("Operator", known::<Operator>()),
         ("OrderMode", known::<OrderMode>()),
         ("TaskCodeKnown", {

@@ -384,7 +384,11 @@ fn unmodelled_task_response_decodes_generically() {
             .and_then(|o| o.kind.as_deref()),
         Some("zone")
     );
-    assert_eq!(result.data, Some(AnyData::Raw(RawElement::new("data"))));
+    // 0201 is modelled now: the empty `<data/>` is typed.
+    assert_eq!(
+        result.data,
+        Some(AnyData::ZoneCreate(autodns_xml::zone::ZoneData::default()))
+    );
 }
 
 #[test]

@@ -149,6 +149,39 @@ fn unusual_envelopes_stream_like_whole_documents() {
     assert_eq!(envelope.unknown.len(), 1);
 }
 
+fn zones(d: &autodns_xml::zone::ZoneData) -> Vec<autodns_xml::zone::Zone> {
+    d.zone.clone()
+}
+
+/// 0205's list (flat entries, a summary first), its empty answer and the single zone with
+/// its records stream as they decode whole.
+#[test]
+fn zone_lists_stream_like_whole_documents() {
+    use autodns_xml::zone::{Zone, ZoneList};
+    for chunk in [1, 3, 64, 8192] {
+        for name in [
+            "0205_list_response.xml",
+            "0205_list_empty_response.xml",
+            "0205_response.xml",
+        ] {
+            assert_same::<ZoneList, _>(&common::read(name), zones, chunk);
+        }
+    }
+    let (entries, envelope) = stream::<Zone>(&common::read("0205_list_response.xml")[..]).unwrap();
+    let names: Vec<&str> = entries.iter().map(|z| z.name.as_str()).collect();
+    assert_eq!(names, ["0-a-000000-ax-1124.com", "0-a-000000-ax-1125.com"]);
+    assert_eq!(
+        entries[0].system_ns.as_deref(),
+        Some("pdns1.testsys.autodns2.de")
+    );
+    assert_eq!(
+        envelope.data().map(|d| (d.summary, d.entries)),
+        Some((Some(81627), 2))
+    );
+    let (entries, _) = stream::<AnyEntry>(&common::read("0205_response.xml")[..]).unwrap();
+    assert!(matches!(entries.as_slice(), [AnyEntry::Zone(z)] if z.rr.len() == 2));
+}
+
 /// Any mode: entries of every modelled list, typed by name.
 #[test]
 fn any_entry_types_by_element_name() {

@@ -591,7 +591,7 @@ fn unknown_elements_in_domain_auth_and_task() {
         <x_request>r</x_request>\
         <task><code>0105</code><x_task>t</x_task><domain><name>example.com</name><x_body/></domain>\
         <y_task><z>1</z></y_task></task>\
-        <task><code>0205</code><a/><domain><name>example.com</name></domain><b>2</b></task>\
+        <task><code>0101005</code><a/><domain><name>example.com</name></domain><b>2</b></task>\
         </request>";
     let (doc, quirks) = decode(xml);
     assert!(quirks.is_empty());
@@ -781,7 +781,7 @@ fn cdata_references_and_entities() {
     );
 
     // Mixed CDATA and text in a raw element is kept as one text.
-    let xml = "<task><code>0205</code><note>a <![CDATA[<b>]]> &amp; c</note></task>";
+    let xml = "<task><code>0101005</code><note>a <![CDATA[<b>]]> &amp; c</note></task>";
     let (doc, _) = decode(xml);
     let Document::Task(task) = &doc else {
         panic!("a task")
@@ -1014,7 +1014,7 @@ fn attributes_on_modelled_elements_are_ignored_and_reported() {
         })
         .collect();
     assert_eq!(elements, ["auth", "password"]);
-    let xml = response("<zone a='1'/>", "S0205").replace("<data>", "<data d='x'>");
+    let xml = response("<zone a='1'/>", "S0101005").replace("<data>", "<data d='x'>");
     let (doc, quirks) = decode(&xml);
     assert!(quirks.is_empty(), "{quirks:?}");
     let resp = response_of(doc.clone());
@@ -1102,7 +1102,7 @@ const ZONE_INFO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
       </zone>
     </data>
     <status>
-      <code>S0205</code>
+      <code>S0101005</code>
       <text>Zone data was inquired successfully.</text>
       <type>success</type>
     </status>
@@ -1113,13 +1113,17 @@ const ZONE_INFO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 
 #[test]
 fn unmodelled_responses_decode_as_raw_data() {
-    // The seed's 0201 error, msg before status, `<data/>`.
+    // The seed's 0201 error, msg before status, `<data/>` (0201 is modelled: its data is
+    // typed, and empty).
     let xml = common::read_str("0201_error_response.xml");
     let (doc, quirks) = decode(&xml);
     assert!(quirks.is_empty());
     let resp = response_of(doc.clone());
     let result = resp.result().expect("result");
-    assert_eq!(result.data, Some(AnyData::Raw(RawElement::new("data"))));
+    assert_eq!(
+        result.data,
+        Some(AnyData::ZoneCreate(autodns_xml::zone::ZoneData::default()))
+    );
     assert!(result.status.code.is_error());
     assert_eq!(result.status.code.task, "0201");
     assert_eq!(result.msgs.len(), 1);
@@ -1129,11 +1133,12 @@ fn unmodelled_responses_decode_as_raw_data() {
     let out = reencodes(&doc);
     assert!(out.find("<msg>") < out.find("<status>"));
 
-    // A made-up 0205 answer with nested data.
+    // A made-up answer with nested data (zone-shaped) under a code this crate does not
+    // model (0101005).
     let (doc, _) = decode(ZONE_INFO);
     let resp = response_of(doc.clone());
     let Some(AnyData::Raw(data)) = resp.data() else {
-        panic!("raw data for 0205");
+        panic!("raw data for 0101005");
     };
     assert_eq!(data.name, "data");
     let zone = data.get("zone").expect("zone");
@@ -1176,17 +1181,17 @@ fn unmodelled_responses_decode_as_raw_data() {
     );
 }
 
-/// 0205 ZoneInfo, which this crate does not model.
-struct ZoneInfo;
+/// A task this crate does not model (code 0101005), with raw data.
+struct Unmodelled;
 
-impl Task for ZoneInfo {
-    const CODE: &'static str = "0205";
+impl Task for Unmodelled {
+    const CODE: &'static str = "0101005";
     type Data = RawElement;
 }
 
 #[test]
 fn a_user_defined_task_with_raw_data() {
-    let resp = decode_response::<ZoneInfo>(ZONE_INFO.as_bytes()).expect("decodes");
+    let resp = decode_response::<Unmodelled>(ZONE_INFO.as_bytes()).expect("decodes");
     let zone = resp.data().and_then(|d| d.get("zone")).expect("zone");
     assert_eq!(
         zone.get("system_ns").map(RawElement::text).as_deref(),
@@ -1194,11 +1199,11 @@ fn a_user_defined_task_with_raw_data() {
     );
     assert_eq!(
         resp.status().map(|s| s.code.task.as_str()),
-        Some(ZoneInfo::CODE)
+        Some(Unmodelled::CODE)
     );
     let out = resp.to_xml().expect("encode");
     assert_eq!(
-        decode_response::<ZoneInfo>(out.as_bytes()).expect("again"),
+        decode_response::<Unmodelled>(out.as_bytes()).expect("again"),
         resp
     );
     // The same data as Document::decode's.
@@ -1208,7 +1213,7 @@ fn a_user_defined_task_with_raw_data() {
         Some(&AnyData::Raw(resp.data().expect("data").clone()))
     );
     // And the request side: a task with the user's code and a raw body.
-    let code = TaskCode::new(ZoneInfo::CODE).expect("code");
+    let code = TaskCode::new(Unmodelled::CODE).expect("code");
     let body = RawElement::new("zone")
         .child(RawElement::with_text("name", "example.com"))
         .child(RawElement::with_text("system_ns", "ns1.example.net"));

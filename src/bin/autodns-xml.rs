@@ -1044,6 +1044,9 @@ fn data_summary(data: &AnyData) -> Vec<String> {
             } => entries(*count, *total, element),
             Fact::Waiting(n) => format!("summary {n}"),
             Fact::Message(id) => format!("message {id}"),
+            Fact::Zone { name, records } => {
+                format!("zone {name} ({})", plural(*records, "record"))
+            }
             Fact::Elements(names) => format!("data <{}>", names.join("> <")),
             _ => "data".to_owned(),
         })

@@ -96,6 +96,8 @@ macro_rules! cased_enum {
     };
 }
 
+pub(crate) use cased_enum;
+
 cased_enum! {
     /// What a cancelation does.
     pub enum CancelationType {

@@ -160,9 +160,10 @@ impl FromXml for RequestTask {
                 "key" => task.key.push(String::from_xml(child)?),
                 "where" => set_once(&mut task.r#where, child)?,
                 "order" => task.order.push(Order::from_xml(child)?),
-                name if registry::is_body_element(name) => {
+                name if registry::is_body_element(name) || registry::body_part(name).is_some() => {
                     // With its place among the unknown children, should it turn out to be one.
-                    bodies.push((task.unknown.len(), child.skip_span()?))
+                    let part = registry::body_part(name);
+                    bodies.push((task.unknown.len(), child.skip_span()?, part))
                 }
                 _ => task.unknown.push(child.into_raw()?),
             }
@@ -172,7 +173,11 @@ impl FromXml for RequestTask {
         // Candidates that turn out not to be the body, with their place among the unknown
         // children: merged in one pass (an insert each would be quadratic).
         let mut strays: Vec<(usize, RawElement)> = Vec::new();
-        for (at, span) in bodies {
+        // A part of this code's body (0202001's `default`) may come before the body element:
+        // read once the body is known. Any other candidate that is not the body is a stray
+        // at once.
+        let mut parts = Vec::new();
+        for (at, span, part) in bodies {
             let code = task.code.as_str();
             let body =
                 codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |child| {
@@ -186,6 +191,9 @@ impl FromXml for RequestTask {
                         name.to_owned(),
                     )));
                 }
+                None if part.is_some_and(|p| registry::is_part_of(code, p)) => {
+                    parts.push((at, span))
+                }
                 None => {
                     let raw =
                         codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
@@ -194,6 +202,24 @@ impl FromXml for RequestTask {
                     strays.push((at, raw));
                 }
             }
+        }
+        let late_strays = !parts.is_empty();
+        for (at, span) in parts {
+            let body = &mut task.body;
+            let read = codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+                body.read_part(el)
+            })?;
+            if !read {
+                let raw =
+                    codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |el| {
+                        el.into_raw()
+                    })?;
+                strays.push((at, raw));
+            }
+        }
+        if late_strays {
+            // Stable: strays at one place keep their order.
+            strays.sort_by_key(|(at, _)| *at);
         }
         if !strays.is_empty() {
             let unknown = std::mem::take(&mut task.unknown);
@@ -278,7 +304,7 @@ mod generate {
                 TASKS
                     .iter()
                     .filter(|t| t.code == code.as_str())
-                    .filter_map(|t| t.element),
+                    .flat_map(|t| t.element.into_iter().chain(t.parts.iter().copied())),
             );
             Ok(RequestTask {
                 body,

@@ -34,6 +34,10 @@ use autodns_xml::poll::{
     EventNotification, EventType, JobNotification, Message, Payload, PollConfirm, PollConfirmData,
     PollInfo, PollInfoData, Transfer,
 };
+use autodns_xml::zone::{
+    MainIp, NsAction, PurgeType, RecordType, ResourceRecord, SearchAndReplace, Soa, Zone,
+    ZoneCreate, ZoneData, ZoneDefault, ZoneInfo, ZoneList, ZoneRef, ZoneStream,
+};
 use autodns_xml::{
     Auth, Msg, ObjectRef, RawElement, RawNode, Request, RequestTask, Response, Secret, Status,
     StatusCode, StatusKind, StatusType, TaskBody, TaskCode, TaskResult, User,
@@ -193,8 +197,17 @@ pub fn code(s: &str) -> TaskCode {
 /// A task code this crate does not model.
 pub fn unmodelled_code() -> BoxedStrategy<TaskCode> {
     prop_oneof![
-        select(&["0201", "0102", "0205", "0302", "400110", "000000000000"][..])
-            .prop_map(str::to_owned),
+        select(
+            &[
+                "0101005",
+                "0102",
+                "0106001",
+                "0302",
+                "400110",
+                "000000000000"
+            ][..]
+        )
+        .prop_map(str::to_owned),
         "[0-9]{1,12}",
     ]
     .prop_filter("a modelled code", |c| !is_modelled(c))
@@ -736,6 +749,12 @@ pub fn code_and_body() -> BoxedStrategy<(TaskCode, TaskBody)> {
         ],
         poll_confirm().prop_map(|m| (code("0906"), TaskBody::PollConfirm(m))),
         certificate_job_info().prop_map(|r| (code("400114"), TaskBody::CertificateJobInfo(r))),
+        prop_oneof![
+            zone().prop_map(|z| (code("0201"), TaskBody::ZoneCreate(ZoneCreate(z)))),
+            zone_stream().prop_map(|s| (code("0202001"), TaskBody::ZoneStream(s))),
+            zone_ref().prop_map(|r| (code("0205"), TaskBody::ZoneInfo(ZoneInfo(r)))),
+            Just((code("0205"), TaskBody::ZoneList(ZoneList))),
+        ],
         unmodelled_code().prop_map(|c| (c, TaskBody::None)),
     ]
     .boxed()
@@ -1203,6 +1222,229 @@ pub fn response<D: Clone + Debug + 'static>(
             response.ctid = ctid;
             response.unknown = unknown;
             response
+        })
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zones.
+// ---------------------------------------------------------------------------------------------
+
+pub fn resource_record() -> BoxedStrategy<ResourceRecord> {
+    (
+        text(),
+        oid(),
+        open_enum::<RecordType>(),
+        ou32(),
+        text(),
+        unknown(),
+    )
+        .prop_map(|(name, ttl, kind, pref, value, unknown)| ResourceRecord {
+            name,
+            ttl,
+            kind,
+            pref,
+            value,
+            unknown,
+        })
+        .boxed()
+}
+
+pub fn soa() -> BoxedStrategy<Soa> {
+    (
+        (ou32(), oid(), oid(), oid(), oid()),
+        (obool(), ostr(), oid(), unknown()),
+    )
+        .prop_map(
+            |((level, ttl, refresh, retry, expire), (ignore, email, default_ttl, unknown))| Soa {
+                level,
+                ttl,
+                refresh,
+                retry,
+                expire,
+                ignore,
+                email,
+                default_ttl,
+                unknown,
+            },
+        )
+        .boxed()
+}
+
+pub fn main_ip() -> BoxedStrategy<MainIp> {
+    (text(), oid(), unknown())
+        .prop_map(|(value, ttl, unknown)| MainIp {
+            value,
+            ttl,
+            unknown,
+        })
+        .boxed()
+}
+
+pub fn zone() -> BoxedStrategy<Zone> {
+    (
+        (
+            text(),
+            ostr(),
+            ostr(),
+            option::of(open_enum::<NsAction>()),
+            ostr(),
+            ostr(),
+            obool(),
+            obool(),
+        ),
+        (
+            ostr(),
+            option::of(soa()),
+            vec(name_server(), 0..3),
+            option::of(main_ip()),
+            vec(resource_record(), 0..4),
+            vec(text(), 0..2),
+            obool(),
+            obool(),
+        ),
+        (
+            ostr(),
+            ostr(),
+            ostr(),
+            ostr(),
+            ostr(),
+            ostr(),
+            ostr(),
+            ostr(),
+        ),
+        (
+            ostr(),
+            ostr(),
+            ostr(),
+            option::of(open_enum::<PurgeType>()),
+            odate(),
+            option::of(user()),
+            option::of(user()),
+            option::of(user()),
+        ),
+        (odate(), odate(), odate(), unknown()),
+    )
+        .prop_map(
+            |(
+                (name, idn, system_ns, ns_action, ns_group, nscheck, www_include, allow_transfer),
+                (allow_transfer_from, soa, nserver, main, rr, free, dnssec, domainsafe),
+                (comment, source, mainip, primary, secondary1, secondary2, secondary3, secondary4),
+                (
+                    secondary5,
+                    secondary6,
+                    secondary7,
+                    purge_type,
+                    purge_date,
+                    owner,
+                    updater,
+                    updated_by,
+                ),
+                (created, changed, updated, unknown),
+            )| Zone {
+                name,
+                idn,
+                system_ns,
+                ns_action,
+                ns_group,
+                nscheck,
+                www_include,
+                allow_transfer,
+                allow_transfer_from,
+                soa,
+                nserver,
+                main,
+                rr,
+                free,
+                dnssec,
+                domainsafe,
+                comment,
+                source,
+                mainip,
+                primary,
+                secondary1,
+                secondary2,
+                secondary3,
+                secondary4,
+                secondary5,
+                secondary6,
+                secondary7,
+                purge_type,
+                purge_date,
+                owner,
+                updater,
+                updated_by,
+                created,
+                changed,
+                updated,
+                unknown,
+            },
+        )
+        .boxed()
+}
+
+pub fn zone_ref() -> BoxedStrategy<ZoneRef> {
+    (text(), ostr(), unknown())
+        .prop_map(|(name, system_ns, unknown)| ZoneRef {
+            name,
+            system_ns,
+            unknown,
+        })
+        .boxed()
+}
+
+pub fn search_and_replace() -> BoxedStrategy<SearchAndReplace> {
+    (
+        text(),
+        text(),
+        option::of(open_enum::<RecordType>()),
+        unknown(),
+    )
+        .prop_map(|(search, replace, kind, unknown)| SearchAndReplace {
+            search,
+            replace,
+            kind,
+            unknown,
+        })
+        .boxed()
+}
+
+pub fn zone_default() -> BoxedStrategy<ZoneDefault> {
+    (
+        vec(resource_record(), 0..3),
+        vec(resource_record(), 0..3),
+        option::of(main_ip()),
+        option::of(soa()),
+        vec(name_server(), 0..2),
+        vec(search_and_replace(), 0..2),
+        unknown(),
+    )
+        .prop_map(
+            |(rr_add, rr_rem, main, soa, nserver, search_and_replace, unknown)| ZoneDefault {
+                rr_add,
+                rr_rem,
+                main,
+                soa,
+                nserver,
+                search_and_replace,
+                unknown,
+            },
+        )
+        .boxed()
+}
+
+pub fn zone_stream() -> BoxedStrategy<ZoneStream> {
+    (zone_ref(), option::of(zone_default()))
+        .prop_map(|(zone, default)| ZoneStream { zone, default })
+        .boxed()
+}
+
+pub fn zone_data() -> BoxedStrategy<ZoneData> {
+    (oid(), vec(zone(), 0..3), unknown())
+        .prop_map(|(summary, zone, unknown)| ZoneData {
+            summary,
+            zone,
+            unknown,
         })
         .boxed()
 }
