@@ -671,3 +671,49 @@ fn a_byte_order_mark_and_white_space_come_before_either_form() {
         assert_eq!(n, decode(name));
     }
 }
+
+/// issue 11 item 13: a JSON key that is no XML name (as kept, in snake_case) is refused when
+/// decoding, with its JSON path, instead of being kept as a raw element that cannot be
+/// encoded; the same keys inside a value of a mapped key too.
+#[test]
+fn json_keys_that_are_no_xml_names_are_refused_with_their_path() {
+    for (body, path, key) in [
+        (
+            r#"{"id": 1, "a><b": 2, "notify": {"type": "transfer_start"}}"#,
+            "",
+            "a><b",
+        ),
+        (
+            r#"{"id": 1, "notify": {"type": "transfer_start", "123": true}}"#,
+            "notify",
+            "123",
+        ),
+        (
+            r#"{"id": 1, "notify": {"type": "x", "object": {"data": {"": 1}}}}"#,
+            "notify.object.data",
+            "",
+        ),
+        (
+            r#"{"stid": "s", "data": [{"id": 1, "job": {"x y": [1]}}]}"#,
+            "data[0].job",
+            "x y",
+        ),
+    ] {
+        match decode_err(body) {
+            NotificationError::JsonContent { path: p, message } => {
+                assert_eq!(p, path, "{body}");
+                assert_eq!(
+                    message,
+                    format!("the key {key:?} is no XML name, so it cannot be kept")
+                );
+            }
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+    // Keys that are XML names once in snake_case are kept as before.
+    let n = Notification::decode(
+        br#"{"id": 1, "notify": {"type": "transfer_start"}, "someNewKey": {"deeper-one": 2}}"#,
+    )
+    .expect("decodes");
+    assert!(n.message().is_some());
+}

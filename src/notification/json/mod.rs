@@ -84,6 +84,7 @@ pub(super) fn decode(
     // First the keys only (a syntax error is reported here, with its position), then the
     // typed form from the same bytes, so that a type error has its position too.
     let keys: BTreeMap<String, IgnoredAny> = serde_json::from_slice(body).map_err(syntax)?;
+    check_names(body)?;
     let mut offsets = Offsets::default();
     let typed = if keys.contains_key("data") || keys.contains_key("status") {
         let answer: PollAnswer = serde_json::from_slice(body).map_err(syntax)?;
@@ -220,5 +221,112 @@ impl PollAnswer {
         response.ctid = self.ctid;
         response.unknown = raw_fields(self.rest);
         Ok(response)
+    }
+}
+
+/// Refuses a body with an object key whose XML name (its snake_case form, as an unmapped
+/// key is kept) is no XML name (`a><b`, `123`, the empty key): such a key could be kept only
+/// as a raw element that cannot then be encoded. The error gives the key's JSON path.
+fn check_names(body: &[u8]) -> Result<(), NotificationError> {
+    let mut path = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(body);
+    match serde::de::DeserializeSeed::deserialize(Names { path: &mut path }, &mut de) {
+        Ok(()) => Ok(()),
+        Err(e) if !path.is_empty() && e.is_data() => {
+            let key = path.pop().unwrap_or_default();
+            Err(NotificationError::JsonContent {
+                path: json_path(&path),
+                message: format!(
+                    "the key {:?} is no XML name, so it cannot be kept",
+                    crate::error::excerpt_line(&key, 64)
+                ),
+            })
+        }
+        Err(e) => Err(syntax(e)),
+    }
+}
+
+/// `data[0].notify.object` from its segments (keys, and `[i]` for array items).
+fn json_path(segments: &[String]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        if !s.starts_with('[') && !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(s);
+    }
+    out
+}
+
+/// A JSON value walked for its keys alone (nothing is kept), the path to the current one in
+/// `path`; on a bad key the walk stops with the key last in `path`.
+struct Names<'a> {
+    path: &'a mut Vec<String>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Names<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Names<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0usize;
+        loop {
+            self.path.push(format!("[{i}]"));
+            if seq
+                .next_element_seed(Names {
+                    path: &mut *self.path,
+                })?
+                .is_none()
+            {
+                self.path.pop();
+                return Ok(());
+            }
+            self.path.pop();
+            i += 1;
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let name = snake_case(&key);
+            self.path.push(key.into_owned());
+            if !crate::codec::syntax::is_xml_name(&name) {
+                return Err(serde::de::Error::custom("a key that is no XML name"));
+            }
+            map.next_value_seed(Names {
+                path: &mut *self.path,
+            })?;
+            self.path.pop();
+        }
+        Ok(())
     }
 }
