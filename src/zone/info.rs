@@ -15,6 +15,24 @@ use crate::task::task;
 
 task! {
     /// The request body of 0205 for one zone: `<zone><name/><system_ns/></zone>`.
+    ///
+    /// ```
+    /// use autodns_xml::zone::{RecordType, ZoneInfo};
+    /// use autodns_xml::{decode_response, Auth, Layout, Request};
+    ///
+    /// let request = Request::new(Auth::new("user", "secret", "4"))
+    ///     .task(ZoneInfo::new("example.com", "a.ns14.net"));
+    /// assert!(request.to_xml_with(Layout::Compact)?.contains("<code>0205</code><zone><name>example.com</name>"));
+    ///
+    /// let answer = br#"<response><result><data><zone><name>example.com</name>
+    ///   <rr><name>www</name><type>A</type><value>198.51.100.7</value></rr>
+    ///   <rr><name/><type>TXT</type><value>v=spf1 -all</value></rr></zone></data>
+    ///   <status><code>S0205</code><type>success</type></status></result></response>"#;
+    /// let resp = decode_response::<ZoneInfo>(answer)?;
+    /// let zone = resp.data().and_then(|d| d.zone.first()).expect("one zone");
+    /// assert_eq!(zone.records_of(&RecordType::Txt).count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ZoneInfo = "0205", wraps ZoneRef as "zone", data ZoneData
 }
 
@@ -28,6 +46,27 @@ impl ZoneInfo {
 task! {
     /// 0205 in its list form: no body; the query is the task's `view`, `key`, `where` and
     /// `order` (see [`RequestTask`](crate::RequestTask) and [`ZoneList::named`]).
+    ///
+    /// ```
+    /// use autodns_xml::zone::{Zone, ZoneList};
+    /// use autodns_xml::{Auth, IntoRequestTask, ListReader, Operator, Request, View, Where};
+    ///
+    /// let list = ZoneList
+    ///     .with_view(View::new(0, 50))
+    ///     .with_where(Where::condition("name", Operator::Like, "*.de"));
+    /// let request = Request::new(Auth::new("user", "secret", "4")).task(list);
+    /// assert!(request.to_xml()?.contains("<value>*.de</value>"));
+    ///
+    /// let answer = br#"<response><result><data><summary>2</summary>
+    ///   <zone><name>a.de</name><system_ns>a.ns14.net</system_ns></zone>
+    ///   <zone><name>b.de</name><system_ns>a.ns14.net</system_ns></zone></data>
+    ///   <status><code>S0205</code><type>success</type></status></result></response>"#;
+    /// let names = ListReader::<Zone, _>::new(&answer[..])
+    ///     .map(|z| z.map(|z| z.name))
+    ///     .collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(names, ["a.de", "b.de"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ZoneList = "0205", no body, data ZoneData, entries "zone"
 }
 
