@@ -71,8 +71,8 @@ pub use task::{Task, TaskCode};
 /// ```
 pub mod prelude {
     pub use crate::{
-        Auth, DecodeError, Document, EncodeError, IntoRequestTask, Layout, ListReader, Operator,
-        Order, OrderMode, Quirk, QuirkKind, Request, RequestTask, Response, Secret, Status,
-        StatusCode, StatusError, Task, View, Where, decode_request, decode_response,
+        Auth, DecodeError, Document, EncodeError, IntoRequestTask, JobStatus, Layout, ListReader,
+        Operator, Order, OrderMode, Quirk, QuirkKind, Request, RequestTask, Response, Secret,
+        Status, StatusCode, StatusError, Task, View, Where, decode_request, decode_response,
     };
 }

@@ -198,6 +198,7 @@ macro_rules! job_ref_task {
     ($(#[$meta:meta])* $name:ident = $code:literal, $data:ty) => {
         $crate::codec::macros::xml_struct! {
             $(#[$meta])*
+            #[derive(Default)]
             pub struct $name {
                 /// The job.
                 job: JobRef = req "job",

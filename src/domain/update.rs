@@ -102,33 +102,6 @@ impl DomainUpdate {
             ..Default::default()
         }
     }
-
-    /// Replaces the name servers.
-    pub fn with_nserver<N: Into<NameServer>>(
-        mut self,
-        nserver: impl IntoIterator<Item = N>,
-    ) -> Self {
-        self.nserver = nserver.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Adds a DNSSEC key.
-    pub fn with_dnssec(mut self, key: DnssecKey) -> Self {
-        self.dnssec.push(key);
-        self
-    }
-
-    /// Sets automatic renewal.
-    pub fn with_autorenew(mut self, autorenew: bool) -> Self {
-        self.autorenew = Some(autorenew);
-        self
-    }
-
-    /// Sets the transfer auth code.
-    pub fn with_authinfo(mut self, authinfo: impl Into<Secret>) -> Self {
-        self.authinfo = Some(authinfo.into());
-        self
-    }
 }
 
 task!(DomainUpdate = "0102", body "domain", data DomainCreateData);
@@ -148,10 +121,11 @@ mod tests {
             ..Default::default()
         };
         let update = DomainUpdate::new("example.com")
-            .with_nserver(["a.ns14.net", "b.ns14.net"])
-            .with_dnssec(key)
-            .with_autorenew(true)
-            .with_authinfo("s3cr3t-code");
+            .nserver("a.ns14.net")
+            .nserver("b.ns14.net")
+            .dnssec(key)
+            .autorenew(true)
+            .authinfo("s3cr3t-code");
         assert!(!format!("{update:?}").contains("s3cr3t-code"));
         let (xml, back) = round_trip(&update);
         assert!(xml.contains("<flags>257</flags>"), "{xml}");
