@@ -642,8 +642,8 @@ fn read_item<E: ListEntry>(
     };
     let item = match (open, name) {
         ([], RESPONSE) | ([_], RESULT) => {
+            // The reader's borrow of `tok` ends with its last use.
             el.note_attributes();
-            drop(el);
             let name = if open.is_empty() { RESPONSE } else { RESULT };
             Item::Open(name, pos, tok.owes_end())
         }
@@ -659,7 +659,6 @@ fn read_item<E: ListEntry>(
         ([_, _], DATA) => {
             once(&el, seen.data)?;
             el.note_attributes();
-            drop(el);
             Item::Open(DATA, pos, tok.owes_end())
         }
         ([_, _], "status") => {
