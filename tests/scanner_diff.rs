@@ -11,10 +11,12 @@
 
 mod common;
 
-use autodns_xml::{DecodeError, DecodeErrorKind, Limits, QuirkKind, RawElement, RawNode};
+use autodns_xml::codec::{ElementReader, FromXml};
+use autodns_xml::{DecodeError, DecodeErrorKind, Limits, QuirkKind, RawElement, RawNode, Response};
 use proptest::prelude::*;
 use quick_xml::Reader;
 use quick_xml::events::Event;
+use std::cell::RefCell;
 
 /// The independent parser's tree of `xml`, normalized as our raw tree is (adjacent texts
 /// joined, blank text dropped where an element also holds elements), or why it refused.
@@ -550,4 +552,145 @@ fn the_generator_mostly_yields_documents_both_accept() {
     }
     eprintln!("both accept {both} of {total} generated, {mutated_both} mutated");
     assert!(both * 2 > total, "{both} of {total}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The element reader's fast paths (blank text skipped between children, a leaf's text and end
+// tag read in one step) against the plain token path `into_raw` takes.
+
+thread_local! {
+    /// The tree `Walk` is guided by: the same content read as a raw element.
+    static SHAPE: RefCell<Option<RawElement>> = const { RefCell::new(None) };
+}
+
+/// The content of `<data>`, read the way the models read: `next_child` for an element that
+/// holds elements, `text` for any other.
+#[derive(Debug)]
+struct Walk(RawElement);
+
+fn walk(mut el: ElementReader<'_, '_>, shape: &RawElement) -> Result<RawElement, DecodeError> {
+    let mut out = RawElement::new(el.name());
+    out.attributes = el.attributes()?;
+    let children: Vec<&RawElement> = shape.elements().collect();
+    if children.is_empty() {
+        let text = el.text()?;
+        if !text.is_empty() {
+            out.children.push(RawNode::Text(text.into_owned()));
+        }
+        return Ok(out);
+    }
+    let mut i = 0;
+    while let Some(child) = el.next_child()? {
+        let Some(shape) = children.get(i) else {
+            panic!("more children than the raw tree holds");
+        };
+        out.children.push(RawNode::Element(walk(child, shape)?));
+        i += 1;
+    }
+    Ok(out)
+}
+
+impl FromXml for Walk {
+    fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
+        let shape = SHAPE.with(|s| s.borrow().clone()).expect("a shape");
+        walk(el, &shape).map(Walk)
+    }
+}
+
+/// The element reader's way and the raw tree agree on `data` (the content of a `<data>`
+/// element in a response): same tree where the raw tree has no mixed content, same error.
+fn walk_agrees(data: &str) -> Result<(), String> {
+    let xml = format!(
+        "<response><result><data>{data}</data><status><code>S1</code></status></result></response>"
+    );
+    let raw = Response::<RawElement>::decode(xml.as_bytes());
+    let Ok(raw) = raw else {
+        return Ok(());
+    };
+    let Some(shape) = raw.data().cloned() else {
+        return Err("no data".into());
+    };
+    // Mixed content (text beside elements) is what `next_child` refuses: not compared.
+    fn mixed(el: &RawElement) -> bool {
+        let texts = el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
+        let elements = el.elements().count() > 0;
+        (texts && elements) || el.elements().any(mixed)
+    }
+    if mixed(&shape) {
+        return Ok(());
+    }
+    // The raw tree keeps an empty text (of an empty CDATA section); `text` returns "".
+    fn no_empty_text(el: &mut RawElement) {
+        el.children
+            .retain(|n| !matches!(n, RawNode::Text(t) if t.is_empty()));
+        for child in &mut el.children {
+            if let RawNode::Element(e) = child {
+                no_empty_text(e);
+            }
+        }
+    }
+    let mut shape = shape;
+    no_empty_text(&mut shape);
+    SHAPE.with(|s| *s.borrow_mut() = Some(shape.clone()));
+    let walked = match Response::<Walk>::decode(xml.as_bytes()) {
+        Ok(walked) => walked,
+        // CDATA between elements, blank or not, is text `next_child` refuses (the raw tree
+        // drops it as indentation when it is blank).
+        Err(e)
+            if matches!(e.kind(), DecodeErrorKind::UnexpectedText(_))
+                && data.contains("<![CDATA[") =>
+        {
+            return Ok(());
+        }
+        Err(e) => return Err(format!("{e:?}")),
+    };
+    let walked = walked.data().map(|w| w.0.clone());
+    // The raw tree joins an element's texts as `text` does, and keeps no empty text.
+    match walked {
+        Some(w) if w == shape => Ok(()),
+        other => Err(format!("walked {other:?}\nraw {shape:?}")),
+    }
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(512))]
+
+    /// Generated content, read by the fast paths and by the token path.
+    #[test]
+    fn the_element_reader_agrees_with_the_raw_tree(xml in document()) {
+        // The document without its BOM and declaration, inside `<data>`.
+        let body = xml.trim_start_matches('\u{FEFF}');
+        let root = match body.starts_with("<?xml") {
+            true => body.find("?>").map_or(body, |i| &body[i + 2..]),
+            false => body,
+        };
+        if let Err(why) = walk_agrees(root) {
+            return Err(TestCaseError::fail(format!("{root:?}: {why}")));
+        }
+    }
+}
+
+#[test]
+fn the_element_reader_fast_paths_hold_at_their_edges() {
+    for data in [
+        "<a>x</a>",
+        "<a></a>",
+        "<a/>",
+        "<a>x\r\ny\rz</a>",
+        "<a>x&amp;y</a>",
+        "<a>&lt;</a>",
+        "<a>x<!-- c -->y</a>",
+        "<a>x<![CDATA[<y>]]>z</a>",
+        "<a>]]</a>",
+        "<a>x</a >",
+        "<b>\n\t<a>1</a>\r\n  <a>2</a>\n</b>",
+        "<b> <!-- c --> <a>1</a> <?pi?> </b>",
+        "<b>&#32;<a>1</a></b>",
+        "<b><a>1</a><a/><a></a></b>",
+        "<é>ü</é>",
+    ] {
+        if let Err(why) = walk_agrees(data) {
+            panic!("{data:?}: {why}");
+        }
+    }
 }

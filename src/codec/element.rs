@@ -60,7 +60,8 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             return Ok(None);
         }
         loop {
-            match self.tok.next()? {
+            // Blank text is skipped here: the scanner need not hand it out.
+            match self.tok.next_skipping_blank()? {
                 Token::Start { name, pos, attrs } => {
                     if self.tok.depth() == self.depth + 1 {
                         return Ok(Some(ElementReader::new(self.tok, name, pos, attrs)));
@@ -98,6 +99,11 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         let mut acc: Option<Cow<'i, str>> = None;
         if self.done {
             return Ok(Cow::Borrowed(""));
+        }
+        // The usual case, `<name>text</name>`, read in one step.
+        if let Some(text) = self.tok.leaf_text() {
+            self.done = true;
+            return Ok(text);
         }
         loop {
             match self.tok.next()? {

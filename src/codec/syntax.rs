@@ -266,6 +266,29 @@ pub(crate) fn is_blank(text: &str) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
+// Every name of this protocol is ASCII: decide those bytewise, with a table (bit 0: may
+// start a name, bit 1: may continue one; non-ASCII bytes have neither).
+// Indices below 256 by construction.
+#[allow(clippy::indexing_slicing)]
+const NAME_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        let start = b.is_ascii_alphabetic() || b == b'_' || b == b':';
+        let next = start || b.is_ascii_digit() || b == b'-' || b == b'.';
+        table[b as usize] = (start as u8) | ((next as u8) << 1);
+        b += 1;
+    }
+    table
+};
+
+/// The class of an ASCII byte in a name: bit 0 set if it may start one, bit 1 if it may
+/// continue one; 0 for every other byte (non-ASCII names take the slow path).
+#[inline]
+pub(crate) fn name_class(b: u8) -> u8 {
+    NAME_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Whether `name` matches XML 1.0's `Name` production.
 pub(crate) fn is_xml_name(name: &str) -> bool {
     fn is_start(c: char) -> bool {
@@ -275,22 +298,7 @@ pub(crate) fn is_xml_name(name: &str) -> bool {
             | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
             | '\u{10000}'..='\u{EFFFF}')
     }
-    // Every name of this protocol is ASCII: decide those bytewise, with a table (bit 0: may
-    // start a name, bit 1: may continue one; non-ASCII bytes have neither).
-    // Indices below 256 by construction.
-    #[allow(clippy::indexing_slicing)]
-    const CLASS: [u8; 256] = {
-        let mut table = [0u8; 256];
-        let mut b = 0u8;
-        while b < 0x80 {
-            let start = b.is_ascii_alphabetic() || b == b'_' || b == b':';
-            let next = start || b.is_ascii_digit() || b == b'-' || b == b'.';
-            table[b as usize] = (start as u8) | ((next as u8) << 1);
-            b += 1;
-        }
-        table
-    };
-    let class = |c: u8| CLASS.get(usize::from(c)).copied().unwrap_or(0);
+    let class = name_class;
     let b = name.as_bytes();
     if b.first().is_some_and(|&c| class(c) & 1 != 0) && b.iter().all(|&c| class(c) & 2 != 0) {
         return true;

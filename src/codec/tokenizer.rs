@@ -16,7 +16,7 @@
 //! whose `standalone` is not `yes` or `no`.
 
 use super::syntax::{
-    Attrs, RawAttrs, is_blank, is_xml_name, normalize_line_ends, resolve_reference,
+    Attrs, RawAttrs, is_blank, is_xml_name, name_class, normalize_line_ends, resolve_reference,
 };
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
 use crate::limits::{Limit, Limits};
@@ -108,6 +108,11 @@ pub(crate) struct Tokenizer<'i> {
     /// an error but a request for more (see [`needs_more`](Self::needs_more)).
     partial: bool,
     needs_more: bool,
+    /// The caller ignores white space between elements (see [`next_skipping_blank`]):
+    /// a run of it before a `<` is not handed out.
+    ///
+    /// [`next_skipping_blank`]: Self::next_skipping_blank
+    skip_blank: bool,
     limits: Limits,
 }
 
@@ -154,6 +159,7 @@ impl<'i> Tokenizer<'i> {
             locator: Locator::default(),
             partial: false,
             needs_more: false,
+            skip_blank: false,
             limits,
         }
     }
@@ -293,6 +299,47 @@ impl<'i> Tokenizer<'i> {
         // Quirks come in document order: the locator moves forward only.
         let position = self.locator.locate(self.src.as_bytes(), offset);
         self.quirks.push(Quirk { kind, position });
+    }
+
+    /// The text of a leaf element whose start tag was just read, and its end tag, in one
+    /// step: `Some` when the text needs no reference resolved and the open element's end tag
+    /// follows it, exactly as [`next`](Self::next) would read them (a `Text` token, then
+    /// `End`); `None` (nothing read) for everything else.
+    pub(crate) fn leaf_text(&mut self) -> Option<Cow<'i, str>> {
+        if self.pending_end.is_some() || !self.lookahead.is_empty() {
+            return None;
+        }
+        let top = *self.stack.last()?;
+        let start = self.at;
+        let hay = self.hay();
+        let (len, seen) = scan_text(hay.get(start..)?);
+        let stop = start + len;
+        let name_start = stop + 2;
+        let end = name_start + top.len();
+        let closes = hay.get(stop..name_start) == Some(b"</")
+            && hay.get(name_start..end) == Some(top.as_bytes())
+            && hay.get(end) == Some(&b'>');
+        // `]]>` in the text is an error `next` reports.
+        if !closes || seen & GT != 0 || len > self.limits.max_text_len {
+            return None;
+        }
+        let text = self.slice(start, stop);
+        self.at = end + 1;
+        self.close();
+        Some(match seen & CR != 0 {
+            true => normalize_line_ends(text),
+            false => Cow::Borrowed(text),
+        })
+    }
+
+    /// The next token, for a caller that ignores white space between elements: a run of
+    /// literal white space (not a reference) that a tag follows may be left out. A run longer
+    /// than the text limit, or at the end of a window, is handed out as usual.
+    pub(crate) fn next_skipping_blank(&mut self) -> Result<Token<'i>, DecodeError> {
+        self.skip_blank = true;
+        let token = self.next();
+        self.skip_blank = false;
+        token
     }
 
     /// The next token.
@@ -463,6 +510,8 @@ impl<'i> Tokenizer<'i> {
         if !known_place {
             return Ok(name);
         }
+        // The text read ahead is the element's own: none of it is skipped.
+        self.skip_blank = false;
         let mut ahead = VecDeque::new();
         let repaired = loop {
             let raw = self.read_raw()?;
@@ -550,6 +599,21 @@ impl<'i> Tokenizer<'i> {
                     None => return Err(self.unclosed(start, "a tag")),
                 },
                 Some(b'&') => self.reference(start)?,
+                Some(b' ' | b'\t' | b'\r' | b'\n') if self.skip_blank => {
+                    // Indentation between tags: skipped without building a token.
+                    let mut i = start + 1;
+                    while hay
+                        .get(i)
+                        .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                    {
+                        i += 1;
+                    }
+                    if hay.get(i) == Some(&b'<') && i - start <= self.limits.max_text_len {
+                        self.at = i;
+                        continue;
+                    }
+                    self.text(start)?
+                }
                 Some(_) => self.text(start)?,
             };
             return Ok(raw);
@@ -560,7 +624,10 @@ impl<'i> Tokenizer<'i> {
     fn text(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
         let hay = self.hay();
         let rest = hay.get(start..).unwrap_or_default();
-        let stop = memchr::memchr2(b'<', b'&', rest).map_or(self.end, |i| start + i);
+        // One pass, 8 bytes at a time, finds the end and notes a CR (line ends to normalize)
+        // or a `>` (perhaps ending `]]>`).
+        let (stop, seen) = scan_text(rest);
+        let stop = start + stop;
         // The text may go on in the next window, unless it is already too long.
         let too_long = stop - start > self.limits.max_text_len;
         if !too_long && stop >= self.end && self.out_of_input(stop) {
@@ -568,20 +635,26 @@ impl<'i> Tokenizer<'i> {
             return Err(self.error_at(kind, start));
         }
         let text = self.slice(start, stop);
-        // `]]>` ends a CDATA section; XML 1.0 does not allow it in character data.
-        let bytes = text.as_bytes();
-        let mut from = 0;
-        while let Some(i) = bytes.get(from..).and_then(|r| memchr::memchr(b'>', r)) {
-            let gt = from + i;
-            if gt >= 2 && bytes.get(gt - 2..gt) == Some(b"]]") {
-                let message = "`]]>` in character data".to_owned();
-                return Err(self.syntax(message, start + gt - 2));
+        if seen & GT != 0 {
+            // `]]>` ends a CDATA section; XML 1.0 does not allow it in character data.
+            let bytes = text.as_bytes();
+            let mut from = 0;
+            while let Some(i) = bytes.get(from..).and_then(|r| memchr::memchr(b'>', r)) {
+                let gt = from + i;
+                if gt >= 2 && bytes.get(gt - 2..gt) == Some(b"]]") {
+                    let message = "`]]>` in character data".to_owned();
+                    return Err(self.syntax(message, start + gt - 2));
+                }
+                from = gt + 1;
             }
-            from = gt + 1;
         }
         self.at = stop;
+        let text = match seen & CR != 0 {
+            true => normalize_line_ends(text),
+            false => Cow::Borrowed(text),
+        };
         Ok(Raw::Text {
-            text: normalize_line_ends(text),
+            text,
             pos: start,
             cdata: false,
         })
@@ -647,6 +720,27 @@ impl<'i> Tokenizer<'i> {
     fn start_tag(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
         let hay = self.hay();
         let from = start + 1;
+        // The usual case: an ASCII name, checked as it is scanned, then `>` or `/>`.
+        if hay.get(from).is_some_and(|&b| name_class(b) & 1 != 0) {
+            let mut i = from + 1;
+            while hay.get(i).is_some_and(|&b| name_class(b) & 2 != 0) {
+                i += 1;
+            }
+            let empty = match (hay.get(i), hay.get(i + 1)) {
+                (Some(b'>'), _) => Some(false),
+                (Some(b'/'), Some(b'>')) => Some(true),
+                _ => None,
+            };
+            if let Some(empty) = empty {
+                self.at = i + if empty { 2 } else { 1 };
+                return Ok(Raw::Start {
+                    name: self.slice(from, i),
+                    pos: start,
+                    attrs: Attrs::none(),
+                    empty,
+                });
+            }
+        }
         let mut i = from;
         let gt = loop {
             let rest = hay.get(i..).unwrap_or_default();
@@ -848,6 +942,58 @@ impl<'i> Tokenizer<'i> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// Where the text at the start of `rest` ends (the first `<` or `&`, or the end of `rest`),
+/// and which of [`CR`] and [`GT`] it holds. Eight bytes at a time: a word without any of the
+/// four bytes is skipped whole; the lowest flagged byte of a word is exact.
+fn scan_text(rest: &[u8]) -> (usize, u8) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, b: u8| {
+        let y = x ^ (LO * u64::from(b));
+        y.wrapping_sub(LO) & !y & HI
+    };
+    let mut seen = 0;
+    let mut i = 0;
+    loop {
+        while let Some(word) = rest.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            let x = u64::from_le_bytes(word);
+            let flagged = has(x, b'<') | has(x, b'&') | has(x, b'\r') | has(x, b'>');
+            if flagged != 0 {
+                // The lowest flagged byte is a true match (a borrow only flags higher ones).
+                i += (flagged.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = rest.get(i) else {
+            return (rest.len(), seen);
+        };
+        match text_class(b) {
+            STOP => return (i, seen),
+            class => {
+                seen |= class;
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The classes of bytes in character data (see [`Tokenizer::text`]).
+const PLAIN: u8 = 0;
+const CR: u8 = 1;
+const GT: u8 = 2;
+const STOP: u8 = 4;
+
+#[inline]
+fn text_class(b: u8) -> u8 {
+    match b {
+        b'<' | b'&' => STOP,
+        b'\r' => CR,
+        b'>' => GT,
+        _ => PLAIN,
     }
 }
 
