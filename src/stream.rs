@@ -517,10 +517,14 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
             };
-            let n = chunk.len();
-            self.pending.extend_from_slice(chunk);
+            // No more than the window needs (at least a chunk): an input in memory hands
+            // out all of itself at once, and the window must not grow to hold it.
+            let room = goal.saturating_sub(self.text.len() + self.pending.len());
+            let n = chunk.len().min(room.max(CHUNK));
+            self.eof = chunk.is_empty();
+            self.pending
+                .extend_from_slice(chunk.get(..n).unwrap_or_default());
             self.input.consume(n);
-            self.eof = n == 0;
             // The start of the input is judged on its first three bytes, however small the
             // reads: a byte-order mark, UTF-16.
             if !self.sniffed {
