@@ -625,7 +625,7 @@ fn read_item<E: ListEntry>(
     seen: Seen,
 ) -> Result<Item<E>, DecodeError> {
     let (name, pos, attrs) = loop {
-        match tok.next()? {
+        match tok.next().map_err(|e| *e)? {
             Token::Start { name, pos, attrs } => break (name, pos, attrs),
             Token::End => return Ok(Item::Close),
             // Blank text between elements is part of the next item (the tokenizer skips it

@@ -167,7 +167,7 @@ pub(crate) fn read_document<'i, T>(
 ) -> Result<(T, Vec<Quirk>), DecodeError> {
     let mut tok = Tokenizer::new(src, start, src.len(), Vec::new(), *limits);
     let value = loop {
-        match tok.next()? {
+        match tok.next().map_err(|e| *e)? {
             Token::Start { name, pos, attrs } => {
                 break read(ElementReader::new(&mut tok, name, pos, attrs))?;
             }
@@ -175,7 +175,7 @@ pub(crate) fn read_document<'i, T>(
             _ => continue,
         }
     };
-    while !matches!(tok.next()?, Token::Eof) {}
+    while !matches!(tok.next().map_err(|e| *e)?, Token::Eof) {}
     Ok((value, std::mem::take(&mut tok.quirks)))
 }
 
@@ -203,7 +203,7 @@ pub(crate) fn read_span<'i, T>(
     // Quirks inside are located from the span's start: reading many spans stays linear.
     tok.locate_from(span.at);
     let value = loop {
-        match tok.next()? {
+        match tok.next().map_err(|e| *e)? {
             Token::Start { name, pos, attrs } => {
                 break read(ElementReader::new(&mut tok, name, pos, attrs))?;
             }

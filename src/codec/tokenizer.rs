@@ -56,6 +56,10 @@ pub(crate) enum Token<'i> {
     Eof,
 }
 
+/// A result whose error is boxed: tokens are returned by value many times per element, and
+/// a [`DecodeError`] beside them would make every one of them large.
+pub(crate) type Fallible<T> = Result<T, Box<DecodeError>>;
+
 /// Raw tokens, before the stack is applied.
 #[derive(Debug, Clone)]
 enum Raw<'i> {
@@ -213,6 +217,15 @@ impl<'i> Tokenizer<'i> {
         &self.limits
     }
 
+    /// [`error_at`](Self::error_at), boxed: the scanner's results stay small.
+    fn fail(&self, kind: DecodeErrorKind, offset: usize) -> Box<DecodeError> {
+        Box::new(self.error_at(kind, offset))
+    }
+
+    fn limit_fail(&self, limit: Limit, offset: usize) -> Box<DecodeError> {
+        Box::new(self.limit_error(limit, offset))
+    }
+
     /// The error for `limit`, exceeded at `offset`.
     pub(crate) fn limit_error(&self, limit: Limit, offset: usize) -> DecodeError {
         let max = self.limits.get(limit);
@@ -335,7 +348,7 @@ impl<'i> Tokenizer<'i> {
     /// The next token, for a caller that ignores white space between elements: a run of
     /// literal white space (not a reference) that a tag follows may be left out. A run longer
     /// than the text limit, or at the end of a window, is handed out as usual.
-    pub(crate) fn next_skipping_blank(&mut self) -> Result<Token<'i>, DecodeError> {
+    pub(crate) fn next_skipping_blank(&mut self) -> Fallible<Token<'i>> {
         self.skip_blank = true;
         let token = self.next();
         self.skip_blank = false;
@@ -343,7 +356,7 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// The next token.
-    pub(crate) fn next(&mut self) -> Result<Token<'i>, DecodeError> {
+    pub(crate) fn next(&mut self) -> Fallible<Token<'i>> {
         if self.pending_end.take().is_some() {
             self.close();
             return Ok(Token::End);
@@ -361,13 +374,11 @@ impl<'i> Tokenizer<'i> {
                     empty,
                 } => {
                     if self.root_closed {
-                        return Err(
-                            self.error_at(DecodeErrorKind::MultipleRoots(name.to_owned()), pos)
-                        );
+                        return Err(self.fail(DecodeErrorKind::MultipleRoots(name.to_owned()), pos));
                     }
                     self.root_seen = true;
                     if self.prefix.len() + self.stack.len() >= self.limits.max_depth {
-                        return Err(self.limit_error(Limit::Depth, pos));
+                        return Err(self.limit_fail(Limit::Depth, pos));
                     }
                     let name = if empty {
                         name
@@ -386,13 +397,13 @@ impl<'i> Tokenizer<'i> {
                         if attrs.count_up_to(self.limits.max_attributes)
                             > self.limits.max_attributes
                         {
-                            return Err(self.limit_error(Limit::Attributes, pos));
+                            return Err(self.limit_fail(Limit::Attributes, pos));
                         }
                         if attrs.raw_len() > self.limits.max_text_len {
-                            return Err(self.limit_error(Limit::TextLength, pos));
+                            return Err(self.limit_fail(Limit::TextLength, pos));
                         }
                         if let Err(kind) = attrs.parse() {
-                            return Err(self.error_at(kind, pos));
+                            return Err(self.fail(kind, pos));
                         }
                     }
                     return Ok(Token::Start { name, pos, attrs });
@@ -403,7 +414,7 @@ impl<'i> Tokenizer<'i> {
                             continue;
                         }
                         return Err(
-                            self.error_at(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos)
+                            self.fail(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos)
                         );
                     };
                     if top != name {
@@ -411,7 +422,7 @@ impl<'i> Tokenizer<'i> {
                             expected: top.to_owned(),
                             found: name.to_owned(),
                         };
-                        return Err(self.error_at(kind, pos));
+                        return Err(self.fail(kind, pos));
                     }
                     self.close();
                     return Ok(Token::End);
@@ -423,29 +434,27 @@ impl<'i> Tokenizer<'i> {
                         // white space.
                         let reference = self.src.as_bytes().get(pos) == Some(&b'&');
                         if cdata || reference || !is_blank(&text) {
-                            return Err(self.error_at(DecodeErrorKind::TextOutsideRoot, pos));
+                            return Err(self.fail(DecodeErrorKind::TextOutsideRoot, pos));
                         }
                         continue;
                     }
                     if text.len() > self.limits.max_text_len {
-                        return Err(self.limit_error(Limit::TextLength, pos));
+                        return Err(self.limit_fail(Limit::TextLength, pos));
                     }
                     return Ok(Token::Text { text, pos, cdata });
                 }
                 Raw::Eof { pos } => {
                     if let Some(&top) = self.stack.last() {
-                        return Err(
-                            self.error_at(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos)
-                        );
+                        return Err(self.fail(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos));
                     }
                     if !self.root_seen {
-                        return Err(self.error_at(DecodeErrorKind::NoRootElement, pos));
+                        return Err(self.fail(DecodeErrorKind::NoRootElement, pos));
                     }
                     // Only a whole repetition of the tail is the known quirk.
                     if self.tail_matched > 0 && self.tail_matched < self.tail.len() {
                         let first = self.tail.first().copied().unwrap_or_default();
                         let kind = DecodeErrorKind::UnmatchedEndTag(first.to_owned());
-                        return Err(self.error_at(kind, self.tail_pos));
+                        return Err(self.fail(kind, self.tail_pos));
                     }
                     return Ok(Token::Eof);
                 }
@@ -496,7 +505,7 @@ impl<'i> Tokenizer<'i> {
     /// For a start tag the server is known to close with another name, looks ahead over the
     /// element's text; if the end tag is that other name, the element takes that name and a
     /// quirk is recorded.
-    fn repair_start(&mut self, name: &'i str, pos: usize) -> Result<&'i str, DecodeError> {
+    fn repair_start(&mut self, name: &'i str, pos: usize) -> Fallible<&'i str> {
         let Some(&(_, closed_by, parents)) = REPAIRABLE_END_TAGS
             .iter()
             .find(|(opened, _, _)| *opened == name)
@@ -559,21 +568,21 @@ impl<'i> Tokenizer<'i> {
 
     /// The error for a construct starting at `start` that the input ends inside: in a
     /// partial window a request for more, else `what` is unclosed.
-    fn unclosed(&mut self, start: usize, what: &str) -> DecodeError {
+    fn unclosed(&mut self, start: usize, what: &str) -> Box<DecodeError> {
         if self.out_of_input(self.end) {
-            return self.error_at(DecodeErrorKind::UnexpectedEof(String::new()), start);
+            return self.fail(DecodeErrorKind::UnexpectedEof(String::new()), start);
         }
         self.syntax(format!("{what} is not closed"), start)
     }
 
-    fn syntax(&self, message: String, at: usize) -> DecodeError {
-        self.error_at(DecodeErrorKind::Syntax(message), at)
+    fn syntax(&self, message: String, at: usize) -> Box<DecodeError> {
+        self.fail(DecodeErrorKind::Syntax(message), at)
     }
 
     /// The next raw token: text, a reference, a start or end tag, CDATA or the end of the
     /// input. Comments, processing instructions and the XML declaration are checked and
     /// skipped.
-    fn read_raw(&mut self) -> Result<Raw<'i>, DecodeError> {
+    fn read_raw(&mut self) -> Fallible<Raw<'i>> {
         loop {
             let start = self.at;
             let hay = self.hay();
@@ -581,7 +590,7 @@ impl<'i> Tokenizer<'i> {
                 None => {
                     if self.out_of_input(start) {
                         let kind = DecodeErrorKind::UnexpectedEof(String::new());
-                        return Err(self.error_at(kind, start));
+                        return Err(self.fail(kind, start));
                     }
                     Raw::Eof { pos: start }
                 }
@@ -621,7 +630,8 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// Character data up to the next `<` or `&`.
-    fn text(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
+    #[inline(always)]
+    fn text(&mut self, start: usize) -> Fallible<Raw<'i>> {
         let hay = self.hay();
         let rest = hay.get(start..).unwrap_or_default();
         // One pass, 8 bytes at a time, finds the end and notes a CR (line ends to normalize)
@@ -632,7 +642,7 @@ impl<'i> Tokenizer<'i> {
         let too_long = stop - start > self.limits.max_text_len;
         if !too_long && stop >= self.end && self.out_of_input(stop) {
             let kind = DecodeErrorKind::UnexpectedEof(String::new());
-            return Err(self.error_at(kind, start));
+            return Err(self.fail(kind, start));
         }
         let text = self.slice(start, stop);
         if seen & GT != 0 {
@@ -661,13 +671,13 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// A reference, `&name;`: one of the five predefined entities or a character reference.
-    fn reference(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
+    fn reference(&mut self, start: usize) -> Fallible<Raw<'i>> {
         let hay = self.hay();
         let rest = hay.get(start + 1..).unwrap_or_default();
         match memchr::memchr3(b';', b'&', b'<', rest) {
             Some(i) if rest.get(i) == Some(&b';') => {
                 let name = self.slice(start + 1, start + 1 + i);
-                let text = resolve_reference(name).map_err(|k| self.error_at(k, start))?;
+                let text = resolve_reference(name).map_err(|k| self.fail(k, start))?;
                 self.at = start + i + 2;
                 Ok(Raw::Text {
                     text,
@@ -681,7 +691,8 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// An end tag, `</name>` (white space may follow the name).
-    fn end_tag(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
+    #[inline(always)]
+    fn end_tag(&mut self, start: usize) -> Fallible<Raw<'i>> {
         let hay = self.hay();
         let name_start = start + 2;
         // The usual case: the name of the open element, compared without building a name.
@@ -711,13 +722,14 @@ impl<'i> Tokenizer<'i> {
         Ok(Raw::End { name, pos: start })
     }
 
-    fn bad_name(&self, start: usize) -> DecodeError {
+    fn bad_name(&self, start: usize) -> Box<DecodeError> {
         self.syntax("a tag without a valid element name".to_owned(), start)
     }
 
     /// A start tag or an empty element, `<name attr="value" …>` or `<name …/>`. A `>` inside
     /// a quoted value does not end the tag.
-    fn start_tag(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
+    #[inline(always)]
+    fn start_tag(&mut self, start: usize) -> Fallible<Raw<'i>> {
         let hay = self.hay();
         let from = start + 1;
         // The usual case: an ASCII name, checked as it is scanned, then `>` or `/>`.
@@ -781,7 +793,7 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// `<!`: a comment (skipped: `None`), a CDATA section, or a DOCTYPE (refused).
-    fn bang(&mut self, start: usize) -> Result<Option<Raw<'i>>, DecodeError> {
+    fn bang(&mut self, start: usize) -> Fallible<Option<Raw<'i>>> {
         let hay = self.hay();
         let rest = hay.get(start..).unwrap_or_default();
         match starts(rest, b"<!--", false) {
@@ -795,7 +807,7 @@ impl<'i> Tokenizer<'i> {
             Some(false) => {}
         }
         match starts(rest, b"<!DOCTYPE", true) {
-            Some(true) => Err(self.error_at(DecodeErrorKind::Doctype, start)),
+            Some(true) => Err(self.fail(DecodeErrorKind::Doctype, start)),
             None => Err(self.unclosed(start, "a DOCTYPE")),
             Some(false) => Err(self.syntax(
                 "a `<!` that begins no comment, CDATA section or DOCTYPE".to_owned(),
@@ -805,7 +817,7 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// A comment: `<!--`, text without `--`, `-->`.
-    fn comment(&mut self, start: usize) -> Result<(), DecodeError> {
+    fn comment(&mut self, start: usize) -> Fallible<()> {
         let hay = self.hay();
         let mut i = start + 4;
         loop {
@@ -830,7 +842,7 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// A CDATA section: its text, line ends normalized.
-    fn cdata(&mut self, start: usize) -> Result<Raw<'i>, DecodeError> {
+    fn cdata(&mut self, start: usize) -> Fallible<Raw<'i>> {
         let hay = self.hay();
         let from = start + 9;
         let rest = hay.get(from..).unwrap_or_default();
@@ -848,7 +860,7 @@ impl<'i> Tokenizer<'i> {
     /// A processing instruction, ignored wherever it stands, its content unread; only its
     /// target is checked (`<?>`, `<?1?>` and `<?XmL?>` are not well-formed). Target `xml`
     /// is the XML declaration.
-    fn processing_instruction(&mut self, start: usize) -> Result<(), DecodeError> {
+    fn processing_instruction(&mut self, start: usize) -> Fallible<()> {
         let hay = self.hay();
         let from = start + 2;
         let mut i = from;
@@ -883,7 +895,7 @@ impl<'i> Tokenizer<'i> {
     /// The XML declaration at `start`, its pseudo-attributes `rest`: only at the start of the
     /// document; `version` (1.x), then optionally `encoding` (UTF-8 only), then optionally
     /// `standalone` (`yes` or `no`).
-    fn declaration(&self, start: usize, rest: &str) -> Result<(), DecodeError> {
+    fn declaration(&self, start: usize, rest: &str) -> Fallible<()> {
         if self.doc_start != Some(start) {
             let message = "an XML declaration after the start of the document".to_owned();
             return Err(self.syntax(message, start));
@@ -938,7 +950,7 @@ impl<'i> Tokenizer<'i> {
                 if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") =>
             {
                 let kind = DecodeErrorKind::UnsupportedEncoding(enc.to_owned());
-                Err(self.error_at(kind, start))
+                Err(self.fail(kind, start))
             }
             _ => Ok(()),
         }
