@@ -146,15 +146,24 @@ pub(crate) fn first_non_xml_char(text: &str) -> Option<(usize, u32)> {
     // them everywhere. (0xEF starts U+FFFE and U+FFFF, and other characters, rarely.)
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
     const CHUNK: usize = 64;
-    bytes.chunks(CHUNK).enumerate().find_map(|(n, chunk)| {
-        if !chunk.iter().fold(false, |acc, &b| acc | suspect(b)) {
-            return None;
-        }
+    let chunk_suspect =
+        |chunk: &[u8]| chunk.iter().fold(0u8, |acc, &b| acc | u8::from(suspect(b))) != 0;
+    let exact_in = |n: usize, chunk: &[u8]| {
         chunk
             .iter()
             .enumerate()
             .find_map(|(i, b)| exact((n * CHUNK + i, b)))
-    })
+    };
+    // Whole chunks of a known length (the compiler unrolls and vectorizes them), then the
+    // rest.
+    let whole = bytes.chunks_exact(CHUNK);
+    let rest = whole.remainder();
+    let count = bytes.len() / CHUNK;
+    whole
+        .enumerate()
+        .filter(|(_, chunk)| chunk_suspect(chunk))
+        .find_map(|(n, chunk)| exact_in(n, chunk))
+        .or_else(|| exact_in(count, rest))
 }
 
 /// Reads a whole document: finds the root element, hands it to `read`, then checks that
