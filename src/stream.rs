@@ -752,10 +752,14 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
             };
-            let n = chunk.len();
-            self.pending.extend_from_slice(chunk);
+            // No more than the window needs (at least a chunk): an input in memory hands
+            // out all of itself at once, and the window must not grow to hold it.
+            let room = goal.saturating_sub(self.text.len() + self.pending.len());
+            let n = chunk.len().min(room.max(CHUNK));
+            self.eof = chunk.is_empty();
+            self.pending
+                .extend_from_slice(chunk.get(..n).unwrap_or_default());
             self.input.consume(n);
-            self.eof = n == 0;
             // The start of the input is judged on its first three bytes, however small the
             // reads: a byte-order mark, UTF-16.
             if !self.sniffed {
@@ -862,7 +866,7 @@ fn read_item<E: ListEntry>(
     seen: Seen,
 ) -> Result<Item<E>, DecodeError> {
     let (name, pos, attrs) = loop {
-        match tok.next()? {
+        match tok.next().map_err(|e| *e)? {
             Token::Start { name, pos, attrs } => break (name, pos, attrs),
             Token::End => return Ok(Item::Close),
             // Blank text between elements is part of the next item (the tokenizer skips it
@@ -883,8 +887,8 @@ fn read_item<E: ListEntry>(
     };
     let item = match (open, name) {
         ([], RESPONSE) | ([_], RESULT) => {
+            // The reader's borrow of `tok` ends with its last use.
             el.note_attributes();
-            drop(el);
             let name = if open.is_empty() { RESPONSE } else { RESULT };
             Item::Open(name, pos, tok.owes_end())
         }
@@ -900,7 +904,6 @@ fn read_item<E: ListEntry>(
         ([_, _], DATA) => {
             once(&el, seen.data)?;
             el.note_attributes();
-            drop(el);
             Item::Open(DATA, pos, tok.owes_end())
         }
         ([_, _], "status") => {
@@ -922,7 +925,7 @@ fn read_item<E: ListEntry>(
                     // Read to the entry's end tag: the bytes are well-formed or not
                     // whatever the status says.
                     while tok.depth() >= depth {
-                        if let Token::Eof = tok.next()? {
+                        if let Token::Eof = tok.next().map_err(|e| *e)? {
                             return Err(
                                 tok.error_at(DecodeErrorKind::UnexpectedEof(name.to_owned()), pos)
                             );

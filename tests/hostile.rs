@@ -279,6 +279,199 @@ fn the_fuzzers_findings_are_refused() {
     assert!(matches!(e.kind(), DecodeErrorKind::Attribute(_)), "{e}");
 }
 
+// ---------------------------------------------------------------------------------------------
+// What XML 1.0 forbids and a lenient tokenizer let through.
+
+/// `case(name)` refused as `Syntax(message)` at `offset`, with the element path `path`.
+#[track_caller]
+fn not_well_formed(name: &str, message: &str, offset: usize, path: &str) {
+    let e = case(name);
+    assert_kind(
+        &e,
+        DecodeErrorKind::Syntax(message.into()),
+        ErrorCategory::NotWellFormed,
+    );
+    assert_eq!(
+        (e.position().offset, e.path()),
+        (offset, path),
+        "{name}: {e}"
+    );
+}
+
+#[test]
+fn cdata_end_in_character_data_is_refused() {
+    let xml = common::read_str("hostile/cdata_end_in_text.xml");
+    let at = xml.find("]]>").expect("]]>");
+    not_well_formed(
+        "cdata_end_in_text.xml",
+        "`]]>` in character data",
+        at,
+        "response/result/status/text",
+    );
+    // `]]` or `>` alone is text, and so is `]]>` written with a reference or in CDATA.
+    for text in [
+        "a ]] b",
+        "a > b",
+        "]]&gt;",
+        "<![CDATA[]]]]><![CDATA[>]]>",
+        "]>]]",
+    ] {
+        let xml = format!("<task><code>0905</code><ctid>{text}</ctid></task>");
+        Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    }
+}
+
+#[test]
+fn a_double_hyphen_inside_a_comment_is_refused() {
+    let xml = common::read_str("hostile/comment_double_hyphen.xml");
+    let at = xml.find("-- with").expect("--");
+    let message = "`--` inside a comment (or a comment ending `--->`)";
+    not_well_formed("comment_double_hyphen.xml", message, at, "response");
+    // Single hyphens are fine, and so is an empty comment.
+    for comment in ["<!-- a - b -->", "<!---->", "<!-- -x- -->", "<!--->-->"] {
+        let xml = format!("<task>{comment}<code>0905</code></task>");
+        Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    }
+}
+
+#[test]
+fn a_comment_ending_in_three_hyphens_is_refused() {
+    let xml = common::read_str("hostile/comment_three_hyphen_end.xml");
+    let at = xml.find("--->").expect("--->");
+    let message = "`--` inside a comment (or a comment ending `--->`)";
+    not_well_formed("comment_three_hyphen_end.xml", message, at, "response");
+}
+
+#[test]
+fn an_xml_declaration_after_the_start_is_refused() {
+    let xml = common::read_str("hostile/declaration_after_comment.xml");
+    let at = xml.find("<?xml").expect("decl");
+    let message = "an XML declaration after the start of the document";
+    not_well_formed("declaration_after_comment.xml", message, at, "");
+    // White space or a processing instruction before it is no start either; a byte-order
+    // mark is.
+    for xml in [
+        "\n<?xml version='1.0'?><task/>",
+        "<?pi?><?xml version='1.0'?><task/>",
+    ] {
+        let e = refused(xml.as_bytes());
+        assert_eq!(
+            e.kind(),
+            &DecodeErrorKind::Syntax(message.into()),
+            "{xml:?}"
+        );
+    }
+    let (doc, _) =
+        Document::decode(b"\xEF\xBB\xBF<?xml version='1.0'?><task><code>0905</code></task>")
+            .expect("after a BOM");
+    assert_eq!(doc.root(), "task");
+}
+
+#[test]
+fn xml_declaration_pseudo_attributes_out_of_order_are_refused() {
+    not_well_formed(
+        "declaration_out_of_order.xml",
+        "XML declaration: \"encoding\" before the version",
+        0,
+        "",
+    );
+    for (decl, message) in [
+        (
+            "version='1.0' standalone='no' encoding='UTF-8'",
+            "XML declaration: \"encoding\" out of order (version, encoding, standalone, each once)",
+        ),
+        (
+            "version='1.0' version='1.0'",
+            "XML declaration: \"version\" out of order (version, encoding, standalone, each once)",
+        ),
+        ("", "XML declaration: no version"),
+        (
+            "standalone='yes'",
+            "XML declaration: \"standalone\" before the version",
+        ),
+        (
+            "version='1.0' lang='de'",
+            "XML declaration: unknown pseudo-attribute \"lang\"",
+        ),
+        (
+            "version='1.0'encoding='UTF-8'",
+            "XML declaration: attributes not separated by white space",
+        ),
+        (
+            "version=1.0",
+            "XML declaration: the value of attribute \"version\" is not quoted",
+        ),
+        (
+            "version='1.0' encoding='8bit'",
+            "XML declaration: \"8bit\" is not an encoding name",
+        ),
+    ] {
+        let xml = format!("<?xml {decl}?><task><code>0905</code></task>");
+        let e = refused(xml.as_bytes());
+        assert_eq!(e.kind(), &DecodeErrorKind::Syntax(message.into()), "{xml}");
+        assert_eq!(e.position().offset, 0);
+    }
+    // Every order XML 1.0 allows, with white space around `=` and before `?>`.
+    for decl in [
+        "version=\"1.0\"",
+        "version = '1.0' encoding = 'utf-8' ",
+        "version='1.0' standalone='yes'",
+        "version='1.1' encoding='UTF-8' standalone='no'",
+    ] {
+        let xml = format!("<?xml {decl}?><task><code>0905</code></task>");
+        Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    }
+}
+
+#[test]
+fn an_xml_declaration_of_version_2_is_refused() {
+    not_well_formed(
+        "declaration_version_2.xml",
+        "XML declaration: version \"2.0\" is not 1.x",
+        0,
+        "",
+    );
+    for version in ["1", "1.", "1.x", "01.0", " 1.0"] {
+        let xml = format!("<?xml version='{version}'?><task><code>0905</code></task>");
+        let e = refused(xml.as_bytes());
+        let message = format!("XML declaration: version {version:?} is not 1.x");
+        assert_eq!(e.kind(), &DecodeErrorKind::Syntax(message), "{xml}");
+    }
+}
+
+#[test]
+fn a_standalone_other_than_yes_or_no_is_refused() {
+    not_well_formed(
+        "declaration_standalone_maybe.xml",
+        "XML declaration: standalone \"maybe\" is neither yes nor no",
+        0,
+        "",
+    );
+    let xml = "<?xml version='1.0' standalone='YES'?><task><code>0905</code></task>";
+    let e = refused(xml.as_bytes());
+    assert_eq!(e.category(), ErrorCategory::NotWellFormed);
+}
+
+/// White space before the root is no element's text: 9 MiB of it (generated here) is not a
+/// text over the 8 MiB text limit, whole or streamed.
+#[test]
+fn nine_mib_of_blanks_before_the_root_are_no_text() {
+    let blanks = " \n\t\r".repeat(9 << 18);
+    let xml = format!("{blanks}<task><code>0905</code></task>{blanks}");
+    let (doc, _) = Document::decode(xml.as_bytes()).expect("blanks are no text");
+    assert_eq!(doc.root(), "task");
+    let list = format!(
+        "{blanks}<response><result><data><summary>0</summary></data>\
+         <status><code>S400115</code></status></result></response>{blanks}"
+    );
+    let mut jobs =
+        autodns_xml::stream::ListReader::<autodns_xml::certificate::CertificateJob, _>::new(
+            list.as_bytes(),
+        );
+    assert!(jobs.next().is_none());
+    jobs.finish().expect("streamed, blanks are no text");
+}
+
 /// Every file of the corpus is in a test above, and in the README's table.
 #[test]
 fn every_hostile_file_is_described() {

@@ -25,6 +25,7 @@ pub struct ElementReader<'d, 'i> {
 }
 
 impl<'d, 'i> ElementReader<'d, 'i> {
+    #[inline]
     pub(crate) fn new(
         tok: &'d mut Tokenizer<'i>,
         name: &'i str,
@@ -55,12 +56,14 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads up to and returns the next child element, or `None` once this element's end tag
     /// has been read. White space between children is skipped; other text is an error.
+    #[inline]
     pub fn next_child(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
         if self.done {
             return Ok(None);
         }
         loop {
-            match self.tok.next()? {
+            // Blank text is skipped here: the scanner need not hand it out.
+            match self.tok.next_skipping_blank().map_err(|e| *e)? {
                 Token::Start { name, pos, attrs } => {
                     if self.tok.depth() == self.depth + 1 {
                         return Ok(Some(ElementReader::new(self.tok, name, pos, attrs)));
@@ -87,20 +90,27 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads the element's character content (text, references and CDATA, joined) up to its
     /// end tag. A child element is an error.
+    #[inline]
     pub fn text(mut self) -> Result<Cow<'i, str>, DecodeError> {
         self.read_text()
     }
 
     /// Like [`text`](Self::text), but leaves the reader usable afterwards (to record a quirk
     /// about the value, say).
+    #[inline]
     pub fn read_text(&mut self) -> Result<Cow<'i, str>, DecodeError> {
         self.note_attributes();
         let mut acc: Option<Cow<'i, str>> = None;
         if self.done {
             return Ok(Cow::Borrowed(""));
         }
+        // The usual case, `<name>text</name>`, read in one step.
+        if let Some(text) = self.tok.leaf_text() {
+            self.done = true;
+            return Ok(text);
+        }
         loop {
-            match self.tok.next()? {
+            match self.tok.next().map_err(|e| *e)? {
                 Token::Text { text, pos, .. } => match &mut acc {
                     None => acc = Some(text),
                     Some(a) => {
@@ -162,7 +172,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             return Ok(stack.pop().unwrap_or_default());
         }
         loop {
-            match self.tok.next()? {
+            match self.tok.next().map_err(|e| *e)? {
                 Token::Start { name, pos, attrs } => {
                     let attributes = attrs.parse().map_err(|k| self.tok.error_at(k, pos))?;
                     stack.push(RawElement {
@@ -317,7 +327,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         // Text is skipped too, whatever it is: the span's reader judges it (a raw element
         // keeps it).
         while !self.done {
-            match self.tok.next()? {
+            match self.tok.next().map_err(|e| *e)? {
                 Token::End if self.tok.depth() < self.depth => self.done = true,
                 Token::Eof => {
                     return Err(self.eof());

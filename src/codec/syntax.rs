@@ -1,104 +1,227 @@
 //! XML syntax below the tolerant layer: names, characters, references and attributes.
 
 use crate::error::DecodeErrorKind;
-use quick_xml::events::BytesStart;
 use std::borrow::Cow;
 
-/// A start tag's raw attribute text, parsed only when someone asks for it.
-#[derive(Debug, Clone)]
-pub(crate) struct Attrs<'i>(Option<BytesStart<'i>>);
+/// A start tag's raw attribute text (after its name, up to `>` or `/>`), parsed only when
+/// someone asks for it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attrs<'i>(&'i str);
 
 impl<'i> Attrs<'i> {
-    /// The attributes of a start tag; a tag without any (the usual case) keeps nothing.
-    pub(crate) fn of(start: BytesStart<'i>) -> Self {
-        let raw = start.attributes_raw();
-        if raw.is_empty() || raw.trim().is_empty() {
-            return Attrs(None);
+    /// The attributes of a start tag from their raw text; a tag without any (the usual case)
+    /// keeps nothing.
+    pub(crate) fn of(raw: &'i str) -> Self {
+        if is_blank(raw) {
+            return Attrs("");
         }
-        Attrs(Some(start))
+        Attrs(raw)
     }
 
     pub(crate) fn none() -> Self {
-        Attrs(None)
+        Attrs("")
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         // `of` keeps only tags with attributes.
-        self.0.is_none()
+        self.0.is_empty()
     }
 
     /// The number of attributes, counted up to `max + 1` at most (a malformed one ends the
     /// count: [`parse`](Self::parse) reports it).
     pub(crate) fn count_up_to(&self, max: usize) -> usize {
-        match &self.0 {
-            None => 0,
-            Some(s) => s
-                .attributes()
-                .with_checks(false)
-                .take(max.saturating_add(1))
-                .take_while(Result::is_ok)
-                .count(),
-        }
+        RawAttrs::new(self.0)
+            .take(max.saturating_add(1))
+            .take_while(Result::is_ok)
+            .count()
     }
 
     /// The length of the attributes' text in the start tag, in bytes.
     pub(crate) fn raw_len(&self) -> usize {
-        self.0.as_ref().map_or(0, |s| s.attributes_raw().len())
+        self.0.len()
     }
 
-    /// Parses the attributes into `(name, value)` pairs, values unescaped.
+    /// Parses the attributes into `(name, value)` pairs, values normalized as XML 1.0 says
+    /// (references resolved, each white space character a space, `\r\n` one space).
     pub(crate) fn parse(&self) -> Result<Vec<(String, String)>, DecodeErrorKind> {
-        let Some(start) = &self.0 else {
-            return Ok(Vec::new());
-        };
-        if !separated(start.attributes_raw()) {
-            return Err(DecodeErrorKind::Attribute(
-                "attributes not separated by white space".to_owned(),
-            ));
-        }
-        let mut out = Vec::new();
-        for attr in start.attributes().with_checks(true) {
-            let attr = attr.map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
-            let key: &str = attr.key.as_ref();
+        let mut out: Vec<(String, String)> = Vec::new();
+        for attr in RawAttrs::new(self.0) {
+            let (key, value) = attr.map_err(DecodeErrorKind::Attribute)?;
             if !is_xml_name(key) {
                 return Err(DecodeErrorKind::Attribute(format!(
                     "{key:?} is not a valid attribute name"
                 )));
             }
-            // `<` is never allowed in an attribute value, not even where quick-xml reads on.
-            if attr.value.contains('<') {
+            // The count is bounded by the attribute limit before `parse` runs.
+            if out.iter().any(|(k, _)| k == key) {
+                return Err(DecodeErrorKind::Attribute(format!(
+                    "duplicate attribute {key:?}"
+                )));
+            }
+            // `<` is never allowed in an attribute value.
+            if value.contains('<') {
                 return Err(DecodeErrorKind::Attribute(format!(
                     "`<` in the value of attribute {key:?}"
                 )));
             }
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| DecodeErrorKind::Attribute(e.to_string()))?;
-            out.push((attr.key.as_ref().to_owned(), value.into_owned()));
+            let value = normalize_attribute(value).map_err(DecodeErrorKind::Attribute)?;
+            out.push((key.to_owned(), value.into_owned()));
         }
         Ok(out)
     }
 }
 
-/// Whether every quoted attribute value is followed by white space or the end of the tag
-/// (quick-xml reads `a='1'b='2'`, which XML does not allow).
-fn separated(raw: &str) -> bool {
-    let mut quote = None;
-    let mut bytes = raw.bytes().peekable();
-    while let Some(b) = bytes.next() {
-        match quote {
-            Some(q) if b == q => {
-                quote = None;
-                if bytes.peek().is_some_and(|n| !n.is_ascii_whitespace()) {
-                    return false;
-                }
-            }
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None => {}
+/// The `name="value"` pairs of a start tag's (or an XML declaration's) raw text, values
+/// raw; an error (a message) for the first malformed one, then nothing.
+pub(crate) struct RawAttrs<'i> {
+    text: &'i str,
+    at: usize,
+    failed: bool,
+}
+
+impl<'i> RawAttrs<'i> {
+    pub(crate) fn new(text: &'i str) -> Self {
+        RawAttrs {
+            text,
+            at: 0,
+            failed: false,
         }
     }
-    true
+
+    fn skip_blank(&mut self) {
+        let bytes = self.text.as_bytes();
+        while bytes.get(self.at).copied().is_some_and(is_blank_byte) {
+            self.at += 1;
+        }
+    }
+
+    fn pair(&mut self) -> Result<(&'i str, &'i str), String> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        while bytes
+            .get(self.at)
+            .is_some_and(|&b| !is_blank_byte(b) && b != b'=')
+        {
+            self.at += 1;
+        }
+        let key = self.text.get(start..self.at).unwrap_or_default();
+        if key.is_empty() {
+            return Err("an attribute without a name".to_owned());
+        }
+        self.skip_blank();
+        if bytes.get(self.at) != Some(&b'=') {
+            return Err(format!("attribute {key:?} without a value"));
+        }
+        self.at += 1;
+        self.skip_blank();
+        let quote = match bytes.get(self.at) {
+            Some(&q @ (b'"' | b'\'')) => q,
+            _ => return Err(format!("the value of attribute {key:?} is not quoted")),
+        };
+        let from = self.at + 1;
+        let Some(len) = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr(quote, rest))
+        else {
+            return Err(format!("the value of attribute {key:?} is not closed"));
+        };
+        let value = self.text.get(from..from + len).unwrap_or_default();
+        self.at = from + len + 1;
+        if bytes.get(self.at).is_some_and(|&b| !is_blank_byte(b)) {
+            return Err("attributes not separated by white space".to_owned());
+        }
+        Ok((key, value))
+    }
+}
+
+impl<'i> Iterator for RawAttrs<'i> {
+    type Item = Result<(&'i str, &'i str), String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        self.skip_blank();
+        if self.at >= self.text.len() {
+            return None;
+        }
+        let pair = self.pair();
+        self.failed = pair.is_err();
+        Some(pair)
+    }
+}
+
+/// An attribute value normalized as XML 1.0 says: references resolved, tab, LF and CR each a
+/// space (CR LF one space); the error quotes the offending reference with its range in the
+/// value.
+pub(crate) fn normalize_attribute(value: &str) -> Result<Cow<'_, str>, String> {
+    let bytes = value.as_bytes();
+    let special = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b'&');
+    let Some(first) = bytes.iter().position(special) else {
+        return Ok(Cow::Borrowed(value));
+    };
+    let mut out = String::with_capacity(value.len());
+    let (mut last, mut at) = (0, first);
+    loop {
+        out.push_str(value.get(last..at).unwrap_or_default());
+        match bytes.get(at) {
+            Some(b'&') => {
+                let start = at + 1;
+                let Some(len) = bytes.get(start..).and_then(|r| memchr::memchr(b';', r)) else {
+                    return Err(format!(
+                        "at {at}..{}: a reference without its `;`",
+                        value.len()
+                    ));
+                };
+                let end = start + len;
+                let name = value.get(start..end).unwrap_or_default();
+                match resolve_reference(name) {
+                    Ok(text) => out.push_str(&text),
+                    Err(DecodeErrorKind::InvalidCharRef(_)) => {
+                        return Err(format!(
+                            "at {start}..{end}: invalid character reference `{name}`"
+                        ));
+                    }
+                    Err(_) => {
+                        return Err(format!("at {start}..{end}: unrecognized entity `{name}`"));
+                    }
+                }
+                last = end + 1;
+            }
+            Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => {
+                out.push(' ');
+                last = at + 2;
+            }
+            Some(_) => {
+                out.push(' ');
+                last = at + 1;
+            }
+            None => break,
+        }
+        match bytes
+            .get(last..)
+            .and_then(|rest| rest.iter().position(special))
+        {
+            Some(i) => at = last + i,
+            None => {
+                out.push_str(value.get(last..).unwrap_or_default());
+                break;
+            }
+        }
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// Text with its line ends normalized as XML 1.0 says: CR LF and a lone CR each one LF.
+pub(crate) fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+fn is_blank_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// Resolves a reference (`amp`, `#65`, `#x41`): the five predefined entities and character
@@ -132,13 +255,6 @@ pub(crate) fn resolve_reference(r: &str) -> Result<Cow<'static, str>, DecodeErro
     Ok(Cow::Borrowed(text))
 }
 
-pub(crate) fn map_xml_error(e: &quick_xml::Error) -> DecodeErrorKind {
-    match e {
-        quick_xml::Error::Encoding(_) => DecodeErrorKind::InvalidUtf8,
-        other => DecodeErrorKind::Syntax(other.to_string()),
-    }
-}
-
 /// `text` without XML white space (space, tab, CR, LF) at its ends: the only white space a
 /// value is trimmed of. Any other (NBSP, EM SPACE, NEL, U+3000) is part of the value.
 pub(crate) fn trim_xml(text: &str) -> &str {
@@ -150,6 +266,29 @@ pub(crate) fn is_blank(text: &str) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
+// Every name of this protocol is ASCII: decide those bytewise, with a table (bit 0: may
+// start a name, bit 1: may continue one; non-ASCII bytes have neither).
+// Indices below 256 by construction.
+#[allow(clippy::indexing_slicing)]
+const NAME_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        let start = b.is_ascii_alphabetic() || b == b'_' || b == b':';
+        let next = start || b.is_ascii_digit() || b == b'-' || b == b'.';
+        table[b as usize] = (start as u8) | ((next as u8) << 1);
+        b += 1;
+    }
+    table
+};
+
+/// The class of an ASCII byte in a name: bit 0 set if it may start one, bit 1 if it may
+/// continue one; 0 for every other byte (non-ASCII names take the slow path).
+#[inline]
+pub(crate) fn name_class(b: u8) -> u8 {
+    NAME_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Whether `name` matches XML 1.0's `Name` production.
 pub(crate) fn is_xml_name(name: &str) -> bool {
     fn is_start(c: char) -> bool {
@@ -159,22 +298,7 @@ pub(crate) fn is_xml_name(name: &str) -> bool {
             | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
             | '\u{10000}'..='\u{EFFFF}')
     }
-    // Every name of this protocol is ASCII: decide those bytewise, with a table (bit 0: may
-    // start a name, bit 1: may continue one; non-ASCII bytes have neither).
-    // Indices below 256 by construction.
-    #[allow(clippy::indexing_slicing)]
-    const CLASS: [u8; 256] = {
-        let mut table = [0u8; 256];
-        let mut b = 0u8;
-        while b < 0x80 {
-            let start = b.is_ascii_alphabetic() || b == b'_' || b == b':';
-            let next = start || b.is_ascii_digit() || b == b'-' || b == b'.';
-            table[b as usize] = (start as u8) | ((next as u8) << 1);
-            b += 1;
-        }
-        table
-    };
-    let class = |c: u8| CLASS.get(usize::from(c)).copied().unwrap_or(0);
+    let class = name_class;
     let b = name.as_bytes();
     if b.first().is_some_and(|&c| class(c) & 1 != 0) && b.iter().all(|&c| class(c) & 2 != 0) {
         return true;

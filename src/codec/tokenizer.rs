@@ -1,21 +1,26 @@
-//! The tolerant layer over quick-xml's raw `Reader`.
+//! The XML scanner and the tolerant layer over it.
 //!
-//! quick-xml runs with end-name checks off; this layer keeps its own stack of open tags and
-//! matches each end tag against it. Only the server's known quirks are repaired (and recorded
+//! The scanner reads the input (already checked to be UTF-8 that XML 1.0 allows, once, by
+//! [`prepare`](super::prepare) or the stream) with `memchr`: text runs to the next `<` or
+//! `&`, and an end tag is first compared straight against the open element's name. The
+//! tolerant layer keeps the stack of open tags and matches each end tag against it. Only the server's known quirks are repaired (and recorded
 //! as [`Quirk`]s); any other defect is a typed [`DecodeError`]. Empty elements come out as a
 //! start followed by an end; comments, processing instructions and the XML declaration are
 //! skipped (a declared encoding other than UTF-8 is refused, and so is a processing
 //! instruction whose target is not a name or is `xml`); a DOCTYPE is refused. The
 //! [`Limits`] on depth, text length and attributes are checked as each token is produced.
 //!
-//! Nothing of quick-xml leaves this module.
+//! Where XML 1.0 forbids it, the scanner refuses: `]]>` in character data, `--` inside a
+//! comment (or a comment ending `--->`), an XML declaration anywhere but at the start of the
+//! document, or one whose pseudo-attributes are out of order, whose version is not 1.x or
+//! whose `standalone` is not `yes` or `no`.
 
-use super::syntax::{Attrs, is_blank, is_xml_name, map_xml_error, resolve_reference};
+use super::syntax::{
+    Attrs, RawAttrs, is_blank, is_xml_name, name_class, normalize_line_ends, resolve_reference,
+};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
 use crate::limits::{Limit, Limits};
 use crate::quirk::{Quirk, QuirkKind};
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
@@ -51,6 +56,10 @@ pub(crate) enum Token<'i> {
     Eof,
 }
 
+/// A result whose error is boxed: tokens are returned by value many times per element, and
+/// a [`DecodeError`] beside them would make every one of them large.
+pub(crate) type Fallible<T> = Result<T, Box<DecodeError>>;
+
 /// Raw tokens, before the stack is applied.
 #[derive(Debug, Clone)]
 enum Raw<'i> {
@@ -77,9 +86,12 @@ enum Raw<'i> {
 pub(crate) struct Tokenizer<'i> {
     /// The whole document (positions are offsets into it).
     src: &'i str,
-    /// Where `reader` started in `src`.
-    base: usize,
-    reader: Reader<&'i [u8]>,
+    /// The next byte to scan, and the end of the part scanned (offsets into `src`).
+    at: usize,
+    end: usize,
+    /// Where the document starts (after a byte-order mark), if this tokenizer's input is its
+    /// start: the only place an XML declaration may stand.
+    doc_start: Option<usize>,
     /// The path of the element this tokenizer's input sits in (for re-read spans).
     prefix: Vec<&'i str>,
     stack: Vec<&'i str>,
@@ -100,9 +112,12 @@ pub(crate) struct Tokenizer<'i> {
     /// an error but a request for more (see [`needs_more`](Self::needs_more)).
     partial: bool,
     needs_more: bool,
+    /// The caller ignores white space between elements (see [`next_skipping_blank`]):
+    /// a run of it before a `<` is not handed out.
+    ///
+    /// [`next_skipping_blank`]: Self::next_skipping_blank
+    skip_blank: bool,
     limits: Limits,
-    /// The input starts with U+FEFF, not yet handed out (see `new`).
-    leading_feff: bool,
 }
 
 /// Where a tokenizer over a window of a stream starts (see [`Tokenizer::resume`]).
@@ -128,30 +143,15 @@ impl<'i> Tokenizer<'i> {
         prefix: Vec<&'i str>,
         limits: Limits,
     ) -> Self {
-        let part = src.get(start..end).unwrap_or_default();
-        let mut reader = Reader::from_str(part);
-        let config = reader.config_mut();
-        config.check_end_names = false;
-        config.allow_unmatched_ends = true;
-        config.expand_empty_elements = false;
-        config.trim_text(false);
-        // quick-xml drops a U+FEFF at the start of its input as a byte-order mark, without
-        // counting it in its positions: ours start after it, and the character is handed out
-        // as text first (a document's own mark is skipped before the tokenizer starts).
-        let leading_feff = part.starts_with('\u{FEFF}');
-        let feff_len = if leading_feff {
-            '\u{FEFF}'.len_utf8()
-        } else {
-            0
-        };
+        let end = end.min(src.len());
         Tokenizer {
             src,
-            base: start + feff_len,
-            reader,
+            at: start.min(end),
+            end,
+            doc_start: prefix.is_empty().then_some(start),
             prefix,
             stack: Vec::new(),
             lookahead: VecDeque::new(),
-            leading_feff,
             pending_end: None,
             root_seen: false,
             root_closed: false,
@@ -163,6 +163,7 @@ impl<'i> Tokenizer<'i> {
             locator: Locator::default(),
             partial: false,
             needs_more: false,
+            skip_blank: false,
             limits,
         }
     }
@@ -172,6 +173,10 @@ impl<'i> Tokenizer<'i> {
     pub(crate) fn resume(src: &'i str, at: Resume<'i>) -> Self {
         let mut tok = Tokenizer::new(src, 0, src.len(), Vec::new(), at.limits);
         tok.root_seen = !at.open.is_empty() || at.closed_tail.is_some();
+        // Everything before the root is read in the stream's first step, from the start.
+        if tok.root_seen {
+            tok.doc_start = None;
+        }
         tok.stack = at.open;
         tok.last_closed_child_of_root = at.last_child_of_root;
         if let Some(tail) = at.closed_tail {
@@ -212,6 +217,15 @@ impl<'i> Tokenizer<'i> {
         &self.limits
     }
 
+    /// [`error_at`](Self::error_at), boxed: the scanner's results stay small.
+    fn fail(&self, kind: DecodeErrorKind, offset: usize) -> Box<DecodeError> {
+        Box::new(self.error_at(kind, offset))
+    }
+
+    fn limit_fail(&self, limit: Limit, offset: usize) -> Box<DecodeError> {
+        Box::new(self.limit_error(limit, offset))
+    }
+
     /// The error for `limit`, exceeded at `offset`.
     pub(crate) fn limit_error(&self, limit: Limit, offset: usize) -> DecodeError {
         let max = self.limits.get(limit);
@@ -231,7 +245,7 @@ impl<'i> Tokenizer<'i> {
                 | Raw::Text { pos, .. }
                 | Raw::Eof { pos },
             ) => *pos,
-            None => self.base + usize::try_from(self.reader.buffer_position()).unwrap_or(0),
+            None => self.at,
         }
     }
 
@@ -300,8 +314,49 @@ impl<'i> Tokenizer<'i> {
         self.quirks.push(Quirk { kind, position });
     }
 
+    /// The text of a leaf element whose start tag was just read, and its end tag, in one
+    /// step: `Some` when the text needs no reference resolved and the open element's end tag
+    /// follows it, exactly as [`next`](Self::next) would read them (a `Text` token, then
+    /// `End`); `None` (nothing read) for everything else.
+    pub(crate) fn leaf_text(&mut self) -> Option<Cow<'i, str>> {
+        if self.pending_end.is_some() || !self.lookahead.is_empty() {
+            return None;
+        }
+        let top = *self.stack.last()?;
+        let start = self.at;
+        let hay = self.hay();
+        let (len, seen) = scan_text(hay.get(start..)?);
+        let stop = start + len;
+        let name_start = stop + 2;
+        let end = name_start + top.len();
+        let closes = hay.get(stop..name_start) == Some(b"</")
+            && hay.get(name_start..end) == Some(top.as_bytes())
+            && hay.get(end) == Some(&b'>');
+        // `]]>` in the text is an error `next` reports.
+        if !closes || seen & GT != 0 || len > self.limits.max_text_len {
+            return None;
+        }
+        let text = self.slice(start, stop);
+        self.at = end + 1;
+        self.close();
+        Some(match seen & CR != 0 {
+            true => normalize_line_ends(text),
+            false => Cow::Borrowed(text),
+        })
+    }
+
+    /// The next token, for a caller that ignores white space between elements: a run of
+    /// literal white space (not a reference) that a tag follows may be left out. A run longer
+    /// than the text limit, or at the end of a window, is handed out as usual.
+    pub(crate) fn next_skipping_blank(&mut self) -> Fallible<Token<'i>> {
+        self.skip_blank = true;
+        let token = self.next();
+        self.skip_blank = false;
+        token
+    }
+
     /// The next token.
-    pub(crate) fn next(&mut self) -> Result<Token<'i>, DecodeError> {
+    pub(crate) fn next(&mut self) -> Fallible<Token<'i>> {
         if self.pending_end.take().is_some() {
             self.close();
             return Ok(Token::End);
@@ -319,13 +374,11 @@ impl<'i> Tokenizer<'i> {
                     empty,
                 } => {
                     if self.root_closed {
-                        return Err(
-                            self.error_at(DecodeErrorKind::MultipleRoots(name.to_owned()), pos)
-                        );
+                        return Err(self.fail(DecodeErrorKind::MultipleRoots(name.to_owned()), pos));
                     }
                     self.root_seen = true;
                     if self.prefix.len() + self.stack.len() >= self.limits.max_depth {
-                        return Err(self.limit_error(Limit::Depth, pos));
+                        return Err(self.limit_fail(Limit::Depth, pos));
                     }
                     let name = if empty {
                         name
@@ -344,13 +397,13 @@ impl<'i> Tokenizer<'i> {
                         if attrs.count_up_to(self.limits.max_attributes)
                             > self.limits.max_attributes
                         {
-                            return Err(self.limit_error(Limit::Attributes, pos));
+                            return Err(self.limit_fail(Limit::Attributes, pos));
                         }
                         if attrs.raw_len() > self.limits.max_text_len {
-                            return Err(self.limit_error(Limit::TextLength, pos));
+                            return Err(self.limit_fail(Limit::TextLength, pos));
                         }
                         if let Err(kind) = attrs.parse() {
-                            return Err(self.error_at(kind, pos));
+                            return Err(self.fail(kind, pos));
                         }
                     }
                     return Ok(Token::Start { name, pos, attrs });
@@ -361,7 +414,7 @@ impl<'i> Tokenizer<'i> {
                             continue;
                         }
                         return Err(
-                            self.error_at(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos)
+                            self.fail(DecodeErrorKind::UnmatchedEndTag(name.to_owned()), pos)
                         );
                     };
                     if top != name {
@@ -369,39 +422,39 @@ impl<'i> Tokenizer<'i> {
                             expected: top.to_owned(),
                             found: name.to_owned(),
                         };
-                        return Err(self.error_at(kind, pos));
+                        return Err(self.fail(kind, pos));
                     }
                     self.close();
                     return Ok(Token::End);
                 }
                 Raw::Text { text, pos, cdata } => {
-                    if text.len() > self.limits.max_text_len {
-                        return Err(self.limit_error(Limit::TextLength, pos));
-                    }
                     if self.stack.is_empty() {
-                        // A reference is text even when it stands for white space.
+                        // White space before or after the root is no element's text: no
+                        // length limit applies. A reference is text even when it stands for
+                        // white space.
                         let reference = self.src.as_bytes().get(pos) == Some(&b'&');
                         if cdata || reference || !is_blank(&text) {
-                            return Err(self.error_at(DecodeErrorKind::TextOutsideRoot, pos));
+                            return Err(self.fail(DecodeErrorKind::TextOutsideRoot, pos));
                         }
                         continue;
+                    }
+                    if text.len() > self.limits.max_text_len {
+                        return Err(self.limit_fail(Limit::TextLength, pos));
                     }
                     return Ok(Token::Text { text, pos, cdata });
                 }
                 Raw::Eof { pos } => {
                     if let Some(&top) = self.stack.last() {
-                        return Err(
-                            self.error_at(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos)
-                        );
+                        return Err(self.fail(DecodeErrorKind::UnexpectedEof(top.to_owned()), pos));
                     }
                     if !self.root_seen {
-                        return Err(self.error_at(DecodeErrorKind::NoRootElement, pos));
+                        return Err(self.fail(DecodeErrorKind::NoRootElement, pos));
                     }
                     // Only a whole repetition of the tail is the known quirk.
                     if self.tail_matched > 0 && self.tail_matched < self.tail.len() {
                         let first = self.tail.first().copied().unwrap_or_default();
                         let kind = DecodeErrorKind::UnmatchedEndTag(first.to_owned());
-                        return Err(self.error_at(kind, self.tail_pos));
+                        return Err(self.fail(kind, self.tail_pos));
                     }
                     return Ok(Token::Eof);
                 }
@@ -452,7 +505,7 @@ impl<'i> Tokenizer<'i> {
     /// For a start tag the server is known to close with another name, looks ahead over the
     /// element's text; if the end tag is that other name, the element takes that name and a
     /// quirk is recorded.
-    fn repair_start(&mut self, name: &'i str, pos: usize) -> Result<&'i str, DecodeError> {
+    fn repair_start(&mut self, name: &'i str, pos: usize) -> Fallible<&'i str> {
         let Some(&(_, closed_by, parents)) = REPAIRABLE_END_TAGS
             .iter()
             .find(|(opened, _, _)| *opened == name)
@@ -466,6 +519,8 @@ impl<'i> Tokenizer<'i> {
         if !known_place {
             return Ok(name);
         }
+        // The text read ahead is the element's own: none of it is skipped.
+        self.skip_blank = false;
         let mut ahead = VecDeque::new();
         let repaired = loop {
             let raw = self.read_raw()?;
@@ -492,188 +547,481 @@ impl<'i> Tokenizer<'i> {
         Ok(closed_by)
     }
 
-    /// The tag name at `local_pos + skip`; an error unless it is an XML name (`<>`, `< a>`,
-    /// `<1a>`, `</a b>` are not well-formed).
-    fn name_at(&self, local_pos: usize, skip: usize, len: usize) -> Result<&'i str, DecodeError> {
-        let start = self.base + local_pos + skip;
-        match self.src.get(start..start + len) {
-            Some(name) if is_xml_name(name) => Ok(name),
-            _ => {
-                let kind = DecodeErrorKind::Syntax("a tag without a valid element name".to_owned());
-                Err(self.error_at(kind, self.base + local_pos))
-            }
-        }
+    /// The bytes this tokenizer scans (up to `end`).
+    fn hay(&self) -> &'i [u8] {
+        let src: &'i str = self.src;
+        src.as_bytes().get(..self.end).unwrap_or_default()
+    }
+
+    /// `src[from..to]`, which the scanner only ever cuts at ASCII bytes.
+    fn slice(&self, from: usize, to: usize) -> &'i str {
+        let src: &'i str = self.src;
+        src.get(from..to).unwrap_or_default()
     }
 
     /// In a partial window, running out of input asks for more instead of failing.
-    fn out_of_input(&mut self, local: usize) -> bool {
-        let ran_out = self.partial && local >= self.src.len().saturating_sub(self.base);
+    fn out_of_input(&mut self, at: usize) -> bool {
+        let ran_out = self.partial && at >= self.end;
         self.needs_more |= ran_out;
         ran_out
     }
 
-    /// The next raw token. A U+FEFF at the start of the input is text like any other: it
-    /// joins the text that follows it, if any.
-    fn read_raw(&mut self) -> Result<Raw<'i>, DecodeError> {
-        if !std::mem::take(&mut self.leading_feff) {
-            return self.read_raw_event();
+    /// The error for a construct starting at `start` that the input ends inside: in a
+    /// partial window a request for more, else `what` is unclosed.
+    fn unclosed(&mut self, start: usize, what: &str) -> Box<DecodeError> {
+        if self.out_of_input(self.end) {
+            return self.fail(DecodeErrorKind::UnexpectedEof(String::new()), start);
         }
-        let at = self.base.saturating_sub('\u{FEFF}'.len_utf8());
-        let feff = Raw::Text {
-            text: Cow::Borrowed("\u{FEFF}"),
-            pos: at,
-            cdata: false,
-        };
-        Ok(match self.read_raw_event()? {
-            Raw::Text {
-                text,
-                pos,
-                cdata: false,
-            } if pos == self.base => Raw::Text {
-                text: Cow::Owned(format!("\u{FEFF}{text}")),
-                pos: at,
-                cdata: false,
-            },
-            next => {
-                self.lookahead.push_front(next);
-                feff
+        self.syntax(format!("{what} is not closed"), start)
+    }
+
+    fn syntax(&self, message: String, at: usize) -> Box<DecodeError> {
+        self.fail(DecodeErrorKind::Syntax(message), at)
+    }
+
+    /// The next raw token: text, a reference, a start or end tag, CDATA or the end of the
+    /// input. Comments, processing instructions and the XML declaration are checked and
+    /// skipped.
+    fn read_raw(&mut self) -> Fallible<Raw<'i>> {
+        loop {
+            let start = self.at;
+            let hay = self.hay();
+            let raw = match hay.get(start) {
+                None => {
+                    if self.out_of_input(start) {
+                        let kind = DecodeErrorKind::UnexpectedEof(String::new());
+                        return Err(self.fail(kind, start));
+                    }
+                    Raw::Eof { pos: start }
+                }
+                Some(b'<') => match hay.get(start + 1) {
+                    Some(b'/') => self.end_tag(start)?,
+                    Some(b'!') => match self.bang(start)? {
+                        Some(raw) => raw,
+                        None => continue,
+                    },
+                    Some(b'?') => {
+                        self.processing_instruction(start)?;
+                        continue;
+                    }
+                    Some(_) => self.start_tag(start)?,
+                    None => return Err(self.unclosed(start, "a tag")),
+                },
+                Some(b'&') => self.reference(start)?,
+                Some(b' ' | b'\t' | b'\r' | b'\n') if self.skip_blank => {
+                    // Indentation between tags: skipped without building a token.
+                    let mut i = start + 1;
+                    while hay
+                        .get(i)
+                        .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                    {
+                        i += 1;
+                    }
+                    if hay.get(i) == Some(&b'<') && i - start <= self.limits.max_text_len {
+                        self.at = i;
+                        continue;
+                    }
+                    self.text(start)?
+                }
+                Some(_) => self.text(start)?,
+            };
+            return Ok(raw);
+        }
+    }
+
+    /// Character data up to the next `<` or `&`.
+    #[inline(always)]
+    fn text(&mut self, start: usize) -> Fallible<Raw<'i>> {
+        let hay = self.hay();
+        let rest = hay.get(start..).unwrap_or_default();
+        // One pass, 8 bytes at a time, finds the end and notes a CR (line ends to normalize)
+        // or a `>` (perhaps ending `]]>`).
+        let (stop, seen) = scan_text(rest);
+        let stop = start + stop;
+        // The text may go on in the next window, unless it is already too long.
+        let too_long = stop - start > self.limits.max_text_len;
+        if !too_long && stop >= self.end && self.out_of_input(stop) {
+            let kind = DecodeErrorKind::UnexpectedEof(String::new());
+            return Err(self.fail(kind, start));
+        }
+        let text = self.slice(start, stop);
+        if seen & GT != 0 {
+            // `]]>` ends a CDATA section; XML 1.0 does not allow it in character data.
+            let bytes = text.as_bytes();
+            let mut from = 0;
+            while let Some(i) = bytes.get(from..).and_then(|r| memchr::memchr(b'>', r)) {
+                let gt = from + i;
+                if gt >= 2 && bytes.get(gt - 2..gt) == Some(b"]]") {
+                    let message = "`]]>` in character data".to_owned();
+                    return Err(self.syntax(message, start + gt - 2));
+                }
+                from = gt + 1;
             }
+        }
+        self.at = stop;
+        let text = match seen & CR != 0 {
+            true => normalize_line_ends(text),
+            false => Cow::Borrowed(text),
+        };
+        Ok(Raw::Text {
+            text,
+            pos: start,
+            cdata: false,
         })
     }
 
-    fn read_raw_event(&mut self) -> Result<Raw<'i>, DecodeError> {
-        loop {
-            let local = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-            let pos = self.base.saturating_add(local);
-            let event = match self.reader.read_event() {
-                Ok(event) => event,
-                Err(e) => {
-                    let at = usize::try_from(self.reader.error_position()).unwrap_or(local);
-                    // Each syntax error quick-xml reports means the input ended inside a
-                    // construct (a tag, a comment, a reference, …).
-                    let ran_out = matches!(
-                        e,
-                        quick_xml::Error::Syntax(_)
-                            | quick_xml::Error::IllFormed(
-                                quick_xml::errors::IllFormedError::UnclosedReference
-                            )
-                    );
-                    self.needs_more |= ran_out && self.partial;
-                    let kind = if self.needs_more {
-                        DecodeErrorKind::UnexpectedEof(String::new())
-                    } else {
-                        map_xml_error(&e)
-                    };
-                    return Err(self.error_at(kind, self.base.saturating_add(at)));
-                }
-            };
-            return Ok(match event {
-                Event::Start(s) => {
-                    let name = self.name_at(local, 1, s.name().as_ref().len())?;
-                    Raw::Start {
-                        name,
-                        pos,
-                        attrs: Attrs::of(s),
-                        empty: false,
-                    }
-                }
-                Event::Empty(s) => {
-                    let name = self.name_at(local, 1, s.name().as_ref().len())?;
-                    Raw::Start {
-                        name,
-                        pos,
-                        attrs: Attrs::of(s),
-                        empty: true,
-                    }
-                }
-                Event::End(e) => {
-                    let len = e.name().as_ref().len();
-                    // The usual case, the name of the open element, needs no more checking.
-                    let start = pos + 2;
-                    match (self.src.get(start..start + len), self.stack.last()) {
-                        (Some(name), Some(&top)) if name == top => Raw::End { name, pos },
-                        _ => Raw::End {
-                            name: self.name_at(local, 2, len)?,
-                            pos,
-                        },
-                    }
-                }
-                Event::Text(t) => {
-                    let end = usize::try_from(self.reader.buffer_position()).unwrap_or(local);
-                    // The text may go on in the next window, unless it is already too long.
-                    let too_long = end.saturating_sub(local) > self.limits.max_text_len;
-                    if !too_long && self.out_of_input(end) {
-                        let kind = DecodeErrorKind::UnexpectedEof(String::new());
-                        return Err(self.error_at(kind, pos));
-                    }
-                    // The input is valid UTF-8 already: the text is a slice of it, unless a
-                    // line end must be normalized.
-                    let text = match self.src.get(pos..self.base.saturating_add(end)) {
-                        Some(text) if !text.contains('\r') => Cow::Borrowed(text),
-                        _ => t.xml10_content(),
-                    };
-                    Raw::Text {
-                        text,
-                        pos,
-                        cdata: false,
-                    }
-                }
-                Event::CData(c) => Raw::Text {
-                    text: c.xml10_content(),
-                    pos,
-                    cdata: true,
-                },
-                Event::GeneralRef(r) => Raw::Text {
-                    text: resolve_reference(&r).map_err(|k| self.error_at(k, pos))?,
-                    pos,
+    /// A reference, `&name;`: one of the five predefined entities or a character reference.
+    fn reference(&mut self, start: usize) -> Fallible<Raw<'i>> {
+        let hay = self.hay();
+        let rest = hay.get(start + 1..).unwrap_or_default();
+        match memchr::memchr3(b';', b'&', b'<', rest) {
+            Some(i) if rest.get(i) == Some(&b';') => {
+                let name = self.slice(start + 1, start + 1 + i);
+                let text = resolve_reference(name).map_err(|k| self.fail(k, start))?;
+                self.at = start + i + 2;
+                Ok(Raw::Text {
+                    text,
+                    pos: start,
                     cdata: false,
-                },
-                Event::Decl(d) => {
-                    if self.root_seen || !self.prefix.is_empty() {
-                        let kind = DecodeErrorKind::Syntax(
-                            "an XML declaration after the start of the document".to_owned(),
-                        );
-                        return Err(self.error_at(kind, pos));
-                    }
-                    match d.encoding() {
-                        Some(Ok(enc))
-                            if !enc.eq_ignore_ascii_case("utf-8")
-                                && !enc.eq_ignore_ascii_case("utf8") =>
-                        {
-                            let kind = DecodeErrorKind::UnsupportedEncoding(enc.into_owned());
-                            return Err(self.error_at(kind, pos));
-                        }
-                        Some(Err(e)) => {
-                            let kind = DecodeErrorKind::Syntax(format!("XML declaration: {e}"));
-                            return Err(self.error_at(kind, pos));
-                        }
-                        _ => {}
-                    }
-                    continue;
-                }
-                Event::DocType(_) => return Err(self.error_at(DecodeErrorKind::Doctype, pos)),
-                // A processing instruction is ignored wherever it stands, its content unread;
-                // only its target is checked (`<?>`, `<?1?>` and `<?XmL?>` are not
-                // well-formed).
-                Event::PI(pi) => {
-                    let target = pi.target();
-                    if !is_xml_name(target) || target.eq_ignore_ascii_case("xml") {
-                        let kind = DecodeErrorKind::Syntax(
-                            "a processing instruction without a valid target".to_owned(),
-                        );
-                        return Err(self.error_at(kind, pos));
-                    }
-                    continue;
-                }
-                Event::Comment(_) => continue,
-                Event::Eof => {
-                    if self.out_of_input(local) {
-                        let kind = DecodeErrorKind::UnexpectedEof(String::new());
-                        return Err(self.error_at(kind, pos));
-                    }
-                    Raw::Eof { pos }
-                }
-            });
+                })
+            }
+            Some(_) => Err(self.syntax("a `&` that begins no reference".to_owned(), start)),
+            None => Err(self.unclosed(start, "a reference")),
         }
+    }
+
+    /// An end tag, `</name>` (white space may follow the name).
+    #[inline(always)]
+    fn end_tag(&mut self, start: usize) -> Fallible<Raw<'i>> {
+        let hay = self.hay();
+        let name_start = start + 2;
+        // The usual case: the name of the open element, compared without building a name.
+        if let Some(&top) = self.stack.last() {
+            let len = top.len();
+            if hay.get(name_start..name_start + len) == Some(top.as_bytes())
+                && hay.get(name_start + len) == Some(&b'>')
+            {
+                self.at = name_start + len + 1;
+                return Ok(Raw::End {
+                    name: top,
+                    pos: start,
+                });
+            }
+        }
+        let rest = hay.get(name_start..).unwrap_or_default();
+        let Some(len) = memchr::memchr(b'>', rest) else {
+            return Err(self.unclosed(start, "an end tag"));
+        };
+        let name = self
+            .slice(name_start, name_start + len)
+            .trim_end_matches([' ', '\t', '\r', '\n']);
+        if !is_xml_name(name) {
+            return Err(self.bad_name(start));
+        }
+        self.at = name_start + len + 1;
+        Ok(Raw::End { name, pos: start })
+    }
+
+    fn bad_name(&self, start: usize) -> Box<DecodeError> {
+        self.syntax("a tag without a valid element name".to_owned(), start)
+    }
+
+    /// A start tag or an empty element, `<name attr="value" …>` or `<name …/>`. A `>` inside
+    /// a quoted value does not end the tag.
+    #[inline(always)]
+    fn start_tag(&mut self, start: usize) -> Fallible<Raw<'i>> {
+        let hay = self.hay();
+        let from = start + 1;
+        // The usual case: an ASCII name, checked as it is scanned, then `>` or `/>`.
+        if hay.get(from).is_some_and(|&b| name_class(b) & 1 != 0) {
+            let mut i = from + 1;
+            while hay.get(i).is_some_and(|&b| name_class(b) & 2 != 0) {
+                i += 1;
+            }
+            let empty = match (hay.get(i), hay.get(i + 1)) {
+                (Some(b'>'), _) => Some(false),
+                (Some(b'/'), Some(b'>')) => Some(true),
+                _ => None,
+            };
+            if let Some(empty) = empty {
+                self.at = i + if empty { 2 } else { 1 };
+                return Ok(Raw::Start {
+                    name: self.slice(from, i),
+                    pos: start,
+                    attrs: Attrs::none(),
+                    empty,
+                });
+            }
+        }
+        let mut i = from;
+        let gt = loop {
+            let rest = hay.get(i..).unwrap_or_default();
+            let Some(k) = memchr::memchr3(b'>', b'"', b'\'', rest) else {
+                return Err(self.unclosed(start, "a start tag"));
+            };
+            let p = i + k;
+            match hay.get(p) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let after = hay.get(p + 1..).unwrap_or_default();
+                    let Some(close) = memchr::memchr(q, after) else {
+                        return Err(self.unclosed(start, "a start tag"));
+                    };
+                    i = p + 1 + close + 1;
+                }
+                _ => break p,
+            }
+        };
+        let empty = gt > from && hay.get(gt - 1) == Some(&b'/');
+        let content_end = if empty { gt - 1 } else { gt };
+        let content = hay.get(from..content_end).unwrap_or_default();
+        let name_len = content
+            .iter()
+            .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .unwrap_or(content.len());
+        let name = self.slice(from, from + name_len);
+        if !is_xml_name(name) {
+            return Err(self.bad_name(start));
+        }
+        let attrs = Attrs::of(self.slice(from + name_len, content_end));
+        self.at = gt + 1;
+        Ok(Raw::Start {
+            name,
+            pos: start,
+            attrs,
+            empty,
+        })
+    }
+
+    /// `<!`: a comment (skipped: `None`), a CDATA section, or a DOCTYPE (refused).
+    fn bang(&mut self, start: usize) -> Fallible<Option<Raw<'i>>> {
+        let hay = self.hay();
+        let rest = hay.get(start..).unwrap_or_default();
+        match starts(rest, b"<!--", false) {
+            Some(true) => return self.comment(start).map(|()| None),
+            None => return Err(self.unclosed(start, "a comment")),
+            Some(false) => {}
+        }
+        match starts(rest, b"<![CDATA[", false) {
+            Some(true) => return self.cdata(start).map(Some),
+            None => return Err(self.unclosed(start, "a CDATA section")),
+            Some(false) => {}
+        }
+        match starts(rest, b"<!DOCTYPE", true) {
+            Some(true) => Err(self.fail(DecodeErrorKind::Doctype, start)),
+            None => Err(self.unclosed(start, "a DOCTYPE")),
+            Some(false) => Err(self.syntax(
+                "a `<!` that begins no comment, CDATA section or DOCTYPE".to_owned(),
+                start,
+            )),
+        }
+    }
+
+    /// A comment: `<!--`, text without `--`, `-->`.
+    fn comment(&mut self, start: usize) -> Fallible<()> {
+        let hay = self.hay();
+        let mut i = start + 4;
+        loop {
+            let rest = hay.get(i..).unwrap_or_default();
+            let Some(k) = memchr::memchr(b'-', rest) else {
+                return Err(self.unclosed(start, "a comment"));
+            };
+            let dash = i + k;
+            match (hay.get(dash + 1), hay.get(dash + 2)) {
+                (Some(b'-'), Some(b'>')) => {
+                    self.at = dash + 3;
+                    return Ok(());
+                }
+                (Some(b'-'), Some(_)) => {
+                    let message = "`--` inside a comment (or a comment ending `--->`)";
+                    return Err(self.syntax(message.to_owned(), dash));
+                }
+                (None, _) | (Some(b'-'), None) => return Err(self.unclosed(start, "a comment")),
+                (Some(_), _) => i = dash + 1,
+            }
+        }
+    }
+
+    /// A CDATA section: its text, line ends normalized.
+    fn cdata(&mut self, start: usize) -> Fallible<Raw<'i>> {
+        let hay = self.hay();
+        let from = start + 9;
+        let rest = hay.get(from..).unwrap_or_default();
+        let Some(len) = memchr::memmem::find(rest, b"]]>") else {
+            return Err(self.unclosed(start, "a CDATA section"));
+        };
+        self.at = from + len + 3;
+        Ok(Raw::Text {
+            text: normalize_line_ends(self.slice(from, from + len)),
+            pos: start,
+            cdata: true,
+        })
+    }
+
+    /// A processing instruction, ignored wherever it stands, its content unread; only its
+    /// target is checked (`<?>`, `<?1?>` and `<?XmL?>` are not well-formed). Target `xml`
+    /// is the XML declaration.
+    fn processing_instruction(&mut self, start: usize) -> Fallible<()> {
+        let hay = self.hay();
+        let from = start + 2;
+        let mut i = from;
+        let close = loop {
+            let rest = hay.get(i..).unwrap_or_default();
+            let Some(k) = memchr::memchr(b'?', rest) else {
+                return Err(self.unclosed(start, "a processing instruction"));
+            };
+            let q = i + k;
+            match hay.get(q + 1) {
+                Some(b'>') => break q,
+                Some(_) => i = q + 1,
+                None => return Err(self.unclosed(start, "a processing instruction")),
+            }
+        };
+        let content = self.slice(from, close);
+        let target_len = content
+            .bytes()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .unwrap_or(content.len());
+        let target = content.get(..target_len).unwrap_or_default();
+        if target == "xml" {
+            self.declaration(start, content.get(target_len..).unwrap_or_default())?;
+        } else if !is_xml_name(target) || target.eq_ignore_ascii_case("xml") {
+            let message = "a processing instruction without a valid target".to_owned();
+            return Err(self.syntax(message, start));
+        }
+        self.at = close + 2;
+        Ok(())
+    }
+
+    /// The XML declaration at `start`, its pseudo-attributes `rest`: only at the start of the
+    /// document; `version` (1.x), then optionally `encoding` (UTF-8 only), then optionally
+    /// `standalone` (`yes` or `no`).
+    fn declaration(&self, start: usize, rest: &str) -> Fallible<()> {
+        if self.doc_start != Some(start) {
+            let message = "an XML declaration after the start of the document".to_owned();
+            return Err(self.syntax(message, start));
+        }
+        let fail = |message: String| self.syntax(format!("XML declaration: {message}"), start);
+        const ORDER: [&str; 3] = ["version", "encoding", "standalone"];
+        let mut seen = 0;
+        let mut encoding = None;
+        for pair in RawAttrs::new(rest) {
+            let (key, value) = pair.map_err(fail)?;
+            let Some(rank) = ORDER.iter().position(|k| *k == key).map(|r| r + 1) else {
+                return Err(fail(format!("unknown pseudo-attribute {key:?}")));
+            };
+            if seen == 0 && rank != 1 {
+                return Err(fail(format!("{key:?} before the version")));
+            }
+            if rank <= seen {
+                return Err(fail(format!(
+                    "{key:?} out of order (version, encoding, standalone, each once)"
+                )));
+            }
+            seen = rank;
+            match rank {
+                1 => {
+                    let minor = value.strip_prefix("1.").unwrap_or_default();
+                    if minor.is_empty() || !minor.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(fail(format!("version {value:?} is not 1.x")));
+                    }
+                }
+                2 => {
+                    let b = value.as_bytes();
+                    let enc_name = b.first().is_some_and(u8::is_ascii_alphabetic)
+                        && b.iter()
+                            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'));
+                    if !enc_name {
+                        return Err(fail(format!("{value:?} is not an encoding name")));
+                    }
+                    encoding = Some(value);
+                }
+                _ => {
+                    if value != "yes" && value != "no" {
+                        return Err(fail(format!("standalone {value:?} is neither yes nor no")));
+                    }
+                }
+            }
+        }
+        if seen == 0 {
+            return Err(fail("no version".to_owned()));
+        }
+        match encoding {
+            Some(enc)
+                if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") =>
+            {
+                let kind = DecodeErrorKind::UnsupportedEncoding(enc.to_owned());
+                Err(self.fail(kind, start))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where the text at the start of `rest` ends (the first `<` or `&`, or the end of `rest`),
+/// and which of [`CR`] and [`GT`] it holds. Eight bytes at a time: a word without any of the
+/// four bytes is skipped whole; the lowest flagged byte of a word is exact.
+fn scan_text(rest: &[u8]) -> (usize, u8) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, b: u8| {
+        let y = x ^ (LO * u64::from(b));
+        y.wrapping_sub(LO) & !y & HI
+    };
+    let mut seen = 0;
+    let mut i = 0;
+    loop {
+        while let Some(word) = rest.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            let x = u64::from_le_bytes(word);
+            let flagged = has(x, b'<') | has(x, b'&') | has(x, b'\r') | has(x, b'>');
+            if flagged != 0 {
+                // The lowest flagged byte is a true match (a borrow only flags higher ones).
+                i += (flagged.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = rest.get(i) else {
+            return (rest.len(), seen);
+        };
+        match text_class(b) {
+            STOP => return (i, seen),
+            class => {
+                seen |= class;
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The classes of bytes in character data (see [`Tokenizer::text`]).
+const PLAIN: u8 = 0;
+const CR: u8 = 1;
+const GT: u8 = 2;
+const STOP: u8 = 4;
+
+#[inline]
+fn text_class(b: u8) -> u8 {
+    match b {
+        b'<' | b'&' => STOP,
+        b'\r' => CR,
+        b'>' => GT,
+        _ => PLAIN,
+    }
+}
+
+/// Whether `rest` starts with `pattern` (ASCII case ignored if `fold`): `None` while `rest`
+/// is too short to tell.
+fn starts(rest: &[u8], pattern: &[u8], fold: bool) -> Option<bool> {
+    let n = rest.len().min(pattern.len());
+    let (head, pat) = (rest.get(..n)?, pattern.get(..n)?);
+    let same = if fold {
+        head.eq_ignore_ascii_case(pat)
+    } else {
+        head == pat
+    };
+    match (same, n == pattern.len()) {
+        (false, _) => Some(false),
+        (true, true) => Some(true),
+        (true, false) => None,
     }
 }
