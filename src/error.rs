@@ -365,48 +365,67 @@ impl DecodeErrorKind {
 ///      in response/result/data/domain/ownerc at line 2, column 1"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError {
+    /// Boxed: every `Result<_, DecodeError>` of the decoder stays one pointer wide on its
+    /// error side, which the hot paths (each child, each value) return.
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
     kind: DecodeErrorKind,
     position: Position,
     path: String,
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("kind", &self.inner.kind)
+            .field("position", &self.inner.position)
+            .field("path", &self.inner.path)
+            .finish()
+    }
 }
 
 impl DecodeError {
     pub(crate) fn new(mut kind: DecodeErrorKind, position: Position, mut path: String) -> Self {
         redact(&mut kind, &mut path);
         DecodeError {
-            kind,
-            position,
-            path,
+            inner: Box::new(Inner {
+                kind,
+                position,
+                path,
+            }),
         }
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &DecodeErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The broad class of what went wrong (see [`DecodeErrorKind::category`]).
     pub fn category(&self) -> ErrorCategory {
-        self.kind.category()
+        self.inner.kind.category()
     }
 
     /// Where in the input.
     pub fn position(&self) -> Position {
-        self.position
+        self.inner.position
     }
 
     /// The same error, found in a part of the input that starts at `base`.
     pub(crate) fn rebased(mut self, base: Position) -> Self {
-        self.position = self.position.rebased(base);
+        self.inner.position = self.inner.position.rebased(base);
         self
     }
 
     /// The element path at the error, e.g. `response/result/data/certificate_job/job/id`
     /// (empty before the root element).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.inner.path
     }
 }
 
@@ -414,9 +433,9 @@ impl fmt::Display for DecodeError {
     /// One line: `<what> in <path> at line L, column C`. A path deeper than 12 elements is
     /// shortened to its first and last 4 (the whole path is in [`path`](Self::path)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.kind)?;
-        if !self.path.is_empty() {
-            let parts: Vec<&str> = self.path.split('/').collect();
+        write!(f, "{}", self.inner.kind)?;
+        if !self.inner.path.is_empty() {
+            let parts: Vec<&str> = self.inner.path.split('/').collect();
             match (
                 parts.get(..4),
                 parts.len().checked_sub(4).and_then(|i| parts.get(i..)),
@@ -424,16 +443,16 @@ impl fmt::Display for DecodeError {
                 (Some(head), Some(tail)) if parts.len() > 12 => {
                     write!(f, " in {}/…/{}", head.join("/"), tail.join("/"))?;
                 }
-                _ => write!(f, " in {}", self.path)?,
+                _ => write!(f, " in {}", self.inner.path)?,
             }
         }
-        write!(f, " at {}", self.position)
+        write!(f, " at {}", self.inner.position)
     }
 }
 
 impl std::error::Error for DecodeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.kind)
+        Some(&self.inner.kind)
     }
 }
 
