@@ -199,7 +199,7 @@ pub fn unmodelled_code() -> BoxedStrategy<TaskCode> {
     prop_oneof![
         select(
             &[
-                "0101005",
+                "0105005",
                 "0102",
                 "0106001",
                 "0302",
