@@ -1,5 +1,6 @@
 //! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form, 0102 DomainUpdate,
-//! 0104 DomainTransfer, 0104010 DomainOwnerchange, 0101003 DomainRenew, 0101005 DomainRestore, 0106001 TransferOutList, and the auth codes: 0113001 AuthInfo1Create,
+//! 0104 DomainTransfer, 0104010 DomainOwnerchange, 0101003 DomainRenew, 0101005
+//! DomainRestore, 0106001 TransferOutList, and the auth codes: 0113001 AuthInfo1Create,
 //! 0113002 AuthInfo1Delete, 0113003 AuthInfo2Create, 0113005 AuthInfoSend (see
 //! [`auth_code`] for reading the code an answer carries).
 

@@ -1,6 +1,6 @@
 //! 0106001 TransferOutList: the running outgoing transfers of the user's domains, those
 //! an `ACK` (or a late `ACK`) can still be given for (help page "Transfer out list",
-//! https://help.internetx.com/display/APIXMLEN/Transfer+out+list). No body: the query is
+//! <https://help.internetx.com/display/APIXMLEN/Transfer+out+list>). No body: the query is
 //! the task's `view`, `key`, `where` and `order`. Answered `S0106001` with the transfers
 //! (help page "Transfer object"): `domain`, `owner`, `created`, `updated` by default;
 //! `gaining_registrar`, `loosing_registrar`, `start`, `reminder`, `end`, `status` and the
