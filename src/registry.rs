@@ -38,7 +38,8 @@ use crate::certificate::{
 use crate::contact::{ContactCreate, HandleDelete, HandleInfo, HandleList, HandleUpdate};
 use crate::domain::{
     AuthInfo1Create, AuthInfo1Delete, AuthInfo2Create, AuthInfoSend, DomainCreate, DomainInfo,
-    DomainList, DomainRenew, DomainTransfer, DomainUpdate,
+    DomainList, DomainOwnerchange, DomainRenew, DomainRestore, DomainTransfer, DomainUpdate,
+    TransferOutList,
 };
 use crate::poll::{PollConfirm, PollInfo};
 use crate::zone::{ZoneCreate, ZoneDelete, ZoneImport, ZoneInfo, ZoneList, ZoneStream, ZoneUpdate};
@@ -564,8 +565,11 @@ registry! {
     DomainCreate(DomainCreate),
     DomainUpdate(DomainUpdate),
     DomainTransfer(DomainTransfer),
+    DomainOwnerchange(DomainOwnerchange),
     DomainRenew(DomainRenew),
+    DomainRestore(DomainRestore),
     DomainInfo(DomainInfo) | DomainList(DomainList),
+    TransferOutList(TransferOutList),
     AuthInfo1Create(AuthInfo1Create),
     AuthInfo1Delete(AuthInfo1Delete),
     AuthInfo2Create(AuthInfo2Create),
@@ -599,7 +603,7 @@ mod generate {
     use arbitrary::{Result, Unstructured};
 
     /// A few codes this crate does not model (the modelled ones come from [`TASKS`]).
-    const UNMODELLED: &[&str] = &["0101005", "0106001", "1"];
+    const UNMODELLED: &[&str] = &["0105005", "0106002", "1"];
 
     impl Gen for TaskCode {
         fn generate(u: &mut Unstructured<'_>) -> Result<Self> {

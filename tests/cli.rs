@@ -388,7 +388,7 @@ fn encode_types_response_data_by_status_code() {
                     "data": {"name": "data", "children": [{"element": {"name": "zone", "children": [
                         {"element": {"name": "name", "children": [{"text": "example.net"}]}}
                     ]}}]},
-                    "status": {"code": "S0101005"}
+                    "status": {"code": "S0105005"}
                 },
                 {"status": {"code": "E0301"}}
             ],

@@ -202,7 +202,7 @@ fn unrepresentable_characters_are_an_error() {
 #[test]
 fn raw_element_names_are_checked() {
     let mut task = RequestTask::other(
-        TaskCode::new("0101005").expect("code"),
+        TaskCode::new("0105005").expect("code"),
         vec![autodns_xml::RawElement::new("zone")],
     );
     assert!(Request::new(auth()).task(task.clone()).to_xml().is_ok());

@@ -379,6 +379,25 @@ fn domain_create_job_from_the_seed() {
 }
 
 #[test]
+fn domain_transfer_job_ends_with_s0104001() {
+    let n = decode("job_domain_transfer_ack.xml");
+    let job = message(&n).job().expect("job");
+    assert_eq!(
+        job.transfer.as_ref().and_then(|t| t.status.as_deref()),
+        Some("ACK")
+    );
+    assert_eq!(job.task().map(|t| t.as_str()), Some("0104001"));
+    assert!(job.succeeded() && job.is_final() && !job.failed());
+    let accepted = StatusCode::parse("N0104").expect("code");
+    assert!(job.answers(&accepted));
+    assert!(!job.answers(&StatusCode::parse("N0104010").expect("code")));
+    // The start of the same transfer answers it too, but is not its end.
+    let start = decode("job_domain_transfer.xml");
+    let start = message(&start).job().expect("job");
+    assert!(start.answers(&accepted) && !start.is_final());
+}
+
+#[test]
 fn domain_transfer_job_reports_progress() {
     let n = decode("job_domain_transfer.xml");
     let job = message(&n).job().expect("job");

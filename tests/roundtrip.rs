@@ -400,7 +400,7 @@ proptest! {
 /// an unmodelled task's data was refused (the typed `Response<RawElement>` path read it).
 #[test]
 fn unmodelled_data_with_text_decodes_through_document() {
-    let xml = "<response><result><data>a</data><status><code>S0101005</code></status></result>\
+    let xml = "<response><result><data>a</data><status><code>S0105005</code></status></result>\
                </response>";
     let (doc, _) = Document::decode(xml.as_bytes()).expect("decodes");
     let Document::Response(resp) = doc else {
@@ -415,10 +415,10 @@ fn unmodelled_data_with_text_decodes_through_document() {
 /// The same for a body-like element of a task that does not read it as its body.
 #[test]
 fn unmodelled_body_with_text_decodes() {
-    let xml = "<task><code>0101005</code><domain>example.com</domain></task>";
+    let xml = "<task><code>0105005</code><domain>example.com</domain></task>";
     let (doc, _) = Document::decode(xml.as_bytes()).expect("decodes");
     let expected = RequestTask::other(
-        code("0101005"),
+        code("0105005"),
         vec![RawElement::with_text("domain", "example.com")],
     );
     assert_eq!(doc, Document::Task(expected));
@@ -429,7 +429,7 @@ fn unmodelled_body_with_text_decodes() {
 #[test]
 fn unknown_body_like_elements_keep_their_order() {
     let task = RequestTask::other(
-        code("0101005"),
+        code("0105005"),
         vec![
             RawElement::new("x_before"),
             RawElement::new("domain"),
@@ -453,7 +453,7 @@ fn invalid_char_in_attribute_names_its_element() {
     el.attributes.push(("attr".to_owned(), "a\u{0}".to_owned()));
     let mut req = Request::new(Auth::new("u", "p", "4"));
     req.tasks
-        .push(RequestTask::other(code("0101005"), vec![el]));
+        .push(RequestTask::other(code("0105005"), vec![el]));
     assert_eq!(
         req.to_xml_with(Layout::Compact),
         Err(EncodeError::InvalidChar {

@@ -42,7 +42,7 @@ use autodns_xml::certificate::{
 use autodns_xml::codec::{Layout, OpenEnum};
 use autodns_xml::contact::{ContactCreate, ContactType, HandleList, Protection};
 use autodns_xml::domain::DomainList;
-use autodns_xml::domain::{RddsOptIn, RegistrarStatus, RegistryStatus};
+use autodns_xml::domain::{RddsOptIn, RegistrarStatus, RegistryStatus, RestoreAction};
 use autodns_xml::envelope::{Operator, OrderMode};
 use autodns_xml::job::{JobAction, JobStatus, JobType};
 use autodns_xml::notification::{Notification, NotificationBody};
@@ -1184,6 +1184,7 @@ fn value_sets_match_the_crate() {
         ("RegistryStatusKnown", known::<RegistryStatus>()),
         ("RegistrarStatusKnown", known::<RegistrarStatus>()),
         ("RddsOptInKnown", known::<RddsOptIn>()),
+        ("RestoreActionKnown", known::<RestoreAction>()),
         ("ProductKnown", known::<Product>()),
         ("SoftwareKnown", known::<Software>()),
         ("SignatureHashKnown", known::<SignatureHash>()),

@@ -591,7 +591,7 @@ fn unknown_elements_in_domain_auth_and_task() {
         <x_request>r</x_request>\
         <task><code>0105</code><x_task>t</x_task><domain><name>example.com</name><x_body/></domain>\
         <y_task><z>1</z></y_task></task>\
-        <task><code>0101005</code><a/><domain><name>example.com</name></domain><b>2</b></task>\
+        <task><code>0105005</code><a/><domain><name>example.com</name></domain><b>2</b></task>\
         </request>";
     let (doc, quirks) = decode(xml);
     assert!(quirks.is_empty());
@@ -781,7 +781,7 @@ fn cdata_references_and_entities() {
     );
 
     // Mixed CDATA and text in a raw element is kept as one text.
-    let xml = "<task><code>0101005</code><note>a <![CDATA[<b>]]> &amp; c</note></task>";
+    let xml = "<task><code>0105005</code><note>a <![CDATA[<b>]]> &amp; c</note></task>";
     let (doc, _) = decode(xml);
     let Document::Task(task) = &doc else {
         panic!("a task")
@@ -1020,7 +1020,7 @@ fn attributes_on_modelled_elements_are_ignored_and_reported() {
         })
         .collect();
     assert_eq!(elements, ["auth", "password"]);
-    let xml = response("<zone a='1'/>", "S0101005").replace("<data>", "<data d='x'>");
+    let xml = response("<zone a='1'/>", "S0105005").replace("<data>", "<data d='x'>");
     let (doc, quirks) = decode(&xml);
     assert!(quirks.is_empty(), "{quirks:?}");
     let resp = response_of(doc.clone());
@@ -1108,7 +1108,7 @@ const ZONE_INFO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
       </zone>
     </data>
     <status>
-      <code>S0101005</code>
+      <code>S0105005</code>
       <text>Zone data was inquired successfully.</text>
       <type>success</type>
     </status>
@@ -1140,11 +1140,11 @@ fn unmodelled_responses_decode_as_raw_data() {
     assert!(out.find("<msg>") < out.find("<status>"));
 
     // A made-up answer with nested data (zone-shaped) under a code this crate does not
-    // model (0101005).
+    // model (0105005).
     let (doc, _) = decode(ZONE_INFO);
     let resp = response_of(doc.clone());
     let Some(AnyData::Raw(data)) = resp.data() else {
-        panic!("raw data for 0101005");
+        panic!("raw data for 0105005");
     };
     assert_eq!(data.name, "data");
     let zone = data.get("zone").expect("zone");
@@ -1187,11 +1187,11 @@ fn unmodelled_responses_decode_as_raw_data() {
     );
 }
 
-/// A task this crate does not model (code 0101005), with raw data.
+/// A task this crate does not model (code 0105005), with raw data.
 struct Unmodelled;
 
 impl Task for Unmodelled {
-    const CODE: &'static str = "0101005";
+    const CODE: &'static str = "0105005";
     type Data = RawElement;
 }
 

@@ -1,5 +1,6 @@
 //! Domains: 0101 DomainCreate, 0105 DomainInfo and its list form, 0102 DomainUpdate,
-//! 0104 DomainTransfer, 0101003 DomainRenew, and the auth codes: 0113001 AuthInfo1Create,
+//! 0104 DomainTransfer, 0104010 DomainOwnerchange, 0101003 DomainRenew, 0101005
+//! DomainRestore, 0106001 TransferOutList, and the auth codes: 0113001 AuthInfo1Create,
 //! 0113002 AuthInfo1Delete, 0113003 AuthInfo2Create, 0113005 AuthInfoSend (see
 //! [`auth_code`] for reading the code an answer carries).
 
@@ -10,8 +11,11 @@ mod authinfo2_create;
 mod authinfo_send;
 mod create;
 mod info;
+mod ownerchange;
 mod renew;
+mod restore;
 mod transfer;
+mod transfer_out;
 mod update;
 
 pub use authinfo::{DomainName, auth_code};
@@ -22,8 +26,11 @@ pub use authinfo2_create::AuthInfo2Create;
 
 pub use create::{DomainCreate, DomainCreateData, DomainJob};
 pub use info::{DomainInfo, DomainInfoData, DomainList};
+pub use ownerchange::DomainOwnerchange;
 pub use renew::DomainRenew;
+pub use restore::{DomainRestore, RestoreAction};
 pub use transfer::DomainTransfer;
+pub use transfer_out::{TransferOutData, TransferOutList};
 pub use update::{DnssecKey, DomainUpdate};
 
 use crate::codec::Bit;

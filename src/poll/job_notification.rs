@@ -70,9 +70,33 @@ impl JobNotification {
 
     /// Whether this is the job's final word: not a progress report (a status of type
     /// `notify` or an `N` code; a job record still `RUNNING`).
+    ///
+    /// A transfer (0104) or an owner change (0104010) first reports the registry's start,
+    /// `S0104` / `S0104010`, and ends with `S0104001` / `E0104001` or `S0104011` /
+    /// `E0104011` (help page "Processing Transfer-In and Ownerchange Jobs"): those starts
+    /// are progress whatever their type; an `E0104` / `E0104010` at the start ends the job.
+    ///
+    /// ```
+    /// use autodns_xml::envelope::{Status, StatusCode};
+    /// use autodns_xml::poll::JobNotification;
+    ///
+    /// let code = |c: &str| StatusCode::parse(c).expect("a status code");
+    /// let job = |c: &str| JobNotification::default().status(Status::new(code(c)));
+    /// let accepted = code("N0104");
+    /// assert!(job("S0104").answers(&accepted) && !job("S0104").is_final());
+    /// assert!(job("S0104001").answers(&accepted) && job("S0104001").is_final());
+    /// assert!(job("E0104001").failed() && job("E0104001").answers(&accepted));
+    /// assert!(job("E0104").failed() && job("E0104").is_final());
+    /// assert!(job("S0104011").answers(&code("N0104010")) && !job("S0104010").is_final());
+    /// assert!(!job("S0104011").answers(&accepted));
+    /// ```
     pub fn is_final(&self) -> bool {
         match &self.status {
-            Some(status) => !status.code.is_notify() && status.kind != Some(StatusType::Notify),
+            Some(status) => {
+                !status.code.is_notify()
+                    && status.kind != Some(StatusType::Notify)
+                    && !(status.code.is_success() && is_progress(status.code.task.as_str()))
+            }
             None => !matches!(self.job_status(), Some(JobStatus::Running) | None),
         }
     }
@@ -84,13 +108,38 @@ impl JobNotification {
     }
 
     /// Whether this notification answers a request the server accepted with `accepted`
-    /// (an `N…` code): `N0101` is answered by `S0101` or `E0101`. Only the task codes are
-    /// compared; match on [`ctid`](Self::ctid) to tell two jobs of the same task apart.
+    /// (an `N…` code): `N0101` is answered by `S0101` or `E0101`; a task whose job ends
+    /// under a code of its own is answered by that too (`N0104` by `S0104` and by
+    /// `S0104001` / `E0104001`, `N0104010` by `S0104010` and by `S0104011` / `E0104011`;
+    /// see [`is_final`](Self::is_final)). Only the task codes are compared; match on
+    /// [`ctid`](Self::ctid) to tell two jobs of the same task apart.
     pub fn answers(&self, accepted: &StatusCode) -> bool {
-        accepted.kind == StatusKind::Notify && self.task() == Some(&accepted.task)
+        accepted.kind == StatusKind::Notify
+            && self.task().is_some_and(|task| {
+                task == &accepted.task || ends(accepted.task.as_str()) == Some(task.as_str())
+            })
     }
 
     fn job_status(&self) -> Option<&JobStatus> {
         self.job.as_ref().and_then(|j| j.status.as_ref())
     }
+}
+
+/// The tasks whose job ends under a code of its own, and that code: the incoming transfer
+/// (0104, ended by 0104001) and the owner change (0104010, ended by 0104011), as the help
+/// page "Processing Transfer-In and Ownerchange Jobs" lists them.
+const ENDED_BY: &[(&str, &str)] = &[("0104", "0104001"), ("0104010", "0104011")];
+
+/// The code task `task`'s job ends under, if it has one of its own.
+fn ends(task: &str) -> Option<&'static str> {
+    ENDED_BY
+        .iter()
+        .find(|(started, _)| *started == task)
+        .map(|(_, ended)| *ended)
+}
+
+/// Whether a success of `task` only reports progress (the registry's start of a job that
+/// ends under another code).
+fn is_progress(task: &str) -> bool {
+    ends(task).is_some()
 }

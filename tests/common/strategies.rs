@@ -199,9 +199,9 @@ pub fn unmodelled_code() -> BoxedStrategy<TaskCode> {
     prop_oneof![
         select(
             &[
-                "0101005",
+                "0105005",
                 "0102",
-                "0106001",
+                "0106002",
                 "0302",
                 "400110",
                 "000000000000"
