@@ -518,3 +518,32 @@ fn any_entry_judges_entries_by_their_results_status() {
     let (_, envelope) = stream::<AnyEntry>(doc("E0105").as_bytes()).expect("streams");
     assert_eq!(envelope.data().map(|d| d.entries), Some(2));
 }
+
+/// Every list form of the registry has its `AnyEntry` variant: its fixture's entries stream
+/// typed, each reporting the element the registry names (a list registered without a
+/// variant is an error here, not a silent misreading).
+#[test]
+fn every_registered_list_streams_typed_through_any_entry() {
+    use autodns_xml::registry::TASKS;
+    use autodns_xml::stream::ListEntry;
+    for task in TASKS.iter().filter(|t| t.entries.is_some()) {
+        let fixture = [
+            format!("{}_list_response.xml", task.code),
+            format!("{}_response.xml", task.code),
+        ]
+        .into_iter()
+        .find(|name| common::path(name).exists())
+        .unwrap_or_else(|| panic!("no list fixture for {}", task.code));
+        let (entries, envelope) = stream::<AnyEntry>(&common::read(&fixture)[..])
+            .unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        assert!(!entries.is_empty(), "{fixture}: no entry");
+        for entry in &entries {
+            assert_eq!(entry.element(), task.entries, "{fixture}");
+        }
+        assert_eq!(
+            envelope.data().map(|d| d.entries),
+            Some(entries.len() as u64),
+            "{fixture}"
+        );
+    }
+}
