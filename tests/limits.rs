@@ -295,3 +295,55 @@ fn limits_never_change_what_decodes() {
             .expect("encode")
     );
 }
+
+/// issue 11 item 4: the `<context4>` repair reads the element's text ahead, bounded as the
+/// element reader bounds it: past `max_text_len` it is the same error, at the same place,
+/// as under `<context>`, and the text read ahead is held joined, not one token per
+/// reference (46 MiB of `&lt;` stayed at 59 MB with `autodns-xml decode`, as `<context>`
+/// does; it reached 1.2 GB before).
+#[test]
+fn the_context4_repair_bounds_its_look_ahead_like_the_element_text() {
+    use autodns_xml::certificate::CertificateJobInfo;
+    use autodns_xml::{DecodeErrorKind, Limit, Limits, decode_response_with};
+    let limits = Limits::default().with_max_text_len(4096);
+    let doc = |open: &str, text: &str| {
+        format!(
+            "<response><result><data><certificate_job><job><id>1</id><updater><user>u</user>\
+             <{open}>{text}</context></updater></job></certificate_job></data>\
+             <status><code>S400114</code></status></result></response>"
+        )
+    };
+    let long = "&lt;".repeat(5000);
+    let repaired =
+        decode_response_with::<CertificateJobInfo>(doc("context4", &long).as_bytes(), &limits)
+            .expect_err("too long");
+    let plain =
+        decode_response_with::<CertificateJobInfo>(doc("context", &long).as_bytes(), &limits)
+            .expect_err("too long");
+    assert_eq!(
+        repaired.kind(),
+        &DecodeErrorKind::LimitExceeded {
+            limit: Limit::TextLength,
+            max: 4096
+        }
+    );
+    assert_eq!(
+        (repaired.kind(), repaired.path()),
+        (plain.kind(), plain.path())
+    );
+    // One byte further: the tag name is one character longer.
+    assert_eq!(repaired.position().offset, plain.position().offset + 1);
+    // Under the limit the joined pieces read as the text they make.
+    let short = "a&lt;b&amp;<![CDATA[c]]>&#57;";
+    let resp =
+        decode_response_with::<CertificateJobInfo>(doc("context4", short).as_bytes(), &limits)
+            .expect("repaired");
+    let job = resp
+        .data()
+        .and_then(|d| d.certificate_job.as_ref())
+        .and_then(|c| c.job.as_ref());
+    let context = job
+        .and_then(|j| j.updater.as_ref())
+        .and_then(|u| u.context.as_deref());
+    assert_eq!(context, Some("a<b&c9"));
+}

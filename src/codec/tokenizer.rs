@@ -522,14 +522,43 @@ impl<'i> Tokenizer<'i> {
         // The text read ahead is the element's own: none of it is skipped.
         self.skip_blank = false;
         let mut ahead = VecDeque::new();
+        // The text read ahead is bounded as the element's text would be (issue 11 item 4):
+        // past `max_text_len` it is the error the element reader gives, where it gives it.
+        let mut text_len = 0usize;
         let repaired = loop {
             let raw = self.read_raw()?;
             let done = match &raw {
-                Raw::Text { .. } => None,
+                Raw::Text { text, pos, .. } => {
+                    text_len = text_len.saturating_add(text.len());
+                    if text_len > self.limits.max_text_len {
+                        let max = self.limits.max_text_len;
+                        let kind = DecodeErrorKind::LimitExceeded {
+                            limit: Limit::TextLength,
+                            max,
+                        };
+                        let path = self.path_with(self.stack.len(), Some(closed_by));
+                        return Err(Box::new(DecodeError::new(kind, self.position(*pos), path)));
+                    }
+                    None
+                }
                 Raw::End { name: end, .. } if *end == closed_by => Some(true),
                 _ => Some(false),
             };
-            ahead.push_back(raw);
+            // Text pieces (a reference is one) join into the piece before, so that what is
+            // held stays as large as the text, not as many tokens as it has references.
+            match (ahead.back_mut(), raw) {
+                (
+                    Some(Raw::Text {
+                        text: held,
+                        cdata: false,
+                        ..
+                    }),
+                    Raw::Text {
+                        text, cdata: false, ..
+                    },
+                ) => held.to_mut().push_str(&text),
+                (_, raw) => ahead.push_back(raw),
+            }
             if let Some(repaired) = done {
                 break repaired;
             }
