@@ -18,8 +18,11 @@
 //!    `testdata/README.md` (a test fails for a task without them).
 //! 4. The XSD parts of its body and data in `schemas/`.
 //!
-//! A list form's entries also take a [`ListEntry`](crate::stream::ListEntry) impl beside
-//! their model and a variant of [`AnyEntry`](crate::stream::AnyEntry). A body that spans two
+//! A list form names its entries' element and type in its `task!` line
+//! (`entries "domain" of Domain`), which makes the type a
+//! [`ListEntry`](crate::stream::ListEntry); it also takes a variant of
+//! [`AnyEntry`](crate::stream::AnyEntry) (the exhaustive match there, and a test over every
+//! registered list, say where). A body that spans two
 //! children of `<task>` (0202001's `zone` and its sibling `default`, in either order)
 //! implements `task::Body` by hand, naming the sibling in `PARTS` and reading it in
 //! `read_part` (`src/zone/stream.rs`): the registry reads the sibling into the body once the

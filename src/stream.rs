@@ -100,20 +100,6 @@ pub trait ListEntry: FromXml {
     }
 }
 
-impl ListEntry for CertificateJob {
-    /// `certificate_job` (400115, 400135).
-    fn is_entry(name: &str) -> bool {
-        name == "certificate_job"
-    }
-}
-
-impl ListEntry for Domain {
-    /// `domain` (0105, list form).
-    fn is_entry(name: &str) -> bool {
-        name == "domain"
-    }
-}
-
 /// Whether a result's status fits a list of `E`: an error status of any task does (a failed
 /// login answers under another code); a success or notify must be of a task `E` fits.
 fn check_list_task<E: ListEntry>(status: &Status) -> Result<(), DecodeErrorKind> {

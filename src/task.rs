@@ -182,7 +182,7 @@ pub(crate) trait Body:
 /// task! { DomainUpdate = "0102", body "domain", data DomainCreateData }
 /// task! { /** docs */ ContactCreate = "0301", wraps Handle as "handle", data EmptyData }
 /// task! { /** docs */ PollInfo = "0905", no body, data PollInfoData }
-/// task! { /** docs */ DomainList = "0105", no body, data DomainInfoData, entries "domain" }
+/// task! { /** docs */ DomainList = "0105", no body, data DomainInfoData, entries "domain" of Domain }
 /// ```
 ///
 /// `body`: the type (an `xml_struct!`) is the body element. `wraps`: the macro declares a
@@ -263,6 +263,20 @@ macro_rules! task {
 
     (@entries) => { None };
     (@entries $entries:literal) => { Some($entries) };
+
+    // `entries "el" of Entry`: the list's entries are `Entry`s, which then stream as a
+    // `ListEntry` of that element (declared once, on one list form, for an entry type two
+    // list forms share).
+    ($(#[$meta:meta])* $name:ident = $code:literal, no body, data $data:ty, entries $entries:literal of $entry:ty) => {
+        $crate::task::task!($(#[$meta])* $name = $code, no body, data $data, entries $entries);
+
+        impl $crate::stream::ListEntry for $entry {
+            #[doc = concat!("`", $entries, "` (", $code, ").")]
+            fn is_entry(name: &str) -> bool {
+                name == $entries
+            }
+        }
+    };
 
     ($(#[$meta:meta])* $name:ident = $code:literal, no body, data $data:ty $(, entries $entries:literal)?) => {
         $(#[$meta])*

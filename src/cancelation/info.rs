@@ -6,7 +6,6 @@
 
 use super::{Cancelation, CancelationData};
 use crate::codec::macros::xml_struct;
-use crate::stream::ListEntry;
 use crate::task::task;
 
 xml_struct! {
@@ -80,12 +79,5 @@ task! {
     /// assert_eq!(domains, ["example.com", "example.net"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    CancelationList = "0103104", no body, data CancelationData, entries "cancelation"
-}
-
-impl ListEntry for Cancelation {
-    /// `cancelation` (0103104, list form).
-    fn is_entry(name: &str) -> bool {
-        name == "cancelation"
-    }
+    CancelationList = "0103104", no body, data CancelationData, entries "cancelation" of Cancelation
 }

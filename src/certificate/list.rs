@@ -34,7 +34,7 @@ task! {
     /// assert_eq!(resp.quirks.len(), 1); // the server's `DEFFERED`, repaired and reported
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    CertificateJobList = "400115", no body, data CertificateJobListData, entries "certificate_job"
+    CertificateJobList = "400115", no body, data CertificateJobListData, entries "certificate_job" of CertificateJob
 }
 
 task! {

@@ -11,7 +11,6 @@
 use super::Handle;
 use crate::codec::macros::xml_struct;
 use crate::describe::{Describe, Fact};
-use crate::stream::ListEntry;
 use crate::task::task;
 
 xml_struct! {
@@ -94,7 +93,7 @@ task! {
     /// assert_eq!(data.handle.iter().map(|h| h.id).collect::<Vec<_>>(), [Some(1254546)]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    HandleList = "0304", no body, data HandleInfoData, entries "handle"
+    HandleList = "0304", no body, data HandleInfoData, entries "handle" of Handle
 }
 
 xml_struct! {
@@ -115,12 +114,5 @@ impl Describe for HandleInfoData {
             count: self.handle.len(),
             total: self.summary,
         }]
-    }
-}
-
-impl ListEntry for Handle {
-    /// `handle` (0304, list form).
-    fn is_entry(name: &str) -> bool {
-        name == "handle"
     }
 }

@@ -79,7 +79,7 @@ task! {
     /// assert_eq!(created.as_deref(), Some("2019-01-02 03:04:05"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    DomainList = "0105", no body, data DomainInfoData, entries "domain"
+    DomainList = "0105", no body, data DomainInfoData, entries "domain" of Domain
 }
 
 xml_struct! {

@@ -40,14 +40,7 @@ task! {
     /// assert_eq!(end.as_deref(), Some("2009-06-21 14:52:23"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    TransferOutList = "0106001", no body, data TransferOutData, entries "transfer"
-}
-
-impl crate::stream::ListEntry for Transfer {
-    /// `transfer` (0106001).
-    fn is_entry(name: &str) -> bool {
-        name == "transfer"
-    }
+    TransferOutList = "0106001", no body, data TransferOutData, entries "transfer" of Transfer
 }
 
 xml_struct! {

@@ -67,7 +67,7 @@ task! {
     /// assert_eq!(names, ["a.de", "b.de"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    ZoneList = "0205", no body, data ZoneData, entries "zone"
+    ZoneList = "0205", no body, data ZoneData, entries "zone" of super::Zone
 }
 
 impl ZoneList {

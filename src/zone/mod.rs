@@ -65,7 +65,6 @@ use crate::codec::Bit;
 use crate::codec::macros::{open_enum, xml_struct};
 use crate::describe::{Describe, Fact};
 use crate::envelope::User;
-use crate::stream::ListEntry;
 use chrono::NaiveDateTime;
 
 open_enum! {
@@ -459,13 +458,6 @@ impl ZoneRef {
             system_ns: Some(system_ns.into()),
             unknown: Vec::new(),
         }
-    }
-}
-
-impl ListEntry for Zone {
-    /// `zone` (0205, list form).
-    fn is_entry(name: &str) -> bool {
-        name == "zone"
     }
 }
 
