@@ -71,6 +71,7 @@ pub(crate) fn create(
         updated: Some(now),
         expire: now.checked_add_months(chrono::Months::new(12 * task.period.unwrap_or(1))),
         owner: Some(owner.clone()),
+        updater: Some(owner.clone()),
         ..Domain::new(name.clone())
     };
     let id = State::take_id(&mut state.next_job);

@@ -49,7 +49,9 @@ pub struct Faults {
     pub compact: bool,
     /// Waits this long before answering.
     pub delay: Option<Duration>,
-    /// Drops the connection without an answer for every n-th request (1: every one).
+    /// Ends every n-th exchange (1: every one) without an answer, before the request is
+    /// read: nothing runs and nothing is recorded. The client gets an I/O error (the fake
+    /// writes bytes that are no HTTP response; tiny_http cannot close a kept-alive socket).
     pub drop_every: Option<u32>,
     /// Allows this many requests per second per client IP; the rest get
     /// [`rate_limit_answer`](Self::rate_limit_answer).

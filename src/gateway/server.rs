@@ -209,8 +209,20 @@ fn handle(mut request: tiny_http::Request, shared: &Shared) {
         Reply::Http(code) => {
             let _ = request.respond(tiny_http::Response::empty(code));
         }
-        Reply::Drop => drop(request.into_writer()),
+        Reply::Drop => cut(request),
     }
+}
+
+/// Ends the exchange without an answer. tiny_http keeps a keep-alive connection open for
+/// the next request and offers no way to close its socket, so the fake sends bytes that are
+/// no HTTP response: the client fails at once with a transport error and closes the
+/// connection itself (which tiny_http then closes too). What the client sees is what a
+/// connection cut before the answer gives it: an I/O error and no answer.
+fn cut(request: tiny_http::Request) {
+    use std::io::Write;
+    let mut writer = request.into_writer();
+    let _ = writer.write_all(b"\x00 connection dropped by the local gateway\r\n\r\n");
+    let _ = writer.flush();
 }
 
 /// `response` with the header `name: value` (both ASCII constants, so it always parses).
