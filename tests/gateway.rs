@@ -832,3 +832,146 @@ fn load_8_clients_2000_requests_no_error_no_lost_or_duplicated_message() {
     );
     let _ = TaskBody::None;
 }
+
+// ---------------------------------------------------------------------------------------
+// `autodns-xml serve` (with the `cli` feature too).
+
+#[cfg(feature = "cli")]
+#[test]
+fn serve_prints_its_url_and_keeps_its_state_in_the_file() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    let dir = std::env::temp_dir().join(format!("autodns-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("state.json");
+    let _ = std::fs::remove_file(&path);
+    let serve = || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_autodns-xml"))
+            .args(["serve", "--job-delay-ms", "0", "--state"])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("serve starts");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("a URL");
+        (child, line.trim().to_owned())
+    };
+    let (mut first, url) = serve();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let id = contact(&url, "Jane");
+    first.kill().expect("stopped");
+    let _ = first.wait();
+
+    let (mut second, url) = serve();
+    let r = decode_response::<HandleInfo>(&send(
+        &url,
+        &Request::new(auth()).task(HandleInfo::by_id(id)),
+    ))
+    .expect("decode");
+    second.kill().expect("stopped");
+    let _ = second.wait();
+    assert_eq!(r.data().expect("data").handle[0].fname, "Jane");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------
+// Certificate jobs.
+
+#[test]
+fn certificate_jobs_info_list_cancel_and_resend() {
+    use autodns_xml::certificate::{
+        Certificate, CertificateJob, CertificateJobCancel, CertificateJobInfo, CertificateJobList,
+        ResendApproverEmail,
+    };
+    let gateway = Gateway::start().expect("start");
+    let url = gateway.url();
+    let add = |name: &str, status: JobStatus| {
+        let job = CertificateJob::default()
+            .certificate(Certificate::default().name(name))
+            .job(autodns_xml::Job::new(0).status(status));
+        gateway.add_certificate_job(job)
+    };
+    let a = add("a.example.com", JobStatus::Running);
+    let b = add("b.example.com", JobStatus::Success);
+
+    let info = decode_response::<CertificateJobInfo>(&send(
+        &url,
+        &Request::new(auth()).task(CertificateJobInfo::new(a)),
+    ))
+    .expect("decode");
+    let entry = info
+        .data()
+        .and_then(|d| d.certificate_job.clone())
+        .expect("job");
+    assert_eq!(
+        entry.certificate.and_then(|c| c.name),
+        Some("a.example.com".to_owned())
+    );
+    let job = entry.job.expect("job");
+    assert_eq!((job.id, job.object.as_deref()), (a, Some("a.example.com")));
+    assert_eq!(job.updater.and_then(|u| u.context).as_deref(), Some("4"));
+
+    let list = decode_response::<CertificateJobList>(&send(
+        &url,
+        &Request::new(auth()).task(
+            CertificateJobList
+                .with_where(Where::condition("status", Operator::Eq, "RUNNING"))
+                .with_order(Order::desc("id")),
+        ),
+    ))
+    .expect("decode");
+    let data = list.data().expect("data");
+    assert_eq!(data.summary, Some(1));
+    assert!(
+        data.certificate_job[0].certificate.is_none(),
+        "a list entry carries only the job"
+    );
+
+    let task = |t: RequestTask| codes(&any(&send(&url, &Request::new(auth()).task(t))));
+    assert_eq!(task(ResendApproverEmail::new(a).into()), ["S400118"]);
+    assert_eq!(task(CertificateJobCancel::new(a).into()), ["S400113"]);
+    assert_eq!(
+        task(CertificateJobCancel::new(a).into()),
+        ["E400113"],
+        "already canceled"
+    );
+    assert_eq!(
+        task(CertificateJobCancel::new(b).into()),
+        ["E400113"],
+        "finished"
+    );
+    assert_eq!(task(ResendApproverEmail::new(a).into()), ["E400118"]);
+    assert_eq!(task(CertificateJobInfo::new(999).into()), ["E400114"]);
+    let statuses: Vec<_> = gateway
+        .certificate_jobs()
+        .iter()
+        .filter_map(|c| c.job.as_ref().and_then(|j| j.status.clone()))
+        .collect();
+    assert_eq!(statuses, [JobStatus::Canceled, JobStatus::Success]);
+
+    // The 400114 answer's documented quirks: <context4> in the updater, DEFFERED.
+    let c = add("c.example.com", JobStatus::Deferred(Default::default()));
+    gateway.set_faults(Faults {
+        context4: true,
+        deffered: true,
+        ..Faults::default()
+    });
+    let body = send(&url, &Request::new(auth()).task(CertificateJobInfo::new(c)));
+    let text = String::from_utf8_lossy(&body);
+    assert!(
+        text.contains("<context4>4</context>") && text.contains(">DEFFERED<"),
+        "{text}"
+    );
+    let r = decode_response::<CertificateJobInfo>(&body).expect("tolerated");
+    let job = r
+        .data()
+        .and_then(|d| d.certificate_job.as_ref())
+        .and_then(|c| c.job.clone())
+        .expect("job");
+    assert!(job.status.as_ref().is_some_and(JobStatus::is_deferred));
+    assert_eq!(job.updater.and_then(|u| u.context).as_deref(), Some("4"));
+    assert!(!r.quirks.is_empty());
+}

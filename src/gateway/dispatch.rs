@@ -4,7 +4,7 @@
 use super::faults::{Faults, RateLimitAnswer};
 use super::server::Shared;
 use super::state::State;
-use super::{Credentials, contacts, domains, poll};
+use super::{Credentials, certificates, contacts, domains, poll};
 use crate::envelope::{
     Auth, Msg, ObjectRef, Request, Response, Status, StatusCode, StatusKind, StatusType, TaskResult,
 };
@@ -149,6 +149,10 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::DomainList(_) => domains::list(state, task),
         TaskBody::PollInfo(_) => poll::info(state),
         TaskBody::PollConfirm(t) => poll::confirm(state, t),
+        TaskBody::CertificateJobInfo(t) => certificates::info(state, t),
+        TaskBody::CertificateJobList(_) => certificates::list(state, task),
+        TaskBody::CertificateJobCancel(t) => certificates::cancel(state, t),
+        TaskBody::ResendApproverEmail(t) => certificates::resend(state, t),
         _ => unsupported(&task.code),
     }
 }

@@ -52,6 +52,10 @@
 //! | 0105 DomainInfo / list | one domain (`E0105` if unknown); the list form evaluates `where` (nested `and`/`or`; `eq ne like gt lt ge le`; `like` with `*`), `order` (several keys, asc/desc), `view` (offset, limit: 100 without one; `children` 1 gives whole entries) and `key` (a list entry holds `name` and the keys asked for) |
 //! | 0905 PollInfo | the oldest unconfirmed message and the queue length as `summary`; again until confirmed |
 //! | 0906 PollConfirm | removes that message; `E0906` for an id not in the queue |
+//! | 400114 certificate job info | the job added with [`add_certificate_job`](Gateway::add_certificate_job) (`E400114` if unknown) |
+//! | 400115 certificate job list | the jobs (a list entry carries only the job, as the real answer does), with `where`, `order`, `view` |
+//! | 400113 cancel | an open job becomes `CANCELED`; `E400113` for a finished or unknown one |
+//! | 400118 resend approver e-mail | `S400118` for an open job (no e-mail is sent) |
 //! | anything else | `E<code>` saying the local gateway does not implement the task (zones 0201-0205 are not on this branch of the crate) |
 //!
 //! A task that fails changes nothing; a request that does not decode, fails authentication
@@ -80,6 +84,7 @@
 //! answers past that is not documented anywhere we could find, so the answer is a
 //! [`RateLimitAnswer`] you choose (by default an `E00000` XML answer, marked as the fake's).
 
+mod certificates;
 mod contacts;
 mod dispatch;
 mod domains;
@@ -91,9 +96,10 @@ mod state;
 
 pub use faults::{Faults, RateLimitAnswer};
 
+use crate::certificate::CertificateJob;
 use crate::contact::Handle;
 use crate::domain::Domain;
-use crate::envelope::{Request, Secret};
+use crate::envelope::{Request, Secret, User};
 use crate::poll::{EventNotification, Message};
 use server::Shared;
 use std::net::SocketAddr;
@@ -297,6 +303,27 @@ impl Gateway {
     /// message id.
     pub fn push_event(&self, event: EventNotification) -> u64 {
         self.shared.push_event(event)
+    }
+
+    /// Adds a certificate job (the crate models no certificate order task): the next job id
+    /// if it has none (or id 0); owner and updater the configured user, status RUNNING and
+    /// the times now where it has none. Returns its id, for 400114 / 400113 / 400118.
+    pub fn add_certificate_job(&self, job: CertificateJob) -> u64 {
+        let owner = User::new(
+            self.shared.credentials.user.clone(),
+            self.shared.credentials.context.clone(),
+        );
+        let id = self
+            .shared
+            .with_state_mut(|s| certificates::add(s, job, &owner));
+        self.shared.save_if_asked();
+        id
+    }
+
+    /// The certificate jobs, by id.
+    pub fn certificate_jobs(&self) -> Vec<CertificateJob> {
+        self.shared
+            .with_state(|s| s.certificates.values().cloned().collect())
     }
 
     /// The messages not yet confirmed, oldest first.

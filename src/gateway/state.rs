@@ -1,6 +1,7 @@
 //! The gateway's state: contacts, domains, running jobs and the poll queue; saved to and
 //! loaded from a JSON file when asked.
 
+use crate::certificate::CertificateJob;
 use crate::contact::Handle;
 use crate::domain::Domain;
 use crate::envelope::User;
@@ -30,6 +31,8 @@ pub(crate) struct State {
     pub(crate) domains: BTreeMap<String, Domain>,
     pub(crate) jobs: Vec<PendingJob>,
     pub(crate) queue: VecDeque<Message>,
+    #[serde(default)]
+    pub(crate) certificates: BTreeMap<u64, CertificateJob>,
 }
 
 impl Default for State {
@@ -42,6 +45,7 @@ impl Default for State {
             domains: BTreeMap::new(),
             jobs: Vec::new(),
             queue: VecDeque::new(),
+            certificates: BTreeMap::new(),
         }
     }
 }
