@@ -10,9 +10,20 @@ use autodns_xml::{Auth, IntoRequestTask, Operator, Order, Request, View, Where, 
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
-/// POSTs one XML document and returns the answer's bytes.
+/// POSTs one XML document and returns the answer's bytes: every exchange bounded to 30 s,
+/// on a new connection (kept-alive connections stalled now and then against the local
+/// gateway under load: see its module documentation).
 pub fn post(url: &str, xml: &str) -> Result<Vec<u8>, Error> {
-    let mut answer = ureq::post(url)
+    static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
+    let agent = AGENT.get_or_init(|| {
+        ureq::Agent::config_builder()
+            .timeout_global(Some(std::time::Duration::from_secs(30)))
+            .max_idle_connections(0)
+            .build()
+            .into()
+    });
+    let mut answer = agent
+        .post(url)
         .header("Content-Type", "text/xml")
         .send(xml)?;
     Ok(answer.body_mut().read_to_vec()?)

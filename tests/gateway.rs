@@ -24,7 +24,7 @@ fn auth() -> Auth {
 }
 
 fn send(url: &str, request: &Request) -> Vec<u8> {
-    post(url, &request.to_xml().expect("encode")).expect("POST")
+    post(url, &request.to_xml().expect("encode")).unwrap_or_else(|e| panic!("POST: {e}"))
 }
 
 fn any(bytes: &[u8]) -> Response<AnyData> {
@@ -974,4 +974,26 @@ fn certificate_jobs_info_list_cancel_and_resend() {
     assert!(job.status.as_ref().is_some_and(JobStatus::is_deferred));
     assert_eq!(job.updater.and_then(|u| u.context).as_deref(), Some("4"));
     assert!(!r.quirks.is_empty());
+}
+
+#[test]
+fn contacts_are_updated_and_deleted_unless_in_use() {
+    use autodns_xml::contact::{HandleDelete, HandleUpdate};
+    let gateway = Gateway::start().expect("start");
+    let url = gateway.url();
+    let a = contact(&url, "Anna");
+    let b = contact(&url, "Bert");
+    let task = |t: RequestTask| codes(&any(&send(&url, &Request::new(auth()).task(t))));
+    assert_eq!(task(HandleUpdate(handle("Anne").id(a)).into()), ["S0302"]);
+    assert_eq!(gateway.contacts()[0].fname, "Anne");
+    assert_eq!(task(HandleUpdate(handle("X").id(999)).into()), ["E0302"]);
+    send(&url, &Request::new(auth()).task(create("a.de", a)));
+    assert_eq!(
+        task(HandleDelete::by_id(a).into()),
+        ["E0303"],
+        "used by a running job"
+    );
+    assert_eq!(task(HandleDelete::by_id(b).into()), ["S0303"]);
+    assert_eq!(task(HandleDelete::by_id(b).into()), ["E0303"], "gone");
+    assert_eq!(gateway.contacts().len(), 1);
 }

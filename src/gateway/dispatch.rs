@@ -142,6 +142,8 @@ fn check_auth(expected: &Credentials, auth: &Auth) -> Option<Outcome> {
 fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<u64>) -> Outcome {
     match &task.body {
         TaskBody::ContactCreate(t) => contacts::create(state, t),
+        TaskBody::HandleUpdate(t) => contacts::update(state, t),
+        TaskBody::HandleDelete(t) => contacts::delete(state, t),
         TaskBody::HandleInfo(t) => contacts::info(state, t),
         TaskBody::HandleList(_) => contacts::list(state, task),
         TaskBody::DomainCreate(t) => domains::create(state, t, task.ctid.as_deref(), owner, due_ms),
