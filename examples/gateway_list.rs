@@ -11,8 +11,8 @@ use autodns_xml::{Auth, IntoRequestTask, Operator, Order, Request, View, Where, 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// POSTs one XML document and returns the answer's bytes: every exchange bounded to 30 s,
-/// on a new connection (kept-alive connections stalled now and then against the local
-/// gateway under load: see its module documentation).
+/// on a new connection (more than 4 kept-alive connections at once can stall against the
+/// local gateway: see the `gateway` module documentation).
 pub fn post(url: &str, xml: &str) -> Result<Vec<u8>, Error> {
     static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
     let agent = AGENT.get_or_init(|| {
