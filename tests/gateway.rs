@@ -198,10 +198,10 @@ fn unmodelled_tasks_are_answered_with_an_error_saying_so() {
         autodns_xml::TaskCode::new("0205").expect("code"),
         Vec::new(),
     );
-    let update = autodns_xml::domain::DomainUpdate::default().name("example.com");
-    let request = Request::new(auth()).task(zone_info).task(update);
+    let renew = autodns_xml::domain::DomainRenew::new("example.com", 1);
+    let request = Request::new(auth()).task(zone_info).task(renew);
     let r = any(&send(&gateway.url(), &request));
-    assert_eq!(codes(&r), ["E0205", "E0102"]);
+    assert_eq!(codes(&r), ["E0205", "E0101003"]);
     for result in &r.results {
         let text = result.status.text.as_deref().unwrap_or_default();
         assert!(text.contains("does not implement"), "{text}");
@@ -372,6 +372,47 @@ fn a_domain_is_there_once_its_job_completed() {
     assert_eq!(n.ctid.as_deref(), Some("o-1"));
     assert_eq!(n.job_id, Some(job.id));
     assert!(n.answers(&status.code));
+}
+
+#[test]
+fn a_domain_update_runs_as_a_job_and_applies_what_was_sent() {
+    use autodns_xml::domain::DomainUpdate;
+    let gateway = Gateway::start().expect("start");
+    let url = gateway.url();
+    let a = registered(&gateway, &["a.de"]);
+    let b = contact(&url, "New admin");
+    let update = DomainUpdate::new("a.de")
+        .adminc(b)
+        .with_nserver(["ns1.other.net", "ns2.other.net"]);
+    let r = any(&send(
+        &url,
+        &Request::new(auth()).task(update.clone().with_ctid("u-1")),
+    ));
+    assert_eq!(codes(&r), ["N0102"]);
+    let again = any(&send(&url, &Request::new(auth()).task(update)));
+    assert_eq!(codes(&again), ["E0102"], "a job runs for the domain");
+    let unknown = any(&send(
+        &url,
+        &Request::new(auth()).task(DomainUpdate::new("b.de")),
+    ));
+    assert_eq!(codes(&unknown), ["E0102"]);
+    assert_eq!(
+        gateway.domains()[0].adminc,
+        Some(a),
+        "not before the job completes"
+    );
+    assert_eq!(gateway.complete_jobs(), 1);
+    let d = gateway.domains()[0].clone();
+    assert_eq!((d.ownerc, d.adminc), (Some(a), Some(b)));
+    let ns: Vec<_> = d.nserver.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(ns, ["ns1.other.net", "ns2.other.net"]);
+    let last = gateway.messages().pop().expect("a notification");
+    let n = last.job().expect("a job notification");
+    assert_eq!(n.ctid.as_deref(), Some("u-1"));
+    assert_eq!(
+        n.status.as_ref().map(|s| s.code.to_string()).as_deref(),
+        Some("S0102")
+    );
 }
 
 #[test]

@@ -147,6 +147,7 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::HandleInfo(t) => contacts::info(state, t),
         TaskBody::HandleList(_) => contacts::list(state, task),
         TaskBody::DomainCreate(t) => domains::create(state, t, task.ctid.as_deref(), owner, due_ms),
+        TaskBody::DomainUpdate(t) => domains::update(state, t, task.ctid.as_deref(), owner, due_ms),
         TaskBody::DomainInfo(t) => domains::info(state, t),
         TaskBody::DomainList(_) => domains::list(state, task),
         TaskBody::PollInfo(_) => poll::info(state),

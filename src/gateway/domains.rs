@@ -1,11 +1,11 @@
-//! Domain tasks: 0101 create (a job, completed later, then a job notification), 0105 info
-//! and list.
+//! Domain tasks: 0101 create and 0102 update (a job, completed later, then a job
+//! notification), 0105 info and list.
 
 use super::dispatch::{Outcome, failure, notify, success};
 use super::query;
 use super::state::{self, PendingJob, State};
 use crate::domain::{
-    Domain, DomainCreate, DomainCreateData, DomainInfo, DomainInfoData, DomainJob,
+    Domain, DomainCreate, DomainCreateData, DomainInfo, DomainInfoData, DomainJob, DomainUpdate,
 };
 use crate::envelope::{ObjectRef, RequestTask, Status, StatusCode, StatusKind, StatusType, User};
 use crate::job::{Job, JobStatus};
@@ -81,6 +81,7 @@ pub(crate) fn create(
         ctid: ctid.map(str::to_owned),
         owner: owner.clone(),
         due_ms,
+        update: false,
     });
     notify::<DomainCreate>(
         "Domain registration started.",
@@ -109,8 +110,19 @@ pub(crate) fn complete(
     let count = due.len();
     for job in due {
         let name = job.domain.name.clone();
-        let mut status = Status::new(StatusCode::of::<DomainCreate>(StatusKind::Success));
-        status.text = Some("Domain registered.".to_owned());
+        let (code, text) = if job.update {
+            (
+                StatusCode::of::<DomainUpdate>(StatusKind::Success),
+                "Domain updated.",
+            )
+        } else {
+            (
+                StatusCode::of::<DomainCreate>(StatusKind::Success),
+                "Domain registered.",
+            )
+        };
+        let mut status = Status::new(code);
+        status.text = Some(text.to_owned());
         status.kind = Some(StatusType::Success);
         status.object = domain_object(&name);
         let notification = JobNotification {
@@ -129,6 +141,65 @@ pub(crate) fn complete(
         state.domains.insert(name, job.domain);
     }
     count
+}
+
+/// 0102: checks the domain (registered, no job running) and the contacts, then starts a
+/// job that applies the fields sent (the others stay as they are).
+pub(crate) fn update(
+    state: &mut State,
+    task: &DomainUpdate,
+    ctid: Option<&str>,
+    owner: &User,
+    due_ms: Option<u64>,
+) -> Outcome {
+    let name = task.name.trim().to_ascii_lowercase();
+    let Some(current) = state.domains.get(&name) else {
+        return failure::<DomainUpdate>("Domain not found.", domain_object(&name));
+    };
+    if state.jobs.iter().any(|j| j.domain.name == name) {
+        return failure::<DomainUpdate>("A job for the domain is running.", domain_object(&name));
+    }
+    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
+    if let Some(missing) = contacts
+        .into_iter()
+        .flatten()
+        .find(|id| !state.contacts.contains_key(id))
+    {
+        return failure::<DomainUpdate>(
+            "Contact not found.",
+            Some(ObjectRef::new("handle", missing.to_string())),
+        );
+    }
+    let mut domain = current.clone();
+    domain.ownerc = task.ownerc.or(domain.ownerc);
+    domain.adminc = task.adminc.or(domain.adminc);
+    domain.techc = task.techc.or(domain.techc);
+    domain.zonec = task.zonec.or(domain.zonec);
+    if !task.nserver.is_empty() {
+        domain.nserver = task.nserver.clone();
+    }
+    domain.autorenew = task.autorenew.or(domain.autorenew);
+    domain.use_trustee = task.use_trustee.or(domain.use_trustee);
+    domain.use_privacy = task.use_privacy.or(domain.use_privacy);
+    domain.updated = Some(state::now());
+    domain.updater = Some(owner.clone());
+    let id = State::take_id(&mut state.next_job);
+    state.jobs.push(PendingJob {
+        id,
+        domain,
+        ctid: ctid.map(str::to_owned),
+        owner: owner.clone(),
+        due_ms,
+        update: true,
+    });
+    notify::<DomainUpdate>(
+        "Domain update started.",
+        domain_object(&name),
+        AnyData::DomainUpdate(DomainCreateData {
+            domain_job: Some(DomainJob::default().job(Job::new(id).status(JobStatus::Running))),
+            ..DomainCreateData::default()
+        }),
+    )
 }
 
 /// 0105 with a domain name.

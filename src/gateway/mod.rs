@@ -60,6 +60,7 @@
 //! | 0303 HandleDelete | removes it; `E0303` if unknown or used by a domain or a running job (the fake's rule) |
 //! | 0304 HandleInfo / list | one handle by id or alias (`E0304` if unknown); the list form with `view`, `where`, `order` |
 //! | 0101 DomainCreate | checks the contacts exist and the name is free, answers `N0101` with a `domain_job/job` (RUNNING); the job completes on [`complete_jobs`](Gateway::complete_jobs) or after [`job_delay`](GatewayBuilder::job_delay): the domain is stored and a job notification (the domain, `job_id`, an `S0101` status, the task's `ctid`) is queued |
+//! | 0102 DomainUpdate | for a registered domain with no job running: `N0102` and a job that applies the fields sent (contacts, name servers, flags; the rest stays), then a job notification with an `S0102` status |
 //! | 0105 DomainInfo / list | one domain (`E0105` if unknown); the list form evaluates `where` (nested `and`/`or`; `eq ne like gt lt ge le`; `like` with `*`), `order` (several keys, asc/desc), `view` (offset, limit: 100 without one; `children` 1 gives whole entries) and `key` (a list entry holds `name` and the keys asked for) |
 //! | 0905 PollInfo | the oldest unconfirmed message and the queue length as `summary`; again until confirmed |
 //! | 0906 PollConfirm | removes that message; `E0906` for an id not in the queue |

@@ -19,6 +19,9 @@ pub(crate) struct PendingJob {
     pub(crate) owner: User,
     /// When it completes (milliseconds since the Unix epoch); `None`: on demand only.
     pub(crate) due_ms: Option<u64>,
+    /// The task that started it: 0101 (create) or 0102 (update).
+    #[serde(default)]
+    pub(crate) update: bool,
 }
 
 /// Everything the fake remembers.
