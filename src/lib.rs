@@ -22,6 +22,8 @@ mod document;
 pub mod domain;
 pub mod envelope;
 mod error;
+#[cfg(feature = "gateway")]
+pub mod gateway;
 pub mod job;
 mod limits;
 pub mod notification;

@@ -109,6 +109,73 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Run a local fake of the XML gateway on 127.0.0.1 for integration tests (needs the
+    /// `gateway` feature too), printing its URL; stop it with Ctrl-C.
+    ///
+    /// It keeps contacts, domains, jobs and the poll queue in memory, or in FILE with
+    /// --state (loaded at start if it exists, saved after every change). Jobs complete after
+    /// --job-delay-ms and queue their notification.
+    #[cfg(feature = "gateway")]
+    Serve(Serve),
+}
+
+/// The options of `serve`.
+#[cfg(feature = "gateway")]
+#[derive(Debug, Args)]
+struct Serve {
+    /// The port on 127.0.0.1 (0: a free one).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Keep the state in this JSON file (secrets included) instead of in memory.
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+    /// The user accepted in `auth`.
+    #[arg(long, default_value = "user")]
+    user: String,
+    /// The password accepted in `auth`.
+    #[arg(long, default_value = "secret")]
+    password: String,
+    /// The context accepted in `auth`.
+    #[arg(long, default_value = "4")]
+    context: String,
+    /// How long a job (0101) runs before its notification is queued, in milliseconds.
+    #[arg(long, default_value_t = 2000, value_name = "MS")]
+    job_delay_ms: u64,
+    /// Answer with every documented quirk (context4, DEFFERED, the repeated tail, msg after
+    /// status, one line).
+    #[arg(long)]
+    quirks: bool,
+    /// Allow this many requests per second per client IP (the real gateway: about 3).
+    #[arg(long, value_name = "N")]
+    rate_limit: Option<u32>,
+}
+
+#[cfg(feature = "gateway")]
+fn serve(args: Serve) -> Result<Outcome, String> {
+    use autodns_xml::gateway::{Faults, Gateway};
+    let mut faults = if args.quirks {
+        Faults::all_quirks()
+    } else {
+        Faults::default()
+    };
+    faults.rate_limit = args.rate_limit;
+    let mut builder = Gateway::builder()
+        .port(args.port)
+        .user(args.user)
+        .password(args.password)
+        .context(args.context)
+        .job_delay(std::time::Duration::from_millis(args.job_delay_ms))
+        .faults(faults);
+    if let Some(path) = args.state {
+        builder = builder.state_file(path);
+    }
+    let gateway = builder
+        .start()
+        .map_err(|e| format!("cannot start the gateway: {e}"))?;
+    emit(&gateway.url(), true)?;
+    loop {
+        std::thread::park();
+    }
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +313,8 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
                 .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
             emit(&printable::json(&json), true).map(|()| Outcome::Done)
         }
+        #[cfg(feature = "gateway")]
+        Command::Serve(args) => serve(args),
     }
 }
 
