@@ -14,14 +14,12 @@ use std::time::{Duration, Instant};
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// POSTs one XML document and returns the answer's bytes: every exchange bounded to 30 s,
-/// on a new connection (more than 4 kept-alive connections at once can stall against the
-/// local gateway: see the `gateway` module documentation).
+/// over the agent's kept-alive connections.
 pub fn post(url: &str, xml: &str) -> Result<Vec<u8>, Error> {
     static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
     let agent = AGENT.get_or_init(|| {
         ureq::Agent::config_builder()
             .timeout_global(Some(std::time::Duration::from_secs(30)))
-            .max_idle_connections(0)
             .build()
             .into()
     });

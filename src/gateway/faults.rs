@@ -50,8 +50,8 @@ pub struct Faults {
     /// Waits this long before answering.
     pub delay: Option<Duration>,
     /// Ends every n-th exchange (1: every one) without an answer, before the request is
-    /// read: nothing runs and nothing is recorded. The client gets an I/O error (the fake
-    /// writes bytes that are no HTTP response; tiny_http cannot close a kept-alive socket).
+    /// run: nothing runs and nothing is recorded. The connection is closed without an
+    /// answer, so the client gets an I/O error.
     pub drop_every: Option<u32>,
     /// Allows this many requests per second per client IP; the rest get
     /// [`rate_limit_answer`](Self::rate_limit_answer).

@@ -1,6 +1,7 @@
-//! The HTTP side: a few threads taking requests from one `tiny_http` server, answering
-//! each POST with what `dispatch` says, applying the slow and dropped-connection faults, and
-//! completing delayed jobs between requests.
+//! The HTTP side: hyper's HTTP/1.1 server on a tokio runtime of the gateway's own, one task
+//! per connection (so a kept-alive connection never holds up another), answering each POST
+//! with what `dispatch` says, applying the slow and dropped-connection faults, and
+//! completing delayed jobs on a timer.
 
 use super::dispatch::{self, Reply};
 use super::faults::Faults;
@@ -8,10 +9,14 @@ use super::state::{self, State};
 use super::{Credentials, domains, poll};
 use crate::envelope::Request;
 use crate::poll::EventNotification;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::{Method, StatusCode};
 use std::collections::{HashMap, VecDeque};
-use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -20,7 +25,7 @@ use std::time::{Duration, Instant};
 const TICK: Duration = Duration::from_millis(20);
 
 /// The largest body read (the decoder's default document limit).
-const MAX_BODY: u64 = 64 * 1024 * 1024;
+const MAX_BODY: usize = 64 * 1024 * 1024;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -158,81 +163,99 @@ impl Shared {
     }
 }
 
-/// A worker: answers requests until the stop flag is set.
-pub(crate) fn serve(server: &tiny_http::Server, shared: &Shared) {
-    while !shared.stop.load(Ordering::SeqCst) {
-        if shared.job_delay.is_some() {
-            shared.complete_jobs(Some(state::now_ms()));
-        }
-        match server.recv_timeout(TICK) {
-            Ok(Some(request)) => handle(request, shared),
-            Ok(None) => {}
-            Err(_) => std::thread::sleep(TICK),
+/// Accepts connections on `listener` until `stop` is notified, each served by its own task;
+/// with a job delay, completes due jobs every [`TICK`].
+pub(crate) async fn serve(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    stop: Arc<tokio::sync::Notify>,
+) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    if shared.job_delay.is_some() {
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(TICK);
+            while !shared.stop.load(Ordering::SeqCst) {
+                tick.tick().await;
+                shared.complete_jobs(Some(state::now_ms()));
+            }
+        });
+    }
+    loop {
+        tokio::select! {
+            () = stop.notified() => break,
+            accepted = listener.accept() => {
+                let Ok((stream, peer)) = accepted else {
+                    continue;
+                };
+                let shared = Arc::clone(&shared);
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(move |request| {
+                        handle(request, peer.ip(), Arc::clone(&shared))
+                    });
+                    let io = hyper_util::rt::TokioIo::new(stream);
+                    // An error here is the client's (or a dropped-connection fault): the
+                    // connection ends, nothing else does.
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(io, service)
+                        .await;
+                });
+            }
         }
     }
 }
 
-fn handle(mut request: tiny_http::Request, shared: &Shared) {
-    if *request.method() != tiny_http::Method::Post {
-        let answer =
-            tiny_http::Response::from_string("POST one XML document.\n").with_status_code(405);
-        let answer = with_header(answer, "Content-Type", "text/plain");
-        let _ = request.respond(answer);
-        return;
+/// The fault "drop the connection": the service fails, and hyper closes the connection
+/// without an answer.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by the local gateway")
     }
-    let mut body = Vec::new();
-    if request
-        .as_reader()
-        .take(MAX_BODY)
-        .read_to_end(&mut body)
-        .is_err()
-    {
-        return;
+}
+
+impl std::error::Error for Dropped {}
+
+type Answer = hyper::Response<Full<Bytes>>;
+
+fn answer(status: StatusCode, content_type: &'static str, body: String) -> Answer {
+    let mut response = hyper::Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = status;
+    if !content_type.is_empty() {
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     }
-    let peer = request
-        .remote_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let reply = dispatch::answer(shared, &body, peer, true);
+    response
+}
+
+async fn handle(
+    request: hyper::Request<Incoming>,
+    peer: IpAddr,
+    shared: Arc<Shared>,
+) -> Result<Answer, Dropped> {
+    if request.method() != Method::POST {
+        let body = "POST one XML document.\n".to_owned();
+        return Ok(answer(StatusCode::METHOD_NOT_ALLOWED, "text/plain", body));
+    }
+    let body = match Limited::new(request.into_body(), MAX_BODY).collect().await {
+        Ok(body) => body.to_bytes(),
+        Err(_) => return Ok(answer(StatusCode::PAYLOAD_TOO_LARGE, "", String::new())),
+    };
+    let reply = dispatch::answer(&shared, &body, peer, true);
     if let Some(delay) = shared.faults().delay {
-        std::thread::sleep(delay);
+        tokio::time::sleep(delay).await;
     }
     match reply {
-        Reply::Xml(xml) => {
-            let answer = with_header(
-                tiny_http::Response::from_string(xml),
-                "Content-Type",
-                "text/xml",
-            );
-            let _ = request.respond(answer);
-        }
+        Reply::Xml(xml) => Ok(answer(StatusCode::OK, "text/xml", xml)),
         Reply::Http(code) => {
-            let _ = request.respond(tiny_http::Response::empty(code));
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Ok(answer(status, "", String::new()))
         }
-        Reply::Drop => cut(request),
-    }
-}
-
-/// Ends the exchange without an answer. tiny_http keeps a keep-alive connection open for
-/// the next request and offers no way to close its socket, so the fake sends bytes that are
-/// no HTTP response: the client fails at once with a transport error and closes the
-/// connection itself (which tiny_http then closes too). What the client sees is what a
-/// connection cut before the answer gives it: an I/O error and no answer.
-fn cut(request: tiny_http::Request) {
-    use std::io::Write;
-    let mut writer = request.into_writer();
-    let _ = writer.write_all(b"\x00 connection dropped by the local gateway\r\n\r\n");
-    let _ = writer.flush();
-}
-
-/// `response` with the header `name: value` (both ASCII constants, so it always parses).
-fn with_header<R: Read>(
-    response: tiny_http::Response<R>,
-    name: &str,
-    value: &str,
-) -> tiny_http::Response<R> {
-    match tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(h) => response.with_header(h),
-        Err(()) => response,
+        Reply::Drop => Err(Dropped),
     }
 }
