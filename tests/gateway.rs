@@ -1172,3 +1172,41 @@ fn sixteen_clients_on_kept_alive_connections_are_all_answered() {
     let answered: usize = clients.into_iter().map(|c| c.join().expect("client")).sum();
     assert_eq!(answered, 16 * 50);
 }
+
+/// `lose_answer_every`: the task runs, then the connection closes without its answer; a
+/// client that retries sees the effect of the first try (here: the contact exists twice,
+/// because 0301 is not idempotent, which is what such a test is for).
+#[test]
+fn a_lost_answer_ran_its_task() {
+    let gateway = Gateway::builder()
+        .faults(Faults::default().with_lose_answer_every(1))
+        .start()
+        .expect("start");
+    let xml = Request::new(auth())
+        .task(ContactCreate(handle("A")))
+        .to_xml()
+        .expect("encode");
+    assert!(post(&gateway.url(), &xml).is_err(), "no answer");
+    assert_eq!(gateway.contacts().len(), 1, "but the contact was created");
+    gateway.set_faults(Faults::default());
+    assert!(post(&gateway.url(), &xml).is_ok());
+    assert_eq!(gateway.contacts().len(), 2);
+}
+
+/// The gateway runs on a runtime of its own thread: a `#[tokio::test]` starts it, talks to it
+/// (here through a blocking client on the blocking pool) and drops it.
+#[tokio::test]
+async fn the_gateway_is_usable_from_a_tokio_test() {
+    let gateway = Gateway::start().expect("start");
+    let url = gateway.url();
+    let xml = Request::new(auth())
+        .task(PollInfo)
+        .to_xml()
+        .expect("encode");
+    let answer = tokio::task::spawn_blocking(move || post(&url, &xml))
+        .await
+        .expect("joined")
+        .expect("answered");
+    assert!(answer.windows(5).any(|w| w == b"S0905"));
+    drop(gateway);
+}

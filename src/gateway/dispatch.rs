@@ -228,7 +228,12 @@ pub(crate) fn answer(shared: &Shared, body: &[u8], peer: std::net::IpAddr, http:
     if let Some(refused) = check_auth(&shared.credentials, &request.auth) {
         return Reply::Xml(encode(one(refused, shared.stid()), &faults));
     }
-    Reply::Xml(encode(run(shared, &request), &faults))
+    let answer = Reply::Xml(encode(run(shared, &request), &faults));
+    let lost = http
+        && faults
+            .lose_answer_every
+            .is_some_and(|every| n % u64::from(every.max(1)) == 0);
+    if lost { Reply::Drop } else { answer }
 }
 
 fn rate_limited(shared: &Shared, faults: &Faults) -> Reply {

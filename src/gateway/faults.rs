@@ -53,6 +53,10 @@ pub struct Faults {
     /// run: nothing runs and nothing is recorded. The connection is closed without an
     /// answer, so the client gets an I/O error.
     pub drop_every: Option<u32>,
+    /// Runs every n-th request (1: every one) and then closes the connection without its
+    /// answer: the state changed, the client got an I/O error. What a client's retry must
+    /// survive (a second 0101 for the same domain, say).
+    pub lose_answer_every: Option<u32>,
     /// Allows this many requests per second per client IP; the rest get
     /// [`rate_limit_answer`](Self::rate_limit_answer).
     pub rate_limit: Option<u32>,
@@ -89,6 +93,12 @@ impl Faults {
     /// The same faults with every n-th connection dropped.
     pub fn with_drop_every(mut self, n: u32) -> Self {
         self.drop_every = Some(n.max(1));
+        self
+    }
+
+    /// The same faults with the answer to every n-th request lost after it ran.
+    pub fn with_lose_answer_every(mut self, n: u32) -> Self {
+        self.lose_answer_every = Some(n.max(1));
         self
     }
 

@@ -89,8 +89,8 @@
 //!
 //! # Faults
 //!
-//! See [`Faults`]: the documented answer quirks, slow answers, dropped connections and a
-//! per-client rate limit. The real gateway allows about 3 requests per second per IP; what it
+//! See [`Faults`]: the documented answer quirks, slow answers, dropped connections (before
+//! the request runs, or after it ran with its answer lost) and a per-client rate limit. The real gateway allows about 3 requests per second per IP; what it
 //! answers past that is not documented anywhere we could find, so the answer is a
 //! [`RateLimitAnswer`] you choose (by default an `E00000` XML answer, marked as the fake's).
 
