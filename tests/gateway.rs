@@ -1210,3 +1210,46 @@ async fn the_gateway_is_usable_from_a_tokio_test() {
     assert!(answer.windows(5).any(|w| w == b"S0905"));
     drop(gateway);
 }
+
+/// The auth-code tasks: 0113001 answers the new code in `status/object` (an `authinfo`
+/// object, read with `auth_code`), 0113005 sends it, 0113002 removes it (then there is none
+/// to send), 0113003 is acknowledged; an unknown domain is refused.
+#[test]
+fn auth_codes_are_created_sent_and_deleted() {
+    use autodns_xml::domain::{
+        AuthInfo1Create, AuthInfo1Delete, AuthInfo2Create, AuthInfoSend, auth_code,
+    };
+    let gateway = Gateway::start().expect("start");
+    registered(&gateway, &["a.de"]);
+    let url = gateway.url();
+    let bytes = send(
+        &url,
+        &Request::new(auth()).task(AuthInfo1Create::new("a.de")),
+    );
+    let resp = decode_response::<AuthInfo1Create>(&bytes).expect("S0113001");
+    let code = resp.status().and_then(auth_code).expect("a code");
+    assert!(!code.expose().is_empty());
+    assert!(
+        !format!("{resp:?}").contains(code.expose()),
+        "the code stays out of Debug"
+    );
+    let r = any(&send(
+        &url,
+        &Request::new(auth())
+            .task(AuthInfoSend::new("a.de"))
+            .task(AuthInfo2Create::new("a.de")),
+    ));
+    assert_eq!(codes(&r), ["S0113005", "S0113003"]);
+    let r = any(&send(
+        &url,
+        &Request::new(auth())
+            .task(AuthInfo1Delete::new("a.de"))
+            .task(AuthInfoSend::new("a.de")),
+    ));
+    assert_eq!(codes(&r), ["S0113002", "E0113005"]);
+    let r = any(&send(
+        &url,
+        &Request::new(auth()).task(AuthInfo1Create::new("b.de")),
+    ));
+    assert_eq!(codes(&r), ["E0113001"]);
+}

@@ -4,7 +4,7 @@
 use super::faults::{Faults, RateLimitAnswer};
 use super::server::Shared;
 use super::state::State;
-use super::{Credentials, certificates, contacts, domains, poll, zones};
+use super::{Credentials, authinfo, certificates, contacts, domains, poll, zones};
 use crate::envelope::{
     Auth, Msg, ObjectRef, Request, Response, Status, StatusCode, StatusKind, StatusType, TaskResult,
 };
@@ -156,6 +156,10 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::CertificateJobList(_) => certificates::list(state, task),
         TaskBody::CertificateJobCancel(t) => certificates::cancel(state, t),
         TaskBody::ResendApproverEmail(t) => certificates::resend(state, t),
+        TaskBody::AuthInfo1Create(t) => authinfo::create(state, t),
+        TaskBody::AuthInfo1Delete(t) => authinfo::delete(state, t),
+        TaskBody::AuthInfo2Create(t) => authinfo::create2(state, t),
+        TaskBody::AuthInfoSend(t) => authinfo::send(state, t),
         TaskBody::ZoneCreate(t) => zones::create(state, t),
         TaskBody::ZoneUpdate(t) => zones::update(state, t),
         TaskBody::ZoneStream(t) => zones::stream(state, t),
