@@ -1253,3 +1253,61 @@ fn auth_codes_are_created_sent_and_deleted() {
     ));
     assert_eq!(codes(&r), ["E0113001"]);
 }
+
+/// Cancelations: created for a registered domain (once), read, listed with a filter,
+/// updated and withdrawn; none for an unknown domain.
+#[test]
+fn cancelations_are_kept_listed_updated_and_withdrawn() {
+    use autodns_xml::cancelation::{
+        Cancelation, CancelationCreate, CancelationDelete, CancelationInfo, CancelationList,
+        CancelationType, CancelationUpdate, Case, ExecDate,
+    };
+    let gateway = Gateway::start().expect("start");
+    registered(&gateway, &["a.de", "b.de"]);
+    let url = gateway.url();
+    let cancel = |name: &str| {
+        CancelationCreate(Cancelation::new(
+            name,
+            CancelationType::Delete(Case::Lower),
+            ExecDate::Expire(Case::Lower),
+        ))
+    };
+    let r = any(&send(
+        &url,
+        &Request::new(auth())
+            .task(cancel("a.de"))
+            .task(cancel("a.de"))
+            .task(cancel("c.de")),
+    ));
+    assert_eq!(codes(&r), ["S0103101", "E0103101", "E0103101"]);
+    let bytes = send(
+        &url,
+        &Request::new(auth()).task(CancelationInfo::new("a.de")),
+    );
+    let info = decode_response::<CancelationInfo>(&bytes).expect("S0103104");
+    let kept = info
+        .data()
+        .and_then(|d| d.cancelation.first())
+        .expect("one");
+    assert_eq!(kept.kind, Some(CancelationType::Delete(Case::Lower)));
+    let listed = send(
+        &url,
+        &Request::new(auth()).task(CancelationList.with_where(Where::condition(
+            "domain",
+            Operator::Like,
+            "*.de",
+        ))),
+    );
+    let listed = decode_response::<CancelationList>(&listed).expect("S0103104");
+    assert_eq!(listed.data().and_then(|d| d.summary), Some(1));
+    let update = CancelationUpdate(Cancelation::named("a.de").execdate(ExecDate::Now(Case::Lower)));
+    let r = any(&send(&url, &Request::new(auth()).task(update)));
+    assert_eq!(codes(&r), ["S0103102"]);
+    let r = any(&send(
+        &url,
+        &Request::new(auth())
+            .task(CancelationDelete::new("a.de"))
+            .task(CancelationInfo::new("a.de")),
+    ));
+    assert_eq!(codes(&r), ["S0103103", "E0103104"]);
+}

@@ -4,7 +4,7 @@
 use super::faults::{Faults, RateLimitAnswer};
 use super::server::Shared;
 use super::state::State;
-use super::{Credentials, authinfo, certificates, contacts, domains, poll, zones};
+use super::{Credentials, authinfo, cancelations, certificates, contacts, domains, poll, zones};
 use crate::envelope::{
     Auth, Msg, ObjectRef, Request, Response, Status, StatusCode, StatusKind, StatusType, TaskResult,
 };
@@ -156,6 +156,11 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::CertificateJobList(_) => certificates::list(state, task),
         TaskBody::CertificateJobCancel(t) => certificates::cancel(state, t),
         TaskBody::ResendApproverEmail(t) => certificates::resend(state, t),
+        TaskBody::CancelationCreate(t) => cancelations::create(state, t, owner),
+        TaskBody::CancelationUpdate(t) => cancelations::update(state, t, owner),
+        TaskBody::CancelationDelete(t) => cancelations::delete(state, t),
+        TaskBody::CancelationInfo(t) => cancelations::info(state, t),
+        TaskBody::CancelationList(_) => cancelations::list(state, task),
         TaskBody::AuthInfo1Create(t) => authinfo::create(state, t),
         TaskBody::AuthInfo1Delete(t) => authinfo::delete(state, t),
         TaskBody::AuthInfo2Create(t) => authinfo::create2(state, t),

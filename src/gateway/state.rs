@@ -1,6 +1,7 @@
 //! The gateway's state: contacts, domains, running jobs and the poll queue; saved to and
 //! loaded from a JSON file when asked.
 
+use crate::cancelation::Cancelation;
 use crate::certificate::CertificateJob;
 use crate::contact::Handle;
 use crate::domain::Domain;
@@ -40,6 +41,9 @@ pub(crate) struct State {
     /// Zones by name.
     #[serde(default)]
     pub(crate) zones: BTreeMap<String, Zone>,
+    /// Cancelations by domain name.
+    #[serde(default)]
+    pub(crate) cancelations: BTreeMap<String, Cancelation>,
 }
 
 impl Default for State {
@@ -54,6 +58,7 @@ impl Default for State {
             queue: VecDeque::new(),
             certificates: BTreeMap::new(),
             zones: BTreeMap::new(),
+            cancelations: BTreeMap::new(),
         }
     }
 }
