@@ -198,10 +198,10 @@ fn unmodelled_tasks_are_answered_with_an_error_saying_so() {
         autodns_xml::TaskCode::new("0105005").expect("code"),
         Vec::new(),
     );
-    let renew = autodns_xml::domain::DomainRenew::new("example.com", 1);
-    let request = Request::new(auth()).task(restorable).task(renew);
+    let restore = autodns_xml::domain::DomainRestore::new("example.com");
+    let request = Request::new(auth()).task(restorable).task(restore);
     let r = any(&send(&gateway.url(), &request));
-    assert_eq!(codes(&r), ["E0105005", "E0101003"]);
+    assert_eq!(codes(&r), ["E0105005", "E0101005"]);
     for result in &r.results {
         let text = result.status.text.as_deref().unwrap_or_default();
         assert!(text.contains("does not implement"), "{text}");
@@ -1310,4 +1310,61 @@ fn cancelations_are_kept_listed_updated_and_withdrawn() {
             .task(CancelationInfo::new("a.de")),
     ));
     assert_eq!(codes(&r), ["S0103103", "E0103104"]);
+}
+
+/// Renew, transfer in and owner change run as jobs like 0101: answered `N…`, completed on
+/// demand, each ending in a job notification whose status answers the `N` one (`S0101003`,
+/// `S0104001`, `S0104011`) and is final; the domain then shows the change.
+#[test]
+fn renew_transfer_and_owner_change_run_as_jobs() {
+    use autodns_xml::domain::{DomainOwnerchange, DomainRenew, DomainTransfer};
+    let gateway = Gateway::start().expect("start");
+    let owner = registered(&gateway, &["a.de", "b.de"]);
+    let before = gateway
+        .domains()
+        .into_iter()
+        .find(|d| d.name == "a.de")
+        .and_then(|d| d.expire);
+    let url = gateway.url();
+    let new_owner = contact(&url, "New Owner");
+    let transfer = DomainTransfer::new("t.de", "auth-code-1")
+        .ownerc(owner)
+        .adminc(owner)
+        .techc(owner)
+        .nserver("ns1.example.net");
+    let request = Request::new(auth())
+        .task(DomainRenew::new("a.de", 2).with_ctid("renew-1"))
+        .task(transfer.with_ctid("transfer-1"))
+        .task(DomainOwnerchange::new("b.de", new_owner).with_ctid("owner-1"));
+    let r = any(&send(&url, &request));
+    assert_eq!(codes(&r), ["N0101003", "N0104", "N0104010"]);
+    let accepted: Vec<_> = r.results.iter().map(|r| r.status.code.clone()).collect();
+    assert_eq!(gateway.complete_jobs(), 3);
+    let notifications: Vec<_> = gateway
+        .messages()
+        .into_iter()
+        .filter_map(|m| m.job().cloned())
+        .collect();
+    for (code, ctid) in accepted.iter().zip(["renew-1", "transfer-1", "owner-1"]) {
+        let n = notifications
+            .iter()
+            .find(|n| n.ctid.as_deref() == Some(ctid))
+            .unwrap_or_else(|| panic!("a notification for {ctid}"));
+        assert!(n.answers(code) && n.is_final(), "{ctid}: {:?}", n.status);
+    }
+    let domains = gateway.domains();
+    let get = |name: &str| {
+        domains
+            .iter()
+            .find(|d| d.name == name)
+            .cloned()
+            .expect(name)
+    };
+    let after = get("a.de").expire;
+    assert_eq!(
+        after,
+        before.and_then(|t| t.checked_add_months(autodns_xml::chrono::Months::new(24)))
+    );
+    assert_eq!(get("t.de").nserver.len(), 1);
+    assert_eq!(get("b.de").ownerc, Some(new_owner));
 }

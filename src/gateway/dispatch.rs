@@ -4,7 +4,9 @@
 use super::faults::{Faults, RateLimitAnswer};
 use super::server::Shared;
 use super::state::State;
-use super::{Credentials, authinfo, cancelations, certificates, contacts, domains, poll, zones};
+use super::{
+    Credentials, authinfo, cancelations, certificates, contacts, domains, lifecycle, poll, zones,
+};
 use crate::envelope::{
     Auth, Msg, ObjectRef, Request, Response, Status, StatusCode, StatusKind, StatusType, TaskResult,
 };
@@ -148,6 +150,13 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::HandleList(_) => contacts::list(state, task),
         TaskBody::DomainCreate(t) => domains::create(state, t, task.ctid.as_deref(), owner, due_ms),
         TaskBody::DomainUpdate(t) => domains::update(state, t, task.ctid.as_deref(), owner, due_ms),
+        TaskBody::DomainRenew(t) => lifecycle::renew(state, t, task.ctid.as_deref(), owner, due_ms),
+        TaskBody::DomainTransfer(t) => {
+            lifecycle::transfer(state, t, task.ctid.as_deref(), owner, due_ms)
+        }
+        TaskBody::DomainOwnerchange(t) => {
+            lifecycle::ownerchange(state, t, task.ctid.as_deref(), owner, due_ms)
+        }
         TaskBody::DomainInfo(t) => domains::info(state, t),
         TaskBody::DomainList(_) => domains::list(state, task),
         TaskBody::PollInfo(_) => poll::info(state),

@@ -11,6 +11,7 @@ use crate::envelope::{ObjectRef, RequestTask, Status, StatusCode, StatusKind, St
 use crate::job::{Job, JobStatus};
 use crate::poll::{JobNotification, Message, Payload};
 use crate::registry::AnyData;
+use crate::task::TaskCode;
 
 fn domain_object(name: &str) -> Option<ObjectRef> {
     Some(ObjectRef::new("domain", name))
@@ -82,6 +83,7 @@ pub(crate) fn create(
         owner: owner.clone(),
         due_ms,
         update: false,
+        done: None,
     });
     notify::<DomainCreate>(
         "Domain registration started.",
@@ -110,7 +112,10 @@ pub(crate) fn complete(
     let count = due.len();
     for job in due {
         let name = job.domain.name.clone();
-        let (code, text) = if job.update {
+        let (code, text) = if let Some((code, text)) = &job.done {
+            let task = crate::task::TaskCode::new(code).unwrap_or_else(|_| TaskCode::known("0"));
+            (StatusCode::new(StatusKind::Success, task), text.as_str())
+        } else if job.update {
             (
                 StatusCode::of::<DomainUpdate>(StatusKind::Success),
                 "Domain updated.",
@@ -191,6 +196,7 @@ pub(crate) fn update(
         owner: owner.clone(),
         due_ms,
         update: true,
+        done: None,
     });
     notify::<DomainUpdate>(
         "Domain update started.",

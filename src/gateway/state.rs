@@ -24,6 +24,10 @@ pub(crate) struct PendingJob {
     /// The task that started it: 0101 (create) or 0102 (update).
     #[serde(default)]
     pub(crate) update: bool,
+    /// For the other jobs (renew, transfer, owner change): the code and text of the status
+    /// the job notification carries when it completes (`0104001` for a transfer).
+    #[serde(default)]
+    pub(crate) done: Option<(String, String)>,
 }
 
 /// Everything the fake remembers.

@@ -1,0 +1,199 @@
+//! The domain jobs after registration: 0101003 renew (the term extended by the period),
+//! 0104 transfer in (the domain arrives with the contacts and name servers sent; the job
+//! notification carries `S0104001`, as the help page "Processing Transfer-In and
+//! Ownerchange Jobs" says a transfer ends) and 0104010 owner change (the new owner; it ends
+//! with `S0104011`). Each is answered `N…` with a running job that completes as a 0101's
+//! does, on demand or after the job delay.
+
+use super::dispatch::{Outcome, failure, notify};
+use super::state::{self, PendingJob, State};
+use crate::Task;
+use crate::domain::{
+    Domain, DomainCreateData, DomainJob, DomainOwnerchange, DomainRenew, DomainTransfer,
+};
+use crate::envelope::{ObjectRef, User};
+use crate::job::{Job, JobStatus};
+use crate::registry::AnyData;
+
+fn domain_object(name: &str) -> Option<ObjectRef> {
+    Some(ObjectRef::new("domain", name))
+}
+
+/// Queues the job that turns the domain into `domain`, answered `N<T>`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call per job kind, each naming every part"
+)]
+fn start<T: Task>(
+    state: &mut State,
+    domain: Domain,
+    ctid: Option<&str>,
+    owner: &User,
+    due_ms: Option<u64>,
+    done: (&str, &str),
+    started: &str,
+    data: fn(DomainCreateData) -> AnyData,
+) -> Outcome {
+    let name = domain.name.clone();
+    let id = State::take_id(&mut state.next_job);
+    state.jobs.push(PendingJob {
+        id,
+        domain,
+        ctid: ctid.map(str::to_owned),
+        owner: owner.clone(),
+        due_ms,
+        update: false,
+        done: Some((done.0.to_owned(), done.1.to_owned())),
+    });
+    notify::<T>(
+        started,
+        domain_object(&name),
+        data(DomainCreateData {
+            domain_job: Some(DomainJob::default().job(Job::new(id).status(JobStatus::Running))),
+            ..DomainCreateData::default()
+        }),
+    )
+}
+
+/// The registered domain `name`, if no job runs for it.
+fn current<T: Task>(state: &State, name: &str) -> Result<Domain, Box<Outcome>> {
+    let Some(domain) = state.domains.get(name) else {
+        return Err(Box::new(failure::<T>(
+            "Domain not found.",
+            domain_object(name),
+        )));
+    };
+    if state.jobs.iter().any(|j| j.domain.name == name) {
+        let refused = failure::<T>("A job for the domain is running.", domain_object(name));
+        return Err(Box::new(refused));
+    }
+    Ok(domain.clone())
+}
+
+/// 0101003: the term grows by `period` years (1 without one).
+pub(crate) fn renew(
+    state: &mut State,
+    task: &DomainRenew,
+    ctid: Option<&str>,
+    owner: &User,
+    due_ms: Option<u64>,
+) -> Outcome {
+    let name = task.name.trim().to_ascii_lowercase();
+    let mut domain = match current::<DomainRenew>(state, &name) {
+        Ok(d) => d,
+        Err(refused) => return *refused,
+    };
+    let years = task.period.unwrap_or(1);
+    let from = domain.expire.unwrap_or_else(state::now);
+    domain.expire = from.checked_add_months(chrono::Months::new(12 * years));
+    domain.updated = Some(state::now());
+    domain.updater = Some(owner.clone());
+    start::<DomainRenew>(
+        state,
+        domain,
+        ctid,
+        owner,
+        due_ms,
+        (DomainRenew::CODE, "Domain renewed."),
+        "Domain renewal started.",
+        AnyData::DomainRenew,
+    )
+}
+
+/// 0104: a domain not held here arrives with what the transfer sends; an auth code is
+/// required (any non-empty one: the fake has no losing registrar to ask).
+pub(crate) fn transfer(
+    state: &mut State,
+    task: &DomainTransfer,
+    ctid: Option<&str>,
+    owner: &User,
+    due_ms: Option<u64>,
+) -> Outcome {
+    let name = task.name.trim().to_ascii_lowercase();
+    if state.domains.contains_key(&name) || state.jobs.iter().any(|j| j.domain.name == name) {
+        return failure::<DomainTransfer>(
+            "The domain is already here or being transferred.",
+            domain_object(&name),
+        );
+    }
+    if task.authinfo.as_ref().is_none_or(|a| a.expose().is_empty()) {
+        return failure::<DomainTransfer>("An auth code is required.", domain_object(&name));
+    }
+    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
+    if let Some(missing) = contacts
+        .into_iter()
+        .flatten()
+        .find(|id| !state.contacts.contains_key(id))
+    {
+        let object = Some(ObjectRef::new("handle", missing.to_string()));
+        return failure::<DomainTransfer>("Contact not found.", object);
+    }
+    let now = state::now();
+    let domain = Domain {
+        ownerc: task.ownerc,
+        adminc: task.adminc,
+        techc: task.techc,
+        zonec: task.zonec,
+        nserver: task.nserver.clone(),
+        autorenew: task.autorenew,
+        created: Some(now),
+        updated: Some(now),
+        expire: now.checked_add_months(chrono::Months::new(12 * task.period.unwrap_or(1))),
+        owner: Some(owner.clone()),
+        updater: Some(owner.clone()),
+        ..Domain::new(name)
+    };
+    start::<DomainTransfer>(
+        state,
+        domain,
+        ctid,
+        owner,
+        due_ms,
+        ("0104001", "Domain transfer completed."),
+        "Domain transfer started.",
+        AnyData::DomainTransfer,
+    )
+}
+
+/// 0104010: the new owner (and the other fields sent) once the job completes.
+pub(crate) fn ownerchange(
+    state: &mut State,
+    task: &DomainOwnerchange,
+    ctid: Option<&str>,
+    owner: &User,
+    due_ms: Option<u64>,
+) -> Outcome {
+    let name = task.name.trim().to_ascii_lowercase();
+    let mut domain = match current::<DomainOwnerchange>(state, &name) {
+        Ok(d) => d,
+        Err(refused) => return *refused,
+    };
+    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
+    if let Some(missing) = contacts
+        .into_iter()
+        .flatten()
+        .find(|id| !state.contacts.contains_key(id))
+    {
+        let object = Some(ObjectRef::new("handle", missing.to_string()));
+        return failure::<DomainOwnerchange>("Contact not found.", object);
+    }
+    domain.ownerc = task.ownerc.or(domain.ownerc);
+    domain.adminc = task.adminc.or(domain.adminc);
+    domain.techc = task.techc.or(domain.techc);
+    domain.zonec = task.zonec.or(domain.zonec);
+    if !task.nserver.is_empty() {
+        domain.nserver = task.nserver.clone();
+    }
+    domain.updated = Some(state::now());
+    domain.updater = Some(owner.clone());
+    start::<DomainOwnerchange>(
+        state,
+        domain,
+        ctid,
+        owner,
+        due_ms,
+        ("0104011", "Domain owner changed."),
+        "Domain owner change started.",
+        AnyData::DomainOwnerchange,
+    )
+}
