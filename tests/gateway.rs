@@ -1368,3 +1368,60 @@ fn renew_transfer_and_owner_change_run_as_jobs() {
     assert_eq!(get("t.de").nserver.len(), 1);
     assert_eq!(get("b.de").ownerc, Some(new_owner));
 }
+
+/// 400134 / 400135 read the history: the finished jobs only (a running one is not there).
+#[test]
+fn the_certificate_history_holds_the_finished_jobs() {
+    use autodns_xml::certificate::{
+        CertificateJob, CertificateJobHistoryInfo, CertificateJobHistoryList,
+    };
+    let gateway = Gateway::start().expect("start");
+    let url = gateway.url();
+    let add = |status: JobStatus| {
+        gateway.add_certificate_job(
+            CertificateJob::default().job(autodns_xml::Job::new(0).status(status)),
+        )
+    };
+    let running = add(JobStatus::Running);
+    let done = add(JobStatus::Success);
+    let failed = add(JobStatus::Failed);
+    let task = |t: RequestTask| codes(&any(&send(&url, &Request::new(auth()).task(t))));
+    assert_eq!(
+        task(CertificateJobHistoryInfo::new(done).into()),
+        ["S400134"]
+    );
+    assert_eq!(
+        task(CertificateJobHistoryInfo::new(running).into()),
+        ["E400134"]
+    );
+    let bytes = send(
+        &url,
+        &Request::new(auth()).task(CertificateJobHistoryList.with_order(Order::asc("id"))),
+    );
+    let list = decode_response::<CertificateJobHistoryList>(&bytes).expect("S400135");
+    let ids: Vec<u64> = list
+        .data()
+        .map(|d| {
+            d.certificate_job
+                .iter()
+                .filter_map(|c| c.job.as_ref().map(|j| j.id))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(ids, [done, failed]);
+}
+
+/// 0106001: the fake has no outgoing transfers; the list is empty, `summary` 0.
+#[test]
+fn the_outgoing_transfer_list_is_empty() {
+    let gateway = Gateway::start().expect("start");
+    let bytes = send(
+        &gateway.url(),
+        &Request::new(auth()).task(autodns_xml::domain::TransferOutList),
+    );
+    let list = decode_response::<autodns_xml::domain::TransferOutList>(&bytes).expect("S0106001");
+    assert_eq!(
+        list.data().map(|d| (d.summary, d.transfer.len())),
+        Some((Some(0), 0))
+    );
+}

@@ -1,13 +1,15 @@
 //! Certificate job tasks: 400114 info, 400115 list, 400113 cancel, 400118 resend the approver
-//! e-mail. The crate models no certificate order task, so jobs are added from the test with
+//! e-mail, and 400134 / 400135 the same info and list over the history (the finished jobs:
+//! succeeded, failed or canceled). The crate models no certificate order task, so jobs are added from the test with
 //! [`Gateway::add_certificate_job`](super::Gateway::add_certificate_job).
 
 use super::dispatch::{Outcome, failure, success};
 use super::query::{self, Fields};
 use super::state::{self, State};
 use crate::certificate::{
-    CertificateJob, CertificateJobCancel, CertificateJobInfo, CertificateJobInfoData,
-    CertificateJobList, CertificateJobListData, ResendApproverEmail,
+    CertificateJob, CertificateJobCancel, CertificateJobHistoryInfo, CertificateJobHistoryList,
+    CertificateJobInfo, CertificateJobInfoData, CertificateJobList, CertificateJobListData,
+    ResendApproverEmail,
 };
 use crate::contact::EmptyData;
 use crate::envelope::{ObjectRef, RequestTask, User};
@@ -138,5 +140,54 @@ pub(crate) fn resend(state: &State, task: &ResendApproverEmail) -> Outcome {
         ),
         Some(_) => failure::<ResendApproverEmail>("The certificate job is finished.", object(id)),
         None => failure::<ResendApproverEmail>("Certificate job not found.", object(id)),
+    }
+}
+
+/// 400134: a finished job, from the history.
+pub(crate) fn history_info(state: &State, task: &CertificateJobHistoryInfo) -> Outcome {
+    let id = task.id();
+    let finished = state
+        .certificates
+        .get(&id)
+        .filter(|c| job_of(c).is_some_and(|j| !is_open(j)));
+    match finished {
+        Some(entry) => success::<CertificateJobHistoryInfo>(
+            "Certificate job inquired from the history.",
+            object(id),
+            AnyData::CertificateJobHistoryInfo(CertificateJobInfoData {
+                certificate_job: Some(entry.clone()),
+                ..CertificateJobInfoData::default()
+            }),
+        ),
+        None => failure::<CertificateJobHistoryInfo>(
+            "Certificate job not found in the history.",
+            object(id),
+        ),
+    }
+}
+
+/// 400135: the finished jobs, as 400115 lists the running ones.
+pub(crate) fn history_list(state: &State, task: &RequestTask) -> Outcome {
+    let finished = state
+        .certificates
+        .values()
+        .filter(|c| job_of(c).is_some_and(|j| !is_open(j)));
+    match query::run(finished, task) {
+        Ok((page, total)) => success::<CertificateJobHistoryList>(
+            "Certificate jobs listed from the history.",
+            None,
+            AnyData::CertificateJobHistoryList(CertificateJobListData {
+                summary: Some(total),
+                certificate_job: page
+                    .into_iter()
+                    .map(|c| CertificateJob {
+                        job: c.job.clone(),
+                        ..CertificateJob::default()
+                    })
+                    .collect(),
+                ..CertificateJobListData::default()
+            }),
+        ),
+        Err(why) => failure::<CertificateJobHistoryList>(&why, None),
     }
 }

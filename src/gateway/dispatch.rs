@@ -157,6 +157,7 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::DomainOwnerchange(t) => {
             lifecycle::ownerchange(state, t, task.ctid.as_deref(), owner, due_ms)
         }
+        TaskBody::TransferOutList(_) => lifecycle::transfers_out(),
         TaskBody::DomainInfo(t) => domains::info(state, t),
         TaskBody::DomainList(_) => domains::list(state, task),
         TaskBody::PollInfo(_) => poll::info(state),
@@ -165,6 +166,8 @@ fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<
         TaskBody::CertificateJobList(_) => certificates::list(state, task),
         TaskBody::CertificateJobCancel(t) => certificates::cancel(state, t),
         TaskBody::ResendApproverEmail(t) => certificates::resend(state, t),
+        TaskBody::CertificateJobHistoryInfo(t) => certificates::history_info(state, t),
+        TaskBody::CertificateJobHistoryList(_) => certificates::history_list(state, task),
         TaskBody::CancelationCreate(t) => cancelations::create(state, t, owner),
         TaskBody::CancelationUpdate(t) => cancelations::update(state, t, owner),
         TaskBody::CancelationDelete(t) => cancelations::delete(state, t),

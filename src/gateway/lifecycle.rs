@@ -10,6 +10,7 @@ use super::state::{self, PendingJob, State};
 use crate::Task;
 use crate::domain::{
     Domain, DomainCreateData, DomainJob, DomainOwnerchange, DomainRenew, DomainTransfer,
+    TransferOutData, TransferOutList,
 };
 use crate::envelope::{ObjectRef, User};
 use crate::job::{Job, JobStatus};
@@ -195,5 +196,18 @@ pub(crate) fn ownerchange(
         ("0104011", "Domain owner changed."),
         "Domain owner change started.",
         AnyData::DomainOwnerchange,
+    )
+}
+
+/// 0106001: no domain leaves the fake for another registrar, so the list of outgoing
+/// transfers is empty (`summary` 0), whatever the query.
+pub(crate) fn transfers_out() -> Outcome {
+    super::dispatch::success::<TransferOutList>(
+        "Outgoing transfers listed.",
+        None,
+        AnyData::TransferOutList(TransferOutData {
+            summary: Some(0),
+            ..TransferOutData::default()
+        }),
     )
 }

@@ -61,15 +61,17 @@
 //! | 400115 certificate job list | the jobs (a list entry carries only the job, as the real answer does), with `where`, `order`, `view` |
 //! | 400113 cancel | an open job becomes `CANCELED`; `E400113` for a finished or unknown one |
 //! | 400118 resend approver e-mail | `S400118` for an open job (no e-mail is sent) |
+//! | 400134 / 400135 history info / list | the finished jobs (succeeded, failed, canceled) only; `E400134` for a running or unknown one |
 //! | 0113001 / 0113002 / 0113003 / 0113005 auth codes | for a registered domain: 0113001 keeps a new code on the domain and answers it as the status's `authinfo` object (read it with [`auth_code`](crate::domain::auth_code)); 0113002 removes it; 0113003 and 0113005 (refused without a code) are only acknowledged: nothing is posted or mailed |
 //! | 0101003 DomainRenew, 0104 DomainTransfer, 0104010 DomainOwnerchange | jobs like 0101's (`N…` with a running job, completed on demand or after the delay, then a job notification with the task's `ctid`): a renew extends `expire` by the period; a transfer in (an auth code required, any non-empty one) brings a domain not held here with the contacts and name servers sent and ends with `S0104001`; an owner change sets the owner (and the contacts sent) and ends with `S0104011` |
+//! | 0106001 outgoing transfers | an empty list (`summary` 0): no domain leaves the fake |
 //! | 0103101 to 0103104 cancelations | 0103101 keeps one per registered domain (`E0103101` for an unknown domain or a second one); 0103102 sets the fields sent; 0103103 withdraws it; 0103104 one by domain, and the list form with `where`, `order`, `view`; the fake never carries one out |
 //! | 0201 ZoneCreate | stores the zone by name; `E0201` with `EF02019` if it exists |
 //! | 0202 ZoneUpdate | replaces the zone whole (its `system_ns` kept if the update leaves it out); `E0202` with `EF02020` if unknown |
 //! | 0202001 ZoneStream | removes the `rr_rem` records (same name, type and value), adds the `rr_add` ones once, applies `main`, `soa` and `nserver`; `E0202001` with `EF02020` if unknown |
 //! | 0203 ZoneDelete | removes the zone; `E0203` with `EF02020` if unknown |
 //! | 0205 ZoneInfo / list | one zone by name (`E0205` "Zone information could not be inquired." with `EF02020` "No such zone exists.", as recorded); the list form with `where`, `order`, `view` (`name` and `system_ns` per entry, whole zones with `children` 1) |
-//! | anything else | `E<code>` saying the local gateway does not implement the task (0204 ZoneImport, 0101005 restore, 0106001 outgoing transfers, 400134 / 400135 among them) |
+//! | anything else | `E<code>` saying the local gateway does not implement the task (0204 ZoneImport and 0101005 restore among them: the fake deletes no domain to restore) |
 //!
 //! A task that fails changes nothing; a request that does not decode, fails authentication
 //! or is rate limited changes nothing and runs no task. Status and message texts are the
