@@ -2,6 +2,10 @@
 //! language, the poll queue, authentication, each fault, a bad request changing nothing, the
 //! state file, and a bounded load test (8 clients, 2,000 requests, requests per second printed).
 
+#[path = "../examples/gateway_acme.rs"]
+mod acme_example;
+#[path = "../examples/gateway_certificates.rs"]
+mod certificates_example;
 #[path = "../examples/gateway_list.rs"]
 mod list_example;
 #[path = "../examples/gateway_register.rs"]
@@ -132,6 +136,49 @@ fn example_list_filters_orders_and_pages() {
     assert_eq!(first, ["a.de", "b.de"]);
     let (second, _) = list_example::list_de(&url, &auth(), c, 2).expect("list");
     assert_eq!(second, ["d.de"]);
+}
+
+#[test]
+fn example_acme_sets_and_removes_the_challenge() {
+    use autodns_xml::zone::{ResourceRecord, Zone, ZoneCreate};
+    let gateway = Gateway::start().expect("start");
+    let url = gateway.url();
+    let zone = Zone::new("example.com", "a.ns14.net").rr(ResourceRecord::a("", "198.51.100.7"));
+    let r = any(&send(&url, &Request::new(auth()).task(ZoneCreate(zone))));
+    assert_eq!(codes(&r), ["S0201"]);
+    let (zone, ns) =
+        acme_example::set_challenge(&url, &auth(), "www.example.com", "tok").expect("set");
+    assert_eq!((zone.as_str(), ns.as_str()), ("example.com", "a.ns14.net"));
+    assert_eq!(
+        acme_example::txt_values(&url, &auth(), &zone, &ns).expect("read"),
+        ["tok"]
+    );
+    acme_example::remove_challenge(&url, &auth(), "www.example.com", "tok").expect("removed");
+    assert!(
+        acme_example::txt_values(&url, &auth(), &zone, &ns)
+            .expect("read")
+            .is_empty()
+    );
+    assert!(acme_example::find_zone(&url, &auth(), "www.other.org").is_err());
+}
+
+#[test]
+fn example_certificates_lists_running_and_finished_jobs() {
+    let gateway = Gateway::start().expect("start");
+    let ids = certificates_example::add_jobs(
+        &gateway,
+        &[
+            ("www.example.com", JobStatus::Running),
+            ("shop.example.com", JobStatus::Running),
+            ("www.other.org", JobStatus::Running),
+            ("old.example.com", JobStatus::Success),
+        ],
+    );
+    let (running, finished) =
+        certificates_example::running_and_finished(&gateway.url(), &auth(), "*.example.com")
+            .expect("listed");
+    assert_eq!(running, [ids[1], ids[0]]);
+    assert_eq!(finished, [ids[3]]);
 }
 
 // ---------------------------------------------------------------------------------------
