@@ -231,3 +231,33 @@ impl FromXml for DataSpan {
         el.skip_span().map(DataSpan)
     }
 }
+
+/// Any document for the structured fuzz target (see `codec::fuzz`).
+#[cfg(feature = "arbitrary")]
+mod generate {
+    use super::Document;
+    use crate::codec::fuzz::{Gen, items};
+    use crate::envelope::generate::{any_result, response};
+    use crate::envelope::{Request, RequestTask};
+    use arbitrary::{Result, Unstructured};
+
+    impl Gen for Document {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            Ok(match u.int_in_range(0..=2)? {
+                0 => Document::Request(Request::generate(u)?),
+                1 => {
+                    // At least one result, most of the time (none is refused).
+                    let mut results = Vec::new();
+                    if !u.ratio(1, 16)? {
+                        results.push(any_result(u)?);
+                    }
+                    results.extend(items(u, any_result)?);
+                    Document::Response(response(u, results)?)
+                }
+                _ => Document::Task(RequestTask::generate(u)?),
+            })
+        }
+    }
+
+    crate::codec::macros::arbitrary_via_gen!(Document);
+}

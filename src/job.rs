@@ -207,3 +207,19 @@ xml_struct! {
         id: u64 = req "id",
     }
 }
+
+/// Open enums are drawn by `codec::fuzz::open_enum`.
+#[cfg(feature = "arbitrary")]
+mod generate {
+    use super::JobStatus;
+    use crate::codec::fuzz::{Gen, open_enum};
+    use arbitrary::{Result, Unstructured};
+
+    impl Gen for JobStatus {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            open_enum(u)
+        }
+    }
+
+    crate::codec::macros::arbitrary_via_gen!(JobStatus);
+}

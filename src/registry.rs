@@ -639,6 +639,7 @@ mod generate {
             }
         }
     }
+    crate::codec::macros::arbitrary_via_gen!(TaskCode, TaskBody);
 }
 
 #[cfg(test)]

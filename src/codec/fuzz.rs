@@ -15,18 +15,15 @@
 //! - a response's data matches the task code of its status, as [`Document`] reads it;
 //! - `msgs_after_status` is at most the number of messages; `quirks` are empty.
 //!
+//! The generators of the models stand beside them (`Gen` impls under `#[cfg(feature =
+//! "arbitrary")]` in their modules); this module has the trait, the helpers they draw with
+//! and the generators of the values below the models (text, date-times, raw elements).
+//!
 //! Recursive models (`where`, `msg`) nest as deep as the input lets them: past the decoder's
 //! depth limit the document is refused with `LimitExceeded`, which the fuzz target allows.
 
-use crate::envelope::{
-    Auth, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind, TaskBody,
-    TaskResult,
-};
-use crate::job::JobStatus;
-use crate::poll::{EventType, Message, Payload};
 use crate::raw::{RawElement, RawNode};
-use crate::{AnyData, Document, TaskCode};
-use arbitrary::{Arbitrary, Result, Unstructured};
+use arbitrary::{Result, Unstructured};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::OpenEnum;
@@ -50,7 +47,7 @@ const MAX_ITEMS: usize = 6;
 const MAX_RAW_DEPTH: usize = 8;
 
 /// Up to [`MAX_ITEMS`] values, as long as the input says go on.
-fn items<T>(
+pub(crate) fn items<T>(
     u: &mut Unstructured<'_>,
     mut item: impl FnMut(&mut Unstructured<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
@@ -74,7 +71,7 @@ gen_by_arbitrary!(u64, u32, i64, bool);
 
 /// Text: mostly characters XML can carry, the awkward ones made likely; now and then any
 /// character (which the encoder refuses unless XML 1.0 allows it).
-fn text(u: &mut Unstructured<'_>) -> Result<String> {
+pub(crate) fn text(u: &mut Unstructured<'_>) -> Result<String> {
     const SPECIAL: &[&str] = &[
         "<",
         "&",
@@ -170,70 +167,12 @@ pub(crate) fn open_enum<E: OpenEnum + Clone>(u: &mut Unstructured<'_>) -> Result
     Ok(E::from_wire(super::syntax::trim_xml(&text(u)?)))
 }
 
-impl Gen for JobStatus {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        open_enum(u)
-    }
-}
-
-impl Gen for EventType {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        open_enum(u)
-    }
-}
-
 impl<T: Gen> Gen for Box<T> {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
         T::generate(u).map(Box::new)
     }
     fn generate_named(u: &mut Unstructured<'_>, name: &str) -> Result<Self> {
         T::generate_named(u, name).map(Box::new)
-    }
-}
-
-/// The children a message models: an unknown payload or child takes none of these names.
-const MESSAGE_FIELDS: &[&str] = &["id", "owner", "created", "job", "notify", "tmchnotify"];
-
-impl Gen for Payload {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        Ok(match u.int_in_range(0..=3)? {
-            0 => Payload::Job(Gen::generate(u)?),
-            1 => Payload::Notify(Gen::generate(u)?),
-            2 => Payload::TmchNotify(Gen::generate_named(u, "tmchnotify")?),
-            // An unknown payload is the message's first unknown child.
-            _ => {
-                let mut raw = RawElement::generate(u)?;
-                if MESSAGE_FIELDS.contains(&raw.name.as_str()) {
-                    raw.name.push_str("_x");
-                }
-                Payload::Other(raw)
-            }
-        })
-    }
-}
-
-impl Gen for Message {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        Ok(Message {
-            id: Gen::generate(u)?,
-            owner: Gen::generate(u)?,
-            payload: Gen::generate(u)?,
-            created: Gen::generate(u)?,
-            unknown: unknown(u, MESSAGE_FIELDS)?,
-        })
-    }
-}
-
-impl Gen for Secret {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        text(u).map(Secret::new)
-    }
-}
-
-impl Gen for StatusCode {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        let kind = *u.choose(&[StatusKind::Success, StatusKind::Error, StatusKind::Notify])?;
-        Ok(StatusCode::new(kind, TaskCode::generate(u)?))
     }
 }
 
@@ -310,127 +249,4 @@ impl Gen for RawElement {
     }
 }
 
-impl Gen for Request {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        Ok(Request {
-            auth: Auth::generate(u)?,
-            owner: Gen::generate(u)?,
-            language: Gen::generate(u)?,
-            // At least one task, most of the time (none is refused).
-            tasks: if u.ratio(1, 16)? {
-                Vec::new()
-            } else {
-                let first = RequestTask::generate(u)?;
-                let mut tasks = vec![first];
-                tasks.extend(Vec::<RequestTask>::generate(u)?);
-                tasks
-            },
-            unknown: unknown(u, &["auth", "owner", "language", "task"])?,
-            quirks: Vec::new(),
-        })
-    }
-}
-
-/// Response data as [`Document`] types it by `code`.
-fn any_data(u: &mut Unstructured<'_>, code: &str) -> Result<AnyData> {
-    AnyData::generate_for(code, u)
-}
-
-/// The parts of a result other than its data.
-fn result_parts<D>(
-    u: &mut Unstructured<'_>,
-    data: Option<D>,
-    status: Status,
-) -> Result<TaskResult<D>> {
-    let msgs: Vec<crate::Msg> = Gen::generate(u)?;
-    let msgs_after_status = u.int_in_range(0..=msgs.len())?;
-    Ok(TaskResult {
-        data,
-        msgs,
-        status,
-        msgs_after_status,
-        unknown: unknown(u, &["data", "status", "msg"])?,
-    })
-}
-
-impl<D: Gen> Gen for TaskResult<D> {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        let data = Gen::generate_named(u, "data")?;
-        let status = Status::generate(u)?;
-        result_parts(u, data, status)
-    }
-}
-
-/// A result whose data is typed by its status code.
-fn any_result(u: &mut Unstructured<'_>) -> Result<TaskResult<AnyData>> {
-    let status = Status::generate(u)?;
-    let data = if u.arbitrary()? {
-        Some(any_data(u, status.code.task.as_str())?)
-    } else {
-        None
-    };
-    result_parts(u, data, status)
-}
-
-/// The envelope of a response around `results`.
-fn response<D>(u: &mut Unstructured<'_>, results: Vec<TaskResult<D>>) -> Result<Response<D>> {
-    Ok(Response {
-        results,
-        stid: Gen::generate(u)?,
-        ctid: Gen::generate(u)?,
-        unknown: unknown(u, &["result", "stid", "ctid"])?,
-        quirks: Vec::new(),
-    })
-}
-
-impl<D: Gen> Gen for Response<D> {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        let results = Gen::generate(u)?;
-        response(u, results)
-    }
-}
-
-impl Gen for Document {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        Ok(match u.int_in_range(0..=2)? {
-            0 => Document::Request(Request::generate(u)?),
-            1 => {
-                // At least one result, most of the time (none is refused).
-                let mut results = Vec::new();
-                if !u.ratio(1, 16)? {
-                    results.push(any_result(u)?);
-                }
-                results.extend(items(u, any_result)?);
-                Document::Response(response(u, results)?)
-            }
-            _ => Document::Task(RequestTask::generate(u)?),
-        })
-    }
-}
-
-arbitrary_via_gen!(
-    JobStatus,
-    EventType,
-    Payload,
-    Message,
-    Secret,
-    TaskCode,
-    StatusCode,
-    RawElement,
-    TaskBody,
-    RequestTask,
-    Request,
-    Document,
-);
-
-impl<'a, D: Gen> Arbitrary<'a> for Response<D> {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Gen::generate(u)
-    }
-}
-
-impl<'a, D: Gen> Arbitrary<'a> for TaskResult<D> {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Gen::generate(u)
-    }
-}
+arbitrary_via_gen!(RawElement);

@@ -2,6 +2,8 @@
 
 mod auth;
 mod buffered;
+#[cfg(feature = "arbitrary")]
+pub(crate) mod generate;
 mod query;
 mod request;
 mod response;

@@ -319,4 +319,5 @@ mod generate {
             })
         }
     }
+    crate::codec::macros::arbitrary_via_gen!(RequestTask);
 }

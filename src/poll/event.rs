@@ -276,3 +276,18 @@ impl EventNotification {
             .or_else(|| self.transfer.as_ref().and_then(|t| t.domain.as_deref()))
     }
 }
+
+#[cfg(feature = "arbitrary")]
+mod generate {
+    use super::EventType;
+    use crate::codec::fuzz::{Gen, open_enum};
+    use arbitrary::{Result, Unstructured};
+
+    impl Gen for EventType {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            open_enum(u)
+        }
+    }
+
+    crate::codec::macros::arbitrary_via_gen!(EventType);
+}

@@ -177,3 +177,47 @@ impl ToXml for Message {
         Ok(())
     }
 }
+
+/// A message for the structured fuzz target (see `codec::fuzz`).
+#[cfg(feature = "arbitrary")]
+mod generate {
+    use super::{Message, Payload};
+    use crate::RawElement;
+    use crate::codec::fuzz::{Gen, unknown};
+    use arbitrary::{Result, Unstructured};
+
+    /// The children a message models: an unknown payload or child takes none of these names.
+    const MESSAGE_FIELDS: &[&str] = &["id", "owner", "created", "job", "notify", "tmchnotify"];
+
+    impl Gen for Payload {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            Ok(match u.int_in_range(0..=3)? {
+                0 => Payload::Job(Gen::generate(u)?),
+                1 => Payload::Notify(Gen::generate(u)?),
+                2 => Payload::TmchNotify(Gen::generate_named(u, "tmchnotify")?),
+                // An unknown payload is the message's first unknown child.
+                _ => {
+                    let mut raw = RawElement::generate(u)?;
+                    if MESSAGE_FIELDS.contains(&raw.name.as_str()) {
+                        raw.name.push_str("_x");
+                    }
+                    Payload::Other(raw)
+                }
+            })
+        }
+    }
+
+    impl Gen for Message {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            Ok(Message {
+                id: Gen::generate(u)?,
+                owner: Gen::generate(u)?,
+                payload: Gen::generate(u)?,
+                created: Gen::generate(u)?,
+                unknown: unknown(u, MESSAGE_FIELDS)?,
+            })
+        }
+    }
+
+    crate::codec::macros::arbitrary_via_gen!(Payload, Message);
+}
