@@ -22,7 +22,7 @@ fn typed<D: FromXml + ToXml + PartialEq + Debug>(data: &[u8]) {
 
 fn task<T: Task>(data: &[u8])
 where
-    T::Data: PartialEq + Debug,
+    T::Data: ToXml + PartialEq + Debug,
 {
     typed::<T::Data>(data)
 }
