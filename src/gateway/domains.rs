@@ -11,10 +11,86 @@ use crate::envelope::{ObjectRef, RequestTask, Status, StatusCode, StatusKind, St
 use crate::job::{Job, JobStatus};
 use crate::poll::{JobNotification, Message, Payload};
 use crate::registry::AnyData;
-use crate::task::TaskCode;
+use crate::task::{Task, TaskCode};
 
-fn domain_object(name: &str) -> Option<ObjectRef> {
+pub(crate) fn domain_object(name: &str) -> Option<ObjectRef> {
     Some(ObjectRef::new("domain", name))
+}
+
+/// Who starts a job, for which request, and when it is due.
+pub(crate) struct Start<'a> {
+    pub(crate) ctid: Option<&'a str>,
+    pub(crate) owner: &'a User,
+    pub(crate) due_ms: Option<u64>,
+}
+
+/// Queues the job of task `T` that turns the domain into `domain`, answered `N<T>` with the
+/// running job; its notification will carry `S<T>`. `texts`: the answer's and the
+/// notification's status texts.
+pub(crate) fn start<T: Task>(
+    state: &mut State,
+    domain: Domain,
+    by: Start<'_>,
+    texts: (&str, &str),
+    data: fn(DomainCreateData) -> AnyData,
+) -> Outcome {
+    start_ending::<T>(state, domain, by, (T::CODE, texts.0, texts.1), data)
+}
+
+/// [`start`], the notification carrying `S<done.0>` (a transfer in ends with `S0104001`).
+pub(crate) fn start_ending<T: Task>(
+    state: &mut State,
+    domain: Domain,
+    by: Start<'_>,
+    (done, started, finished): (&'static str, &str, &str),
+    data: fn(DomainCreateData) -> AnyData,
+) -> Outcome {
+    let name = domain.name.clone();
+    let id = State::take_id(&mut state.next_job);
+    state.jobs.push(PendingJob {
+        id,
+        domain,
+        ctid: by.ctid.map(str::to_owned),
+        owner: by.owner.clone(),
+        due_ms: by.due_ms,
+        done: (TaskCode::known(done), finished.to_owned()),
+    });
+    notify::<T>(
+        started,
+        domain_object(&name),
+        data(DomainCreateData {
+            domain_job: Some(DomainJob::default().job(Job::new(id).status(JobStatus::Running))),
+            ..DomainCreateData::default()
+        }),
+    )
+}
+
+/// The registered domain `name`, if no job runs for it; else `E<T>` saying which.
+pub(crate) fn current<T: Task>(state: &State, name: &str) -> Result<Domain, Box<Outcome>> {
+    let Some(domain) = state.domains.get(name) else {
+        return Err(Box::new(failure::<T>(
+            "Domain not found.",
+            domain_object(name),
+        )));
+    };
+    if state.jobs.iter().any(|j| j.domain.name == name) {
+        let refused = failure::<T>("A job for the domain is running.", domain_object(name));
+        return Err(Box::new(refused));
+    }
+    Ok(domain.clone())
+}
+
+/// `E<T>` naming the first of `ids` that is no contact here, if one is not.
+pub(crate) fn unknown_contact<T: Task>(
+    state: &State,
+    ids: impl IntoIterator<Item = Option<u64>>,
+) -> Option<Outcome> {
+    let missing = ids
+        .into_iter()
+        .flatten()
+        .find(|id| !state.contacts.contains_key(id))?;
+    let object = Some(ObjectRef::new("handle", missing.to_string()));
+    Some(failure::<T>("Contact not found.", object))
 }
 
 /// 0101: checks the name and contacts, then starts a job.
@@ -47,15 +123,8 @@ pub(crate) fn create(
         Some(task.techc),
         task.zonec,
     ];
-    if let Some(missing) = contacts
-        .into_iter()
-        .flatten()
-        .find(|id| !state.contacts.contains_key(id))
-    {
-        return failure::<DomainCreate>(
-            "Contact not found.",
-            Some(ObjectRef::new("handle", missing.to_string())),
-        );
+    if let Some(refused) = unknown_contact::<DomainCreate>(state, contacts) {
+        return refused;
     }
     let now = state::now();
     let domain = Domain {
@@ -75,23 +144,16 @@ pub(crate) fn create(
         updater: Some(owner.clone()),
         ..Domain::new(name.clone())
     };
-    let id = State::take_id(&mut state.next_job);
-    state.jobs.push(PendingJob {
-        id,
+    start::<DomainCreate>(
+        state,
         domain,
-        ctid: ctid.map(str::to_owned),
-        owner: owner.clone(),
-        due_ms,
-        update: false,
-        done: None,
-    });
-    notify::<DomainCreate>(
-        "Domain registration started.",
-        domain_object(&name),
-        AnyData::DomainCreate(DomainCreateData {
-            domain_job: Some(DomainJob::default().job(Job::new(id).status(JobStatus::Running))),
-            ..DomainCreateData::default()
-        }),
+        Start {
+            ctid,
+            owner,
+            due_ms,
+        },
+        ("Domain registration started.", "Domain registered."),
+        AnyData::DomainCreate,
     )
 }
 
@@ -112,22 +174,10 @@ pub(crate) fn complete(
     let count = due.len();
     for job in due {
         let name = job.domain.name.clone();
-        let (code, text) = if let Some((code, text)) = &job.done {
-            let task = crate::task::TaskCode::new(code).unwrap_or_else(|_| TaskCode::known("0"));
-            (StatusCode::new(StatusKind::Success, task), text.as_str())
-        } else if job.update {
-            (
-                StatusCode::of::<DomainUpdate>(StatusKind::Success),
-                "Domain updated.",
-            )
-        } else {
-            (
-                StatusCode::of::<DomainCreate>(StatusKind::Success),
-                "Domain registered.",
-            )
-        };
+        let (task, text) = &job.done;
+        let code = StatusCode::new(StatusKind::Success, task.clone());
         let mut status = Status::new(code);
-        status.text = Some(text.to_owned());
+        status.text = Some(text.clone());
         status.kind = Some(StatusType::Success);
         status.object = domain_object(&name);
         let notification = JobNotification {
@@ -158,24 +208,14 @@ pub(crate) fn update(
     due_ms: Option<u64>,
 ) -> Outcome {
     let name = task.name.trim().to_ascii_lowercase();
-    let Some(current) = state.domains.get(&name) else {
-        return failure::<DomainUpdate>("Domain not found.", domain_object(&name));
+    let mut domain = match current::<DomainUpdate>(state, &name) {
+        Ok(d) => d,
+        Err(refused) => return *refused,
     };
-    if state.jobs.iter().any(|j| j.domain.name == name) {
-        return failure::<DomainUpdate>("A job for the domain is running.", domain_object(&name));
-    }
     let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
-    if let Some(missing) = contacts
-        .into_iter()
-        .flatten()
-        .find(|id| !state.contacts.contains_key(id))
-    {
-        return failure::<DomainUpdate>(
-            "Contact not found.",
-            Some(ObjectRef::new("handle", missing.to_string())),
-        );
+    if let Some(refused) = unknown_contact::<DomainUpdate>(state, contacts) {
+        return refused;
     }
-    let mut domain = current.clone();
     domain.ownerc = task.ownerc.or(domain.ownerc);
     domain.adminc = task.adminc.or(domain.adminc);
     domain.techc = task.techc.or(domain.techc);
@@ -188,23 +228,16 @@ pub(crate) fn update(
     domain.use_privacy = task.use_privacy.or(domain.use_privacy);
     domain.updated = Some(state::now());
     domain.updater = Some(owner.clone());
-    let id = State::take_id(&mut state.next_job);
-    state.jobs.push(PendingJob {
-        id,
+    start::<DomainUpdate>(
+        state,
         domain,
-        ctid: ctid.map(str::to_owned),
-        owner: owner.clone(),
-        due_ms,
-        update: true,
-        done: None,
-    });
-    notify::<DomainUpdate>(
-        "Domain update started.",
-        domain_object(&name),
-        AnyData::DomainUpdate(DomainCreateData {
-            domain_job: Some(DomainJob::default().job(Job::new(id).status(JobStatus::Running))),
-            ..DomainCreateData::default()
-        }),
+        Start {
+            ctid,
+            owner,
+            due_ms,
+        },
+        ("Domain update started.", "Domain updated."),
+        AnyData::DomainUpdate,
     )
 }
 

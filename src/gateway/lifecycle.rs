@@ -5,71 +5,14 @@
 //! with `S0104011`). Each is answered `N…` with a running job that completes as a 0101's
 //! does, on demand or after the job delay.
 
-use super::dispatch::{Outcome, failure, notify};
-use super::state::{self, PendingJob, State};
-use crate::Task;
+use super::dispatch::{Outcome, failure};
+use super::domains::{Start, current, domain_object, start, start_ending, unknown_contact};
+use super::state::{self, State};
 use crate::domain::{
-    Domain, DomainCreateData, DomainJob, DomainOwnerchange, DomainRenew, DomainTransfer,
-    TransferOutData, TransferOutList,
+    Domain, DomainOwnerchange, DomainRenew, DomainTransfer, TransferOutData, TransferOutList,
 };
-use crate::envelope::{ObjectRef, User};
-use crate::job::{Job, JobStatus};
+use crate::envelope::User;
 use crate::registry::AnyData;
-
-fn domain_object(name: &str) -> Option<ObjectRef> {
-    Some(ObjectRef::new("domain", name))
-}
-
-/// Queues the job that turns the domain into `domain`, answered `N<T>`.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call per job kind, each naming every part"
-)]
-fn start<T: Task>(
-    state: &mut State,
-    domain: Domain,
-    ctid: Option<&str>,
-    owner: &User,
-    due_ms: Option<u64>,
-    done: (&str, &str),
-    started: &str,
-    data: fn(DomainCreateData) -> AnyData,
-) -> Outcome {
-    let name = domain.name.clone();
-    let id = State::take_id(&mut state.next_job);
-    state.jobs.push(PendingJob {
-        id,
-        domain,
-        ctid: ctid.map(str::to_owned),
-        owner: owner.clone(),
-        due_ms,
-        update: false,
-        done: Some((done.0.to_owned(), done.1.to_owned())),
-    });
-    notify::<T>(
-        started,
-        domain_object(&name),
-        data(DomainCreateData {
-            domain_job: Some(DomainJob::default().job(Job::new(id).status(JobStatus::Running))),
-            ..DomainCreateData::default()
-        }),
-    )
-}
-
-/// The registered domain `name`, if no job runs for it.
-fn current<T: Task>(state: &State, name: &str) -> Result<Domain, Box<Outcome>> {
-    let Some(domain) = state.domains.get(name) else {
-        return Err(Box::new(failure::<T>(
-            "Domain not found.",
-            domain_object(name),
-        )));
-    };
-    if state.jobs.iter().any(|j| j.domain.name == name) {
-        let refused = failure::<T>("A job for the domain is running.", domain_object(name));
-        return Err(Box::new(refused));
-    }
-    Ok(domain.clone())
-}
 
 /// 0101003: the term grows by `period` years (1 without one).
 pub(crate) fn renew(
@@ -92,11 +35,12 @@ pub(crate) fn renew(
     start::<DomainRenew>(
         state,
         domain,
-        ctid,
-        owner,
-        due_ms,
-        (DomainRenew::CODE, "Domain renewed."),
-        "Domain renewal started.",
+        Start {
+            ctid,
+            owner,
+            due_ms,
+        },
+        ("Domain renewal started.", "Domain renewed."),
         AnyData::DomainRenew,
     )
 }
@@ -121,13 +65,8 @@ pub(crate) fn transfer(
         return failure::<DomainTransfer>("An auth code is required.", domain_object(&name));
     }
     let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
-    if let Some(missing) = contacts
-        .into_iter()
-        .flatten()
-        .find(|id| !state.contacts.contains_key(id))
-    {
-        let object = Some(ObjectRef::new("handle", missing.to_string()));
-        return failure::<DomainTransfer>("Contact not found.", object);
+    if let Some(refused) = unknown_contact::<DomainTransfer>(state, contacts) {
+        return refused;
     }
     let now = state::now();
     let domain = Domain {
@@ -144,14 +83,19 @@ pub(crate) fn transfer(
         updater: Some(owner.clone()),
         ..Domain::new(name)
     };
-    start::<DomainTransfer>(
+    start_ending::<DomainTransfer>(
         state,
         domain,
-        ctid,
-        owner,
-        due_ms,
-        ("0104001", "Domain transfer completed."),
-        "Domain transfer started.",
+        Start {
+            ctid,
+            owner,
+            due_ms,
+        },
+        (
+            "0104001",
+            "Domain transfer started.",
+            "Domain transfer completed.",
+        ),
         AnyData::DomainTransfer,
     )
 }
@@ -170,13 +114,8 @@ pub(crate) fn ownerchange(
         Err(refused) => return *refused,
     };
     let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
-    if let Some(missing) = contacts
-        .into_iter()
-        .flatten()
-        .find(|id| !state.contacts.contains_key(id))
-    {
-        let object = Some(ObjectRef::new("handle", missing.to_string()));
-        return failure::<DomainOwnerchange>("Contact not found.", object);
+    if let Some(refused) = unknown_contact::<DomainOwnerchange>(state, contacts) {
+        return refused;
     }
     domain.ownerc = task.ownerc.or(domain.ownerc);
     domain.adminc = task.adminc.or(domain.adminc);
@@ -187,14 +126,19 @@ pub(crate) fn ownerchange(
     }
     domain.updated = Some(state::now());
     domain.updater = Some(owner.clone());
-    start::<DomainOwnerchange>(
+    start_ending::<DomainOwnerchange>(
         state,
         domain,
-        ctid,
-        owner,
-        due_ms,
-        ("0104011", "Domain owner changed."),
-        "Domain owner change started.",
+        Start {
+            ctid,
+            owner,
+            due_ms,
+        },
+        (
+            "0104011",
+            "Domain owner change started.",
+            "Domain owner changed.",
+        ),
         AnyData::DomainOwnerchange,
     )
 }

@@ -7,12 +7,14 @@ use crate::contact::Handle;
 use crate::domain::Domain;
 use crate::envelope::User;
 use crate::poll::Message;
+use crate::task::TaskCode;
 use crate::zone::Zone;
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// A domain job accepted with N0101 and not yet completed.
+/// A domain job accepted with an `N` status (0101, 0102, 0101003, 0104, 0104010) and not
+/// yet completed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PendingJob {
     pub(crate) id: u64,
@@ -21,13 +23,9 @@ pub(crate) struct PendingJob {
     pub(crate) owner: User,
     /// When it completes (milliseconds since the Unix epoch); `None`: on demand only.
     pub(crate) due_ms: Option<u64>,
-    /// The task that started it: 0101 (create) or 0102 (update).
-    #[serde(default)]
-    pub(crate) update: bool,
-    /// For the other jobs (renew, transfer, owner change): the code and text of the status
-    /// the job notification carries when it completes (`0104001` for a transfer).
-    #[serde(default)]
-    pub(crate) done: Option<(String, String)>,
+    /// The code of the success status its job notification carries (`0101`, `0104001` for
+    /// a transfer in), and that status's text.
+    pub(crate) done: (TaskCode, String),
 }
 
 /// Everything the fake remembers.
