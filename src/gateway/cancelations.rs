@@ -2,7 +2,7 @@
 //! 0103103 delete, 0103104 info and list. The fake keeps them; it never carries one out.
 
 use super::dispatch::{Outcome, failure, success};
-use super::query::{self, Fields};
+use super::query::{self, Fields, time};
 use super::state::State;
 use crate::cancelation::{
     Cancelation, CancelationCreate, CancelationData, CancelationDelete, CancelationInfo,
@@ -122,8 +122,6 @@ impl Fields for Cancelation {
     const KEYS: &'static [&'static str] = &["domain", "type", "execdate", "created", "changed"];
 
     fn field(&self, key: &str) -> Option<String> {
-        let time =
-            |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
         match key {
             "domain" => Some(self.domain.clone()),
             "type" => self.kind.as_ref().map(|k| k.as_str().to_owned()),

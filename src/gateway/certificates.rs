@@ -4,7 +4,7 @@
 //! [`Gateway::add_certificate_job`](super::Gateway::add_certificate_job).
 
 use super::dispatch::{Outcome, failure, success};
-use super::query::{self, Fields};
+use super::query::{self, Fields, time};
 use super::state::{self, State};
 use crate::certificate::{
     CertificateJob, CertificateJobCancel, CertificateJobHistoryInfo, CertificateJobHistoryList,
@@ -30,8 +30,6 @@ impl Fields for CertificateJob {
 
     fn field(&self, key: &str) -> Option<String> {
         let job = job_of(self)?;
-        let time =
-            |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
         match key {
             "id" => Some(job.id.to_string()),
             "status" => job.status.as_ref().map(|s| s.as_str().to_owned()),

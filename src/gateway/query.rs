@@ -18,7 +18,8 @@ pub(crate) trait Fields {
     fn field(&self, key: &str) -> Option<String>;
 }
 
-fn time(t: Option<chrono::NaiveDateTime>) -> Option<String> {
+/// A date-time field as the gateway writes it, for [`Fields::field`].
+pub(crate) fn time(t: Option<chrono::NaiveDateTime>) -> Option<String> {
     t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
 }
 

@@ -4,7 +4,7 @@
 //! `EF02019` for a zone that exists already, `EF02020` "No such zone exists.".
 
 use super::dispatch::{Outcome, failure, success};
-use super::query::{self, Fields};
+use super::query::{self, Fields, time};
 use super::state::State;
 use crate::contact::EmptyData;
 use crate::envelope::{Msg, ObjectRef, RequestTask, StatusType};
@@ -193,8 +193,6 @@ impl Fields for Zone {
     ];
 
     fn field(&self, key: &str) -> Option<String> {
-        let time =
-            |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
         match key {
             "name" => Some(self.name.clone()),
             "system_ns" => self.system_ns.clone(),
