@@ -285,15 +285,7 @@ impl<D: FromXml> Response<D> {
 
     /// [`decode`](Self::decode) under your own [`Limits`] instead of the defaults.
     pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<Self, DecodeError> {
-        let (src, start) = codec::prepare(xml, limits)?;
-        let (mut resp, quirks) = codec::read_document(src, start, limits, |el| {
-            if el.name() != "response" {
-                return Err(el.unexpected_root("<response>"));
-            }
-            Self::from_xml(el)
-        })?;
-        resp.quirks = quirks;
-        Ok(resp)
+        Self::decode_document(xml, limits, None)
     }
 }
 
@@ -333,12 +325,21 @@ impl<D: FromXml> Response<D> {
         limits: &Limits,
         code: &'static str,
     ) -> Result<Self, DecodeError> {
+        Self::decode_document(xml, limits, Some(code))
+    }
+
+    /// A response document, its results checked against task `task` if one is given.
+    fn decode_document(
+        xml: &[u8],
+        limits: &Limits,
+        task: Option<&'static str>,
+    ) -> Result<Self, DecodeError> {
         let (src, start) = codec::prepare(xml, limits)?;
         let (mut resp, quirks) = codec::read_document(src, start, limits, |el| {
             if el.name() != "response" {
                 return Err(el.unexpected_root("<response>"));
             }
-            Self::read(el, Some(code))
+            Self::read(el, task)
         })?;
         resp.quirks = quirks;
         Ok(resp)
