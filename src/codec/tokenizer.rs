@@ -476,24 +476,29 @@ impl<'i> Tokenizer<'i> {
         }
     }
 
+    #[inline]
     fn close(&mut self) {
         if let Some(name) = self.stack.pop() {
             match self.stack.len() {
-                0 => {
-                    self.root_closed = true;
-                    let tail: Vec<&'i str> = self
-                        .last_closed_child_of_root
-                        .into_iter()
-                        .chain([name])
-                        .collect();
-                    // Only the known repetition is accepted: `</stid></response>`.
-                    if tail == REPEATED_TAIL {
-                        self.tail = tail;
-                    }
-                }
+                0 => self.close_root(name),
                 1 => self.last_closed_child_of_root = Some(name),
                 _ => {}
             }
+        }
+    }
+
+    /// The root element `name` closed.
+    #[inline(never)]
+    fn close_root(&mut self, name: &'i str) {
+        self.root_closed = true;
+        let tail: Vec<&'i str> = self
+            .last_closed_child_of_root
+            .into_iter()
+            .chain([name])
+            .collect();
+        // Only the known repetition is accepted: `</stid></response>`.
+        if tail == REPEATED_TAIL {
+            self.tail = tail;
         }
     }
 
