@@ -292,6 +292,10 @@ impl StreamError {
 /// How much more input to ask for at least when the window runs out.
 const CHUNK: usize = 64 << 10;
 
+/// The elements an entry's tokenizer has room for beyond the envelope's before its stack
+/// grows (a certificate job's `job/owner/user` is three).
+const OPEN_ROOM: usize = 8;
+
 /// The containers the stream walks into, outermost first.
 const RESPONSE: &str = "response";
 const RESULT: &str = "result";
@@ -542,8 +546,12 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         }
         loop {
             let window = self.text.get(self.start..).unwrap_or_default();
+            // Room for an entry's elements too: the tokenizer's stack starts from this one,
+            // and would otherwise grow twice per entry.
+            let mut open = Vec::with_capacity(self.open.len() + OPEN_ROOM);
+            open.extend_from_slice(&self.open);
             let at = Resume {
-                open: self.open.clone(),
+                open,
                 last_child_of_root: self.last_child_of_root.as_deref(),
                 closed_tail: self
                     .closed_tail
