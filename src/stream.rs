@@ -292,6 +292,10 @@ impl StreamError {
 /// How much more input to ask for at least when the window runs out.
 const CHUNK: usize = 64 << 10;
 
+/// The elements an entry's tokenizer has room for beyond the envelope's before its stack
+/// grows (a certificate job's `job/owner/user` is three).
+const OPEN_ROOM: usize = 8;
+
 /// The containers the stream walks into, outermost first.
 const RESPONSE: &str = "response";
 const RESULT: &str = "result";
@@ -542,8 +546,12 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         }
         loop {
             let window = self.text.get(self.start..).unwrap_or_default();
+            // Room for an entry's elements too: the tokenizer's stack starts from this one,
+            // and would otherwise grow twice per entry.
+            let mut open = Vec::with_capacity(self.open.len() + OPEN_ROOM);
+            open.extend_from_slice(&self.open);
             let at = Resume {
-                open: self.open.clone(),
+                open,
                 last_child_of_root: self.last_child_of_root.as_deref(),
                 closed_tail: self
                     .closed_tail
@@ -752,8 +760,24 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             let room = goal.saturating_sub(self.text.len() + self.pending.len());
             let n = chunk.len().min(room.max(CHUNK));
             self.eof = chunk.is_empty();
-            self.pending
-                .extend_from_slice(chunk.get(..n).unwrap_or_default());
+            let bytes = chunk.get(..n).unwrap_or_default();
+            if self.sniffed && self.pending.is_empty() {
+                // The usual case: nothing carried over, so the bytes read are checked where
+                // they are and copied once, into the text.
+                match accept(&mut self.text, bytes, self.eof) {
+                    Ok(rest) => {
+                        self.pending.extend_from_slice(rest);
+                        self.input.consume(n);
+                        continue;
+                    }
+                    Err((kind, upto)) => {
+                        let before = bytes.get(..upto).unwrap_or_default().to_vec();
+                        self.input.consume(n);
+                        return Err(self.invalid(kind, &before).into());
+                    }
+                }
+            }
+            self.pending.extend_from_slice(bytes);
             self.input.consume(n);
             // The start of the input is judged on its first three bytes, however small the
             // reads: a byte-order mark, UTF-16.
@@ -773,24 +797,16 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     /// to be UTF-8 that XML 1.0 allows; an incomplete character waits for the next read.
     fn validate_pending(&mut self) -> Result<(), DecodeError> {
         let pending = std::mem::take(&mut self.pending);
-        let (valid, rest) = match std::str::from_utf8(&pending) {
-            Ok(s) => (s, &[][..]),
-            Err(e) if e.error_len().is_none() && !self.eof => {
-                let (valid, rest) = pending.split_at(e.valid_up_to());
-                (std::str::from_utf8(valid).unwrap_or_default(), rest)
+        match accept(&mut self.text, &pending, self.eof) {
+            Ok(rest) => {
+                self.pending = rest.to_vec();
+                Ok(())
             }
-            Err(e) => {
-                let upto = pending.get(..e.valid_up_to()).unwrap_or_default();
-                return Err(self.invalid(DecodeErrorKind::InvalidUtf8, upto));
+            Err((kind, upto)) => {
+                let before = pending.get(..upto).unwrap_or_default();
+                Err(self.invalid(kind, before))
             }
-        };
-        if let Some((at, code)) = codec::first_non_xml_char(valid) {
-            let upto = valid.as_bytes().get(..at).unwrap_or_default();
-            return Err(self.invalid(codec::forbidden_char(code), upto));
         }
-        self.text.push_str(valid);
-        self.pending = rest.to_vec();
-        Ok(())
     }
 
     /// At the start of the input: refuses UTF-16 and drops a UTF-8 byte-order mark. (A
@@ -834,6 +850,30 @@ impl<E: ListEntry, R: BufRead> Iterator for ListReader<E, R> {
         }
         self.next_entry().transpose()
     }
+}
+
+/// Appends to `text` the bytes of `bytes` that form whole characters, once they are known to
+/// be UTF-8 that XML 1.0 allows, and returns the rest (an incomplete character, which waits
+/// for the next read unless the input ended). Nothing is appended if they are not: the error
+/// and the length of the bytes before the bad one.
+fn accept<'b>(
+    text: &mut String,
+    bytes: &'b [u8],
+    eof: bool,
+) -> Result<&'b [u8], (DecodeErrorKind, usize)> {
+    let (valid, rest) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s, &[][..]),
+        Err(e) if e.error_len().is_none() && !eof => {
+            let (valid, rest) = bytes.split_at(e.valid_up_to());
+            (std::str::from_utf8(valid).unwrap_or_default(), rest)
+        }
+        Err(e) => return Err((DecodeErrorKind::InvalidUtf8, e.valid_up_to())),
+    };
+    if let Some((at, code)) = codec::first_non_xml_char(valid) {
+        return Err((codec::forbidden_char(code), at));
+    }
+    text.push_str(valid);
+    Ok(rest)
 }
 
 /// The position after `bytes`, read from `base`.

@@ -257,8 +257,14 @@ pub(crate) fn resolve_reference(r: &str) -> Result<Cow<'static, str>, DecodeErro
 
 /// `text` without XML white space (space, tab, CR, LF) at its ends: the only white space a
 /// value is trimmed of. Any other (NBSP, EM SPACE, NEL, U+3000) is part of the value.
+#[inline]
 pub(crate) fn trim_xml(text: &str) -> &str {
-    text.trim_matches([' ', '\t', '\r', '\n'])
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    // The usual value has nothing to trim: two byte tests.
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if !blank(first) && !blank(last) => text,
+        _ => text.trim_matches([' ', '\t', '\r', '\n']),
+    }
 }
 
 pub(crate) fn is_blank(text: &str) -> bool {

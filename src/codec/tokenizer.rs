@@ -31,6 +31,18 @@ use std::collections::VecDeque;
 const REPAIRABLE_END_TAGS: &[(&str, &str, &[&str])] =
     &[("context4", "context", &["updater", "owner"])];
 
+/// Whether `name` opens an element the server is known to close with another name (see
+/// [`REPAIRABLE_END_TAGS`]): a check against constants, inlined where every start tag is read.
+#[inline(always)]
+fn repairable(name: &str) -> bool {
+    for &(opened, _, _) in REPAIRABLE_END_TAGS {
+        if opened == name {
+            return true;
+        }
+    }
+    false
+}
+
 /// The end tags the server is known to repeat once after the root closed, in a `<response>`.
 const REPEATED_TAIL: &[&str] = &["stid", "response"];
 
@@ -380,7 +392,9 @@ impl<'i> Tokenizer<'i> {
                     if self.prefix.len() + self.stack.len() >= self.limits.max_depth {
                         return Err(self.limit_fail(Limit::Depth, pos));
                     }
-                    let name = if empty {
+                    // Only a name the server is known to close with another one is looked
+                    // into further.
+                    let name = if empty || !repairable(name) {
                         name
                     } else {
                         self.repair_start(name, pos)?
@@ -462,24 +476,29 @@ impl<'i> Tokenizer<'i> {
         }
     }
 
+    #[inline]
     fn close(&mut self) {
         if let Some(name) = self.stack.pop() {
             match self.stack.len() {
-                0 => {
-                    self.root_closed = true;
-                    let tail: Vec<&'i str> = self
-                        .last_closed_child_of_root
-                        .into_iter()
-                        .chain([name])
-                        .collect();
-                    // Only the known repetition is accepted: `</stid></response>`.
-                    if tail == REPEATED_TAIL {
-                        self.tail = tail;
-                    }
-                }
+                0 => self.close_root(name),
                 1 => self.last_closed_child_of_root = Some(name),
                 _ => {}
             }
+        }
+    }
+
+    /// The root element `name` closed.
+    #[inline(never)]
+    fn close_root(&mut self, name: &'i str) {
+        self.root_closed = true;
+        let tail: Vec<&'i str> = self
+            .last_closed_child_of_root
+            .into_iter()
+            .chain([name])
+            .collect();
+        // Only the known repetition is accepted: `</stid></response>`.
+        if tail == REPEATED_TAIL {
+            self.tail = tail;
         }
     }
 
@@ -577,12 +596,14 @@ impl<'i> Tokenizer<'i> {
     }
 
     /// The bytes this tokenizer scans (up to `end`).
+    #[inline]
     fn hay(&self) -> &'i [u8] {
         let src: &'i str = self.src;
         src.as_bytes().get(..self.end).unwrap_or_default()
     }
 
     /// `src[from..to]`, which the scanner only ever cuts at ASCII bytes.
+    #[inline]
     fn slice(&self, from: usize, to: usize) -> &'i str {
         let src: &'i str = self.src;
         src.get(from..to).unwrap_or_default()
@@ -639,13 +660,7 @@ impl<'i> Tokenizer<'i> {
                 Some(b'&') => self.reference(start)?,
                 Some(b' ' | b'\t' | b'\r' | b'\n') if self.skip_blank => {
                     // Indentation between tags: skipped without building a token.
-                    let mut i = start + 1;
-                    while hay
-                        .get(i)
-                        .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-                    {
-                        i += 1;
-                    }
+                    let i = start + 1 + blank_len(hay.get(start + 1..).unwrap_or_default());
                     if hay.get(i) == Some(&b'<') && i - start <= self.limits.max_text_len {
                         self.at = i;
                         continue;
@@ -1022,6 +1037,37 @@ fn scan_text(rest: &[u8]) -> (usize, u8) {
     }
 }
 
+/// How many bytes of white space (space, tab, CR, LF) `rest` starts with: eight bytes at a
+/// time (the last few bytes of the input one by one).
+///
+/// A byte is blank when it is not above 0x20: sound because the input was checked
+/// before any tokenizer reads it ([`prepare`](super::prepare), the stream's window), and the
+/// only bytes below 0x21 XML 1.0 allows are the four blanks.
+#[inline]
+fn blank_len(rest: &[u8]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Added to a byte's low seven bits, sets its high bit exactly when they are 0x21 or more.
+    const ABOVE_SPACE: u64 = 0x5F5F_5F5F_5F5F_5F5F;
+    let mut i = 0;
+    while let Some(word) = rest.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_le_bytes(word);
+        // No carry crosses a byte: the lowest flagged byte is the first that is not blank.
+        let other = (((x & LOW7) + ABOVE_SPACE) | x) & HI;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while rest
+        .get(i)
+        .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        i += 1;
+    }
+    i
+}
+
 /// The classes of bytes in character data (see [`Tokenizer::text`]).
 const PLAIN: u8 = 0;
 const CR: u8 = 1;
@@ -1052,5 +1098,23 @@ fn starts(rest: &[u8], pattern: &[u8], fold: bool) -> Option<bool> {
         (false, _) => Some(false),
         (true, true) => Some(true),
         (true, false) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank_len;
+
+    /// The word-at-a-time blank scan stops exactly where the first other byte stands, in a
+    /// word or after it.
+    #[test]
+    fn blank_runs_end_at_the_first_other_byte() {
+        for len in 0..20 {
+            for stop in ["<", "!", "a", "\u{e9}", ""] {
+                let blanks: String = " \t\r\n".chars().cycle().take(len).collect();
+                let text = format!("{blanks}{stop}x \t");
+                assert_eq!(blank_len(text.as_bytes()), len, "{text:?}");
+            }
+        }
     }
 }
