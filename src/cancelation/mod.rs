@@ -89,6 +89,11 @@ macro_rules! cased_enum {
                     other => Self::Other(other.to_owned()),
                 }
             }
+
+            /// No spelling of a cased value is a misspelling.
+            pub(crate) fn misspelling(&self) -> Option<&'static str> {
+                None
+            }
         }
 
         $crate::codec::macros::open_enum!(@open $name
