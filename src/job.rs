@@ -92,10 +92,8 @@ xml_struct! {
         /// The workflow sub-status (e.g. `WF_EMAIL_AUTH`).
         sub_status: Option<String> = opt "sub_status",
         /// When the job was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When the job was last updated.
-        #[serde(with = "crate::codec::datetime::option")]
         updated: Option<NaiveDateTime> = opt "updated",
         /// The job type.
         kind: Option<JobType> = opt "type",
@@ -104,7 +102,6 @@ xml_struct! {
         /// The action.
         action: Option<JobAction> = opt "action",
         /// When the job is or was executed.
-        #[serde(with = "crate::codec::datetime::option")]
         execution: Option<NaiveDateTime> = opt "execution",
     }
 }

@@ -157,7 +157,6 @@ xml_struct! {
         /// For `PREACK`: the gaining registrar (may be empty).
         gaining_registrar: Option<String> = opt "gaining_registrar",
         /// When the registry executes it (set by the server).
-        #[serde(with = "crate::codec::datetime::option")]
         registry_when_date: Option<NaiveDateTime> = opt "registry_when_date",
         /// The cancelation's id (set by the server).
         log_id: Option<u64> = opt "log_id",
@@ -166,10 +165,8 @@ xml_struct! {
         /// Who last changed it.
         updater: Option<User> = opt "updater",
         /// When it was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When it was last changed.
-        #[serde(with = "crate::codec::datetime::option")]
         changed: Option<NaiveDateTime> = opt "changed",
     }
 }

@@ -12,6 +12,7 @@
 //!         nserver: Vec<NameServer> = many "nserver", // any number, in order
 //!         address: Vec<String> = some "address",    // at least once
 //!         confirm_order: Option<bool> = opt "confirm_order" via Bit, // a non-default spelling
+//!         created: Option<NaiveDateTime> = opt "created", // `YYYY-MM-DD HH:MM:SS` in JSON too
 //!     }
 //! }
 //! ```
@@ -95,6 +96,15 @@ macro_rules! xml_struct {
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = req $wire:literal ] $($rest:tt)*) => {
         $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
             [$($done)* $(#[$fmeta])* #[serde(rename = $wire)] pub $field: $ty,] $($rest)*);
+    };
+    // A date-time is written in the wire format in JSON too (`2024-01-01 12:00:00`).
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+        [ $(#[$fmeta:meta])* $field:ident : Option<NaiveDateTime> = opt $wire:literal ] $($rest:tt)*) => {
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
+            [$($done)* $(#[$fmeta])*
+             #[serde(rename = $wire, default, skip_serializing_if = "Option::is_none")]
+             #[serde(with = "crate::codec::datetime::option")]
+             pub $field: Option<NaiveDateTime>,] $($rest)*);
     };
     (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = opt $wire:literal ] $($rest:tt)*) => {

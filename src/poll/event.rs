@@ -121,19 +121,14 @@ xml_struct! {
         /// The registrar the domain comes from (`loosing_registrar` on the wire, sic).
         loosing_registrar: Option<String> = opt "loosing_registrar",
         /// When the transfer started.
-        #[serde(with = "crate::codec::datetime::option")]
         start: Option<NaiveDateTime> = opt "start",
         /// When the reminder is (or was) sent.
-        #[serde(with = "crate::codec::datetime::option")]
         reminder: Option<NaiveDateTime> = opt "reminder",
         /// When the transfer is confirmed automatically.
-        #[serde(with = "crate::codec::datetime::option")]
         autoack: Option<NaiveDateTime> = opt "autoack",
         /// When the transfer is refused automatically.
-        #[serde(with = "crate::codec::datetime::option")]
         autonack: Option<NaiveDateTime> = opt "autonack",
         /// When the transfer ends.
-        #[serde(with = "crate::codec::datetime::option")]
         end: Option<NaiveDateTime> = opt "end",
         /// Why the transfer was refused (kept as sent).
         nack_reason: Option<String> = opt "nack_reason",
@@ -142,10 +137,8 @@ xml_struct! {
         /// Who last changed it.
         updater: Option<User> = opt "updater",
         /// When it was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When it was last updated.
-        #[serde(with = "crate::codec::datetime::option")]
         updated: Option<NaiveDateTime> = opt "updated",
     }
 }
@@ -160,7 +153,6 @@ xml_struct! {
         /// Why (`ocval` for the owner-validation warning).
         reason: Option<String> = opt "reason",
         /// When the domain will be deactivated.
-        #[serde(with = "crate::codec::datetime::option")]
         deactivation: Option<NaiveDateTime> = opt "deactivation",
         /// The domain the event is about (its name and whatever else the server sends).
         domain: Option<Domain> = opt "domain",
