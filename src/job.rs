@@ -10,7 +10,8 @@ pub enum DeferredSpelling {
     /// `DEFERRED`
     #[default]
     Deferred,
-    /// `DEFFERED`, as the server sends it (seed 000). Decoding records a quirk.
+    /// `DEFFERED`, as the server sends it (`testdata/400115_response.xml`; its source in
+    /// `testdata/README.md`). Decoding records a quirk.
     Deffered,
 }
 

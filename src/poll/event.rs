@@ -11,9 +11,11 @@ use chrono::NaiveDateTime;
 open_enum! {
     /// An event notification's `type`.
     ///
-    /// Every event the InterNetX help pages and seed 002 name. The AutoUpdate "deferred"
-    /// events arrive as `autoupdate_deffered_success` / `autoupdate_deffered_error` (seed 002
-    /// and the JSON pages) or spelled `deferred` (the English XML pages): both read as
+    /// Every event the InterNetX help pages name (see `testdata/notifications/README.md`). The
+    /// AutoUpdate "deferred" events arrive as `autoupdate_deffered_success` /
+    /// `autoupdate_deffered_error` (the JSON pages) or spelled `deferred` (the English XML
+    /// pages, e.g. <https://help.internetx.com/display/APIXMLEN/Asynchronous+Notifications>):
+    /// both read as
     /// [`AutoupdateDeferredSuccess`](Self::AutoupdateDeferredSuccess) /
     /// [`AutoupdateDeferredError`](Self::AutoupdateDeferredError), which remember the
     /// spelling so that re-encoding writes what was read. Any other value is kept in
