@@ -95,7 +95,7 @@ pub struct Notification {
     )]
     pub utc_offsets: BTreeMap<String, FixedOffset>,
     /// Server quirks repaired while decoding (XML only), of the whole body: a poll answer's
-    /// [`Response`](crate::Response) leaves its own `quirks` empty. Not part of the value:
+    /// [`Response`] leaves its own `quirks` empty. Not part of the value:
     /// ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
