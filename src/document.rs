@@ -114,25 +114,26 @@ pub enum Document {
 }
 
 impl Document {
-    /// Decodes a request, a response or a bare task, with the quirks repaired.
+    /// Decodes a request, a response or a bare task, with the quirks repaired: they are in
+    /// the value decoded (see [`quirks`](Self::quirks)).
     ///
     /// ```
     /// use autodns_xml::{AnyData, Document};
     ///
     /// let xml = b"<response><result><data><summary>0</summary><message><id>650664</id></message>\
     ///             </data><status><code>S0906</code></status></result></response>";
-    /// let (doc, quirks) = Document::decode(xml)?;
-    /// assert!(quirks.is_empty());
+    /// let doc = Document::decode(xml)?;
+    /// assert!(doc.quirks().is_empty());
     /// let Document::Response(response) = doc else { panic!("a response") };
     /// // The data is typed by the status code the server sent.
     /// assert!(matches!(response.data(), Some(AnyData::PollConfirm(d)) if d.summary == Some(0)));
     ///
     /// // A bare task, as some help pages show a request.
-    /// let (doc, _) = Document::decode(b"<task><code>0905</code></task>")?;
+    /// let doc = Document::decode(b"<task><code>0905</code></task>")?;
     /// assert!(matches!(doc, Document::Task(t) if t.code == "0905"));
     /// # Ok::<(), autodns_xml::DecodeError>(())
     /// ```
-    pub fn decode(xml: &[u8]) -> Result<(Self, Vec<Quirk>), DecodeError> {
+    pub fn decode(xml: &[u8]) -> Result<Self, DecodeError> {
         Self::decode_with(xml, &Limits::default())
     }
 
@@ -150,7 +151,7 @@ impl Document {
     /// assert_eq!(err.kind(), &too_many);
     /// # Ok::<(), autodns_xml::DecodeError>(())
     /// ```
-    pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<(Self, Vec<Quirk>), DecodeError> {
+    pub fn decode_with(xml: &[u8], limits: &Limits) -> Result<Self, DecodeError> {
         let (src, start) = codec::prepare(xml, limits)?;
         let (doc, mut quirks) = codec::read_document(src, start, limits, |el| match el.name() {
             "request" => Request::from_xml(el).map(Root::Request),
@@ -160,10 +161,13 @@ impl Document {
         })?;
         let doc = match doc {
             Root::Request(mut r) => {
-                r.quirks = quirks.clone();
+                r.quirks = quirks;
                 Document::Request(r)
             }
-            Root::Task(t) => Document::Task(t),
+            Root::Task(mut t) => {
+                t.quirks = quirks;
+                Document::Task(t)
+            }
             Root::Response(r) => {
                 let mut results = Vec::with_capacity(r.results.len());
                 for result in r.results {
@@ -187,11 +191,21 @@ impl Document {
                     stid: r.stid,
                     ctid: r.ctid,
                     unknown: r.unknown,
-                    quirks: quirks.clone(),
+                    quirks,
                 })
             }
         };
-        Ok((doc, quirks))
+        Ok(doc)
+    }
+
+    /// The server quirks repaired while decoding, in document order: those of the request,
+    /// response or bare task decoded.
+    pub fn quirks(&self) -> &[Quirk] {
+        match self {
+            Document::Request(r) => &r.quirks,
+            Document::Response(r) => &r.quirks,
+            Document::Task(t) => &t.quirks,
+        }
     }
 
     /// The root element's name.

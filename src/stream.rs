@@ -58,7 +58,7 @@ use crate::codec::tokenizer::{Resume, Token, Tokenizer};
 use crate::codec::{self, ElementReader, FromXml, syntax::is_blank};
 use crate::contact::Handle;
 use crate::domain::Domain;
-use crate::envelope::{Msg, Response, Status, TaskResult};
+use crate::envelope::{Msg, Response, ResultChild, ResultParts, Status, TaskResult};
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::poll::Transfer;
@@ -67,38 +67,7 @@ use crate::raw::RawElement;
 use crate::zone::Zone;
 use std::io::{self, BufRead};
 
-/// An entry of a list response: which children of `<data>` are entries, and how to read one.
-pub trait ListEntry: FromXml {
-    /// Whether a child of `<data>` named `name` is an entry.
-    fn is_entry(name: &str) -> bool;
-
-    /// Whether a success or notify status of task `code` can head a list of these entries:
-    /// by default, a modelled list form whose entries [`is_entry`](Self::is_entry) takes, or
-    /// a task this crate does not model. Any other is a
-    /// [`WrongTask`](crate::DecodeErrorKind::WrongTask) error.
-    fn fits_task(code: &str) -> bool {
-        match crate::registry::list_entries(code) {
-            Some(entries) => Self::is_entry(entries),
-            None => !crate::registry::is_modelled(code),
-        }
-    }
-
-    /// The entry's element, for a reader of several kinds of entries ([`AnyEntry`]): the
-    /// stream then counts each result's entries of its own task's kind only, as the
-    /// whole-document decoder types them. `None` (the default) for a reader of one kind.
-    fn element(&self) -> Option<&'static str> {
-        None
-    }
-
-    /// Whether an entry that is well-formed but does not decode (an invalid id, a missing
-    /// child) waits for its result's status before it is an error: it is one only if the
-    /// status makes it an entry of its task's list, as the whole-document decoder, which
-    /// types `<data>` by the status code, would judge it. `false` (the default) for a reader
-    /// of one kind, which refuses another task's status anyway.
-    fn defers_invalid() -> bool {
-        false
-    }
-}
+pub use crate::task::ListEntry;
 
 /// Whether a result's status fits a list of `E`: an error status of any task does (a failed
 /// login answers under another code); a success or notify must be of a task `E` fits.
@@ -132,21 +101,25 @@ fn is_model_error(e: &DecodeError) -> bool {
 /// status's task (all of them for an error status or a task this crate does not model, as
 /// the whole-document decoder keeps such data raw), and an entry of that kind that did not
 /// decode is the error it defers.
-fn judge_kinds(status: &Status, r: &mut OpenResult) -> Result<(), DecodeError> {
-    if r.kinds.is_empty() && r.invalid.is_empty() {
+fn judge_kinds(
+    result: &mut TaskResult<ListData>,
+    kinds: &[(&'static str, u64)],
+    invalid: &mut Vec<(String, DecodeError)>,
+) -> Result<(), DecodeError> {
+    if kinds.is_empty() && invalid.is_empty() {
         return Ok(());
     }
+    let status = &result.status;
     let code = status.code.task.as_str();
     if status.code.kind == crate::StatusKind::Error || !crate::registry::is_modelled(code) {
         return Ok(());
     }
     let own = crate::registry::list_entries(code);
-    if let Some(i) = r.invalid.iter().position(|(e, _)| Some(e.as_str()) == own) {
-        return Err(r.invalid.swap_remove(i).1);
+    if let Some(i) = invalid.iter().position(|(e, _)| Some(e.as_str()) == own) {
+        return Err(invalid.swap_remove(i).1);
     }
-    if let Some(data) = r.data.as_mut() {
-        data.entries = r
-            .kinds
+    if let Some(data) = result.data.as_mut() {
+        data.entries = kinds
             .iter()
             .find(|(e, _)| Some(*e) == own)
             .map_or(0, |(_, n)| *n);
@@ -304,11 +277,8 @@ const DATA: &str = "data";
 /// A result being read.
 #[derive(Debug, Default)]
 struct OpenResult {
-    data: Option<ListData>,
-    msgs: Vec<Msg>,
-    msgs_after_status: usize,
-    status: Option<Status>,
-    unknown: Vec<RawElement>,
+    /// What the result holds so far, read as the whole-document decoder reads it.
+    parts: ResultParts<ListData>,
     /// Entries read, by element (readers of several kinds only).
     kinds: Vec<(&'static str, u64)>,
     /// The first entry of each element that did not decode, while the status is unknown.
@@ -443,7 +413,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     /// The summary (total matches) of the current or last result, once read.
     pub fn summary(&self) -> Option<u64> {
         match &self.current {
-            Some(r) => r.data.as_ref().and_then(|d| d.summary),
+            Some(r) => r.parts.data.as_ref().and_then(|d| d.summary),
             None => self.results.last().and_then(|r| r.data.as_ref()?.summary),
         }
     }
@@ -451,7 +421,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     /// The status of the current or last result, once read.
     pub fn status(&self) -> Option<&Status> {
         match &self.current {
-            Some(r) => r.status.as_ref(),
+            Some(r) => r.parts.status.as_ref(),
             None => self.results.last().map(|r| &r.status),
         }
     }
@@ -459,7 +429,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     /// The messages of the current or last result read so far.
     pub fn msgs(&self) -> &[Msg] {
         match &self.current {
-            Some(r) => &r.msgs,
+            Some(r) => &r.parts.msgs,
             None => self.results.last().map_or(&[], |r| &r.msgs),
         }
     }
@@ -514,7 +484,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             let result = match self.step() {
                 Ok(Item::Entry(entry)) => {
                     if let Some(r) = self.current.as_mut() {
-                        if let Some(data) = r.data.as_mut() {
+                        if let Some(data) = r.parts.data.as_mut() {
                             data.entries += 1;
                         }
                         if let Some(element) = entry.element() {
@@ -562,7 +532,8 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             };
             let mut tok = Tokenizer::resume(window, at);
             let seen = self.seen();
-            let result = read_item::<E>(&mut tok, &self.open, seen);
+            let parts = self.current.as_ref().map(|r| &r.parts);
+            let result = read_item::<E>(&mut tok, &self.open, seen, parts);
             if tok.needs_more() && !self.eof {
                 let held = window.len();
                 if held >= self.limits.max_document_size {
@@ -620,14 +591,12 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         }
     }
 
-    /// What has been read already, of the elements that may occur once.
+    /// What has been read already, of the elements outside a result's own children that
+    /// may occur once.
     fn seen(&self) -> Seen {
-        let current = self.current.as_ref();
-        let data = current.and_then(|r| r.data.as_ref());
+        let data = self.current.as_ref().and_then(|r| r.parts.data.as_ref());
         Seen {
-            data: data.is_some(),
             summary: data.is_some_and(|d| d.summary.is_some()),
-            status: current.is_some_and(|r| r.status.is_some()),
             stid: self.stid.is_some(),
             ctid: self.ctid.is_some(),
         }
@@ -642,7 +611,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                     RESULT => self.current = Some(OpenResult::default()),
                     DATA => {
                         if let Some(r) = &mut self.current {
-                            r.data = Some(ListData::default());
+                            r.parts.data = Some(ListData::default());
                         }
                     }
                     _ => {}
@@ -662,19 +631,12 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 };
                 match closed {
                     Some(RESULT) => {
-                        let mut r = self.current.take().unwrap_or_default();
-                        let status = r
-                            .status
-                            .take()
-                            .ok_or_else(|| missing("status", &[RESPONSE, RESULT]))?;
-                        judge_kinds(&status, &mut r)?;
-                        self.results.push(TaskResult {
-                            data: r.data,
-                            msgs: r.msgs,
-                            status,
-                            msgs_after_status: r.msgs_after_status,
-                            unknown: r.unknown,
-                        });
+                        let r = self.current.take().unwrap_or_default();
+                        let (kinds, mut invalid) = (r.kinds, r.invalid);
+                        let mut result =
+                            r.parts.finish(|| missing("status", &[RESPONSE, RESULT]))?;
+                        judge_kinds(&mut result, &kinds, &mut invalid)?;
+                        self.results.push(result);
                     }
                     Some(RESPONSE) if self.results.is_empty() => {
                         return Err(missing("result", &[RESPONSE]));
@@ -691,32 +653,29 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 }
             }
             Item::Summary(n) => {
-                if let Some(data) = self.current.as_mut().and_then(|r| r.data.as_mut()) {
+                if let Some(data) = self.current.as_mut().and_then(|r| r.parts.data.as_mut()) {
                     data.summary = Some(n);
                 }
             }
             Item::Status(status) => {
                 if let Some(r) = &mut self.current {
-                    r.status = Some(status);
+                    r.parts.status = Some(status);
                 }
             }
             Item::Msg(msg) => {
                 if let Some(r) = &mut self.current {
-                    r.msgs.push(msg);
-                    if r.status.is_some() {
-                        r.msgs_after_status += 1;
-                    }
+                    r.parts.push_msg(msg);
                 }
             }
             Item::Stid(s) => self.stid = Some(s),
             Item::Ctid(s) => self.ctid = Some(s),
             Item::Unknown(raw) => match (self.open.len(), &mut self.current) {
                 (3, Some(r)) => {
-                    if let Some(data) = &mut r.data {
+                    if let Some(data) = &mut r.parts.data {
                         data.unknown.push(raw);
                     }
                 }
-                (2, Some(r)) => r.unknown.push(raw),
+                (2, Some(r)) => r.parts.unknown.push(raw),
                 _ => self.unknown.push(raw),
             },
             Item::End => self.done = true,
@@ -883,22 +842,23 @@ fn advance(base: Position, bytes: &[u8]) -> Position {
         .rebased(base)
 }
 
-/// Which once-only elements have been read.
+/// Which once-only elements outside a result's own children have been read.
 #[derive(Debug, Clone, Copy)]
 struct Seen {
-    data: bool,
     summary: bool,
-    status: bool,
     stid: bool,
     ctid: bool,
 }
 
 /// Reads one item of the envelope at the tokenizer's position: a container's start or end
-/// tag, blank text, or a whole element (an entry, the status, a message, …).
+/// tag, blank text, or a whole element (an entry, the status, a message, …). A child of a
+/// result is judged by the result read so far (`parts`), as the whole-document decoder
+/// judges it.
 fn read_item<E: ListEntry>(
     tok: &mut Tokenizer<'_>,
     open: &[&'static str],
     seen: Seen,
+    parts: Option<&ResultParts<ListData>>,
 ) -> Result<Item<E>, DecodeError> {
     let (name, pos, attrs) = loop {
         match tok.next().map_err(|e| *e)? {
@@ -936,18 +896,25 @@ fn read_item<E: ListEntry>(
             once(&el, seen.ctid)?;
             Item::Ctid(String::from_xml(el)?)
         }
-        ([_, _], DATA) => {
-            once(&el, seen.data)?;
-            el.note_attributes();
-            Item::Open(DATA, pos, tok.owes_end())
+        ([_, _], _) => {
+            let judged = match parts {
+                Some(parts) => parts.judge(&el)?,
+                None => ResultParts::<ListData>::default().judge(&el)?,
+            };
+            match judged {
+                ResultChild::Data => {
+                    el.note_attributes();
+                    Item::Open(DATA, pos, tok.owes_end())
+                }
+                ResultChild::Status => {
+                    let status = Status::from_xml(el)?;
+                    check_list_task::<E>(&status).map_err(|kind| tok.error_at(kind, pos))?;
+                    Item::Status(status)
+                }
+                ResultChild::Msg => Item::Msg(Msg::from_xml(el)?),
+                ResultChild::Unknown => Item::Unknown(el.into_raw()?),
+            }
         }
-        ([_, _], "status") => {
-            once(&el, seen.status)?;
-            let status = Status::from_xml(el)?;
-            check_list_task::<E>(&status).map_err(|kind| tok.error_at(kind, pos))?;
-            Item::Status(status)
-        }
-        ([_, _], "msg") => Item::Msg(Msg::from_xml(el)?),
         ([_, _, _], "summary") => {
             once(&el, seen.summary)?;
             Item::Summary(u64::from_xml(el)?)

@@ -176,6 +176,39 @@ pub(crate) trait Body:
     }
 }
 
+/// An entry of a list response: which children of `<data>` are entries, and how to read one.
+pub trait ListEntry: FromXml {
+    /// Whether a child of `<data>` named `name` is an entry.
+    fn is_entry(name: &str) -> bool;
+
+    /// Whether a success or notify status of task `code` can head a list of these entries:
+    /// by default, a modelled list form whose entries [`is_entry`](Self::is_entry) takes, or
+    /// a task this crate does not model. Any other is a
+    /// [`WrongTask`](crate::DecodeErrorKind::WrongTask) error.
+    fn fits_task(code: &str) -> bool {
+        match crate::registry::list_entries(code) {
+            Some(entries) => Self::is_entry(entries),
+            None => !crate::registry::is_modelled(code),
+        }
+    }
+
+    /// The entry's element, for a reader of several kinds of entries ([`AnyEntry`](crate::stream::AnyEntry)): the
+    /// stream then counts each result's entries of its own task's kind only, as the
+    /// whole-document decoder types them. `None` (the default) for a reader of one kind.
+    fn element(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether an entry that is well-formed but does not decode (an invalid id, a missing
+    /// child) waits for its result's status before it is an error: it is one only if the
+    /// status makes it an entry of its task's list, as the whole-document decoder, which
+    /// types `<data>` by the status code, would judge it. `false` (the default) for a reader
+    /// of one kind, which refuses another task's status anyway.
+    fn defers_invalid() -> bool {
+        false
+    }
+}
+
 /// Declares a modelled task beside its model: its code, its body and its data type. One of
 ///
 /// ```text
@@ -270,7 +303,7 @@ macro_rules! task {
     ($(#[$meta:meta])* $name:ident = $code:literal, no body, data $data:ty, entries $entries:literal of $entry:ty) => {
         $crate::task::task!($(#[$meta])* $name = $code, no body, data $data, entries $entries);
 
-        impl $crate::stream::ListEntry for $entry {
+        impl $crate::task::ListEntry for $entry {
             #[doc = concat!("`", $entries, "` (", $code, ").")]
             fn is_entry(name: &str) -> bool {
                 name == $entries

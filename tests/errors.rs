@@ -12,7 +12,7 @@ use std::error::Error as _;
 /// Decodes `xml` with [`Document::decode`], which must fail.
 fn doc_err(xml: impl AsRef<[u8]>) -> DecodeError {
     match Document::decode(xml.as_ref()) {
-        Ok((doc, _)) => panic!("decoded, expected an error: {doc:?}"),
+        Ok(doc) => panic!("decoded, expected an error: {doc:?}"),
         Err(e) => e,
     }
 }

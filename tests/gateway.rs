@@ -32,7 +32,7 @@ fn send(url: &str, request: &Request) -> Vec<u8> {
 }
 
 fn any(bytes: &[u8]) -> Response<AnyData> {
-    match Document::decode(bytes).expect("a document").0 {
+    match Document::decode(bytes).expect("a document") {
         Document::Response(r) => r,
         other => panic!("not a response: {other:?}"),
     }

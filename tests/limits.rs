@@ -43,12 +43,12 @@ fn nesting_200k_deep_is_an_error_not_a_crash() {
 fn nesting_up_to_the_limit_decodes() {
     // request/task/where = 3 levels, so 253 nested groups reach depth 256 exactly.
     let xml = nested_where(253);
-    let (doc, _) = Document::decode(xml.as_bytes()).expect("253 nested groups");
+    let doc = Document::decode(xml.as_bytes()).expect("253 nested groups");
     let again = doc
         .to_xml_with(autodns_xml::codec::Layout::Compact)
         .expect("encode");
     assert_eq!(
-        Document::decode(again.as_bytes()).expect("decode again").0,
+        Document::decode(again.as_bytes()).expect("decode again"),
         doc
     );
     let one_more = nested_where(254);
@@ -186,7 +186,7 @@ fn the_depth_limit_holds_in_data_read_again_by_status_code() {
     let xml = "<response><result><data><a><b/></a></data>\
                <status><code>S0205</code></status></result></response>";
     let limits = Limits::default().with_max_depth(5);
-    let (doc, _) = Document::decode_with(xml.as_bytes(), &limits).expect("depth 5");
+    let doc = Document::decode_with(xml.as_bytes(), &limits).expect("depth 5");
     assert_eq!(doc.root(), "response");
     let limits = Limits::default().with_max_depth(4);
     let e = Document::decode_with(xml.as_bytes(), &limits).expect_err("depth 5 > 4");

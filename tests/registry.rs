@@ -25,9 +25,7 @@ fn fixture(task: &TaskInfo, dir: &str) -> String {
 fn decode(name: &str) -> Document {
     let bytes = std::fs::read(common::path(name))
         .unwrap_or_else(|e| panic!("testdata/{name}: {e} (every registered task has fixtures)"));
-    Document::decode(&bytes)
-        .unwrap_or_else(|e| panic!("testdata/{name}: {e}"))
-        .0
+    Document::decode(&bytes).unwrap_or_else(|e| panic!("testdata/{name}: {e}"))
 }
 
 /// The request fixture of `task`: its name and the request.

@@ -18,7 +18,9 @@ use autodns_xml::{
 };
 
 fn decode(xml: &str) -> (Document, Vec<Quirk>) {
-    Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"))
+    let doc = Document::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let quirks = doc.quirks().to_vec();
+    (doc, quirks)
 }
 
 /// Encodes `doc` in both layouts; each must decode equal to `doc`. Returns the compact form.

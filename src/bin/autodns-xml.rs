@@ -364,8 +364,8 @@ impl Input {
             return Err(self.named("empty input: no XML document".to_owned()));
         }
         match Document::decode_with(bytes, limits) {
-            Ok((doc, quirks)) => {
-                warn(&quirks);
+            Ok(doc) => {
+                warn(doc.quirks());
                 Ok(doc)
             }
             Err(e) if content.starts_with(b"{") || content.starts_with(b"[") => {
@@ -1004,7 +1004,7 @@ fn kept_data_summary(
     let one = Response::new(TaskResult::new(Some(raw), result.status.clone()));
     let xml = one.to_xml_with(Layout::Compact).map_err(encode_error)?;
     match Document::decode(xml.as_bytes()).map_err(|e| e.to_string())? {
-        (Document::Response(r), _) => Ok(r
+        Document::Response(r) => Ok(r
             .results
             .first()
             .and_then(|r| r.data.as_ref())

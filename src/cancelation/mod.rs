@@ -89,6 +89,11 @@ macro_rules! cased_enum {
                     other => Self::Other(other.to_owned()),
                 }
             }
+
+            /// No spelling of a cased value is a misspelling.
+            pub(crate) fn misspelling(&self) -> Option<&'static str> {
+                None
+            }
         }
 
         $crate::codec::macros::open_enum!(@open $name
@@ -152,7 +157,6 @@ xml_struct! {
         /// For `PREACK`: the gaining registrar (may be empty).
         gaining_registrar: Option<String> = opt "gaining_registrar",
         /// When the registry executes it (set by the server).
-        #[serde(with = "crate::codec::datetime::option")]
         registry_when_date: Option<NaiveDateTime> = opt "registry_when_date",
         /// The cancelation's id (set by the server).
         log_id: Option<u64> = opt "log_id",
@@ -161,10 +165,8 @@ xml_struct! {
         /// Who last changed it.
         updater: Option<User> = opt "updater",
         /// When it was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When it was last changed.
-        #[serde(with = "crate::codec::datetime::option")]
         changed: Option<NaiveDateTime> = opt "changed",
     }
 }

@@ -159,7 +159,6 @@ xml_struct! {
         /// The signature hash algorithm.
         sha: Option<SignatureHash> = opt "sha",
         /// When the certificate expires.
-        #[serde(with = "crate::codec::datetime::option")]
         expire: Option<NaiveDateTime> = opt "expire",
         /// Product extensions, kept as they came (often `<extension/>`).
         extension: Option<RawElement> = opt "extension",
@@ -168,10 +167,8 @@ xml_struct! {
         /// Certificate transparency.
         certificate_transparency_privacy: Option<TransparencyPrivacy> = opt "certificate_transparency_privacy",
         /// When the order was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When the order was last updated.
-        #[serde(with = "crate::codec::datetime::option")]
         updated: Option<NaiveDateTime> = opt "updated",
     }
 }

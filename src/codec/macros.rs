@@ -12,6 +12,7 @@
 //!         nserver: Vec<NameServer> = many "nserver", // any number, in order
 //!         address: Vec<String> = some "address",    // at least once
 //!         confirm_order: Option<bool> = opt "confirm_order" via Bit, // a non-default spelling
+//!         created: Option<NaiveDateTime> = opt "created", // `YYYY-MM-DD HH:MM:SS` in JSON too
 //!     }
 //! }
 //! ```
@@ -95,6 +96,15 @@ macro_rules! xml_struct {
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = req $wire:literal ] $($rest:tt)*) => {
         $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
             [$($done)* $(#[$fmeta])* #[serde(rename = $wire)] pub $field: $ty,] $($rest)*);
+    };
+    // A date-time is written in the wire format in JSON too (`2024-01-01 12:00:00`).
+    (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
+        [ $(#[$fmeta:meta])* $field:ident : Option<NaiveDateTime> = opt $wire:literal ] $($rest:tt)*) => {
+        $crate::codec::macros::xml_struct!(@munch [$($derive)*] [$(#[$meta])* $name]
+            [$($done)* $(#[$fmeta])*
+             #[serde(rename = $wire, default, skip_serializing_if = "Option::is_none")]
+             #[serde(with = "crate::codec::datetime::option")]
+             pub $field: Option<NaiveDateTime>,] $($rest)*);
     };
     (@munch [$($derive:tt)*] [$(#[$meta:meta])* $name:ident] [$($done:tt)*]
         [ $(#[$fmeta:meta])* $field:ident : $ty:ty = opt $wire:literal ] $($rest:tt)*) => {
@@ -244,10 +254,12 @@ macro_rules! xml_struct {
 }
 
 /// An open enum: the known wire spellings as variants, `Other(String)` for anything else,
-/// kept as sent. `#[non_exhaustive]`, serialized as its wire spelling.
+/// kept as sent. `#[non_exhaustive]`, serialized as its wire spelling. A variant may take
+/// several spellings, kept in a spelling enum so that re-encoding writes the one read
+/// (`Deferred(DeferredSpelling::{Deferred = "DEFERRED", Deffered = "DEFFERED" misspells
+/// "DEFERRED"})`); one that `misspells` another is reported as a quirk when decoded.
 macro_rules! open_enum {
-    // What every open enum shares by its `as_str` and `from_wire`; also for one written by
-    // hand because its decoding records a misspelling (`EventType`).
+    // What every open enum shares by its `as_str` and `from_wire`.
     (@spelled $name:ident) => {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -301,9 +313,14 @@ macro_rules! open_enum {
         $crate::codec::macros::open_enum!(@spelled $name);
 
         impl $crate::codec::FromXml for $name {
-            fn from_xml(el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
-                let text = el.text()?;
-                Ok(Self::from_wire($crate::codec::syntax::trim_xml(&text)))
+            fn from_xml(mut el: $crate::codec::ElementReader<'_, '_>) -> Result<Self, $crate::DecodeError> {
+                let text = el.read_text()?;
+                let sent = $crate::codec::syntax::trim_xml(&text);
+                let value = Self::from_wire(sent);
+                if let Some(means) = value.misspelling() {
+                    el.misspelled(sent, means);
+                }
+                Ok(value)
             }
         }
 
@@ -316,17 +333,28 @@ macro_rules! open_enum {
         $crate::codec::macros::arbitrary_via_gen!($name);
     };
 
+    // A known value in `KNOWN`: a plain variant (its wire spelling only drives the repetition).
+    (@known $value:expr, $wire:literal) => { $value };
+
+    // A variant is `Name = "wire"`, or `Name(Spelling::{A = "wire", B = "other wire", …})`:
+    // several spellings read as one variant, which keeps the spelling read (a `Spelling`
+    // value) so that re-encoding writes it. A spelling marked `misspells "wire"` is recorded
+    // as a quirk when decoded (`DEFFERED` for `DEFERRED`).
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
+            $(
+                $(#[$vmeta:meta])* $variant:ident
+                $( = $wire:literal )?
+                $( ($spelling:ident :: { $( $sv:ident = $sw:literal $( misspells $means:literal )? ),+ $(,)? }) )?
+            ),* $(,)?
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
+            $( $(#[$vmeta])* $variant $( ($spelling) )?, )*
             /// A value this crate does not know, kept exactly as sent. Decoding never puts a
             /// known spelling here.
             Other(String),
@@ -336,7 +364,10 @@ macro_rules! open_enum {
             /// The wire spelling.
             pub fn as_str(&self) -> &str {
                 match self {
-                    $( Self::$variant => $wire, )*
+                    $(
+                        $( Self::$variant => $wire, )?
+                        $( $( Self::$variant($spelling::$sv) => $sw, )+ )?
+                    )*
                     Self::Other(s) => s,
                 }
             }
@@ -344,13 +375,28 @@ macro_rules! open_enum {
             /// The value for a wire spelling (exact match; anything else is `Other`).
             pub fn from_wire(s: &str) -> Self {
                 match s {
-                    $( $wire => Self::$variant, )*
+                    $(
+                        $( $wire => Self::$variant, )?
+                        $( $( $sw => Self::$variant($spelling::$sv), )+ )?
+                    )*
                     other => Self::Other(other.to_owned()),
+                }
+            }
+
+            /// The spelling meant, for a value decoded from a misspelling (a quirk).
+            #[allow(clippy::match_single_binding, reason = "most open enums have no misspelling")]
+            pub(crate) fn misspelling(&self) -> Option<&'static str> {
+                match self {
+                    $( $( $( $( Self::$variant($spelling::$sv) => Some($means), )? )+ )? )*
+                    _ => None,
                 }
             }
         }
 
-        $crate::codec::macros::open_enum!(@open $name [$( Self::$variant ),*]);
+        $crate::codec::macros::open_enum!(@open $name [$(
+            $( $crate::codec::macros::open_enum!(@known Self::$variant, $wire), )?
+            $( $( Self::$variant($spelling::$sv), )+ )?
+        )*]);
     };
 }
 

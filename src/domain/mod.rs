@@ -136,10 +136,8 @@ xml_struct! {
         /// The domain name.
         name: String = req "name",
         /// The registry's expiry.
-        #[serde(with = "crate::codec::datetime::option")]
         expire: Option<NaiveDateTime> = opt "expire",
         /// When the domain is next payable.
-        #[serde(with = "crate::codec::datetime::option")]
         payable: Option<NaiveDateTime> = opt "payable",
         /// The owner contact's handle id.
         ownerc: Option<u64> = opt "ownerc",
@@ -184,10 +182,8 @@ xml_struct! {
         /// Who last changed it.
         updater: Option<User> = opt "updater",
         /// When it was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When it was last updated.
-        #[serde(with = "crate::codec::datetime::option")]
         updated: Option<NaiveDateTime> = opt "updated",
     }
 }

@@ -38,7 +38,6 @@ xml_struct! {
         /// The renewal period in years.
         period: Option<u32> = opt "period",
         /// The current expiry.
-        #[serde(with = "crate::codec::datetime::option")]
         expire: Option<NaiveDateTime> = opt "expire",
     }
 }

@@ -17,6 +17,7 @@ pub use auth::{Auth, Secret, User};
 pub use query::{Operator, Order, OrderMode, View, Where, WhereValue};
 pub use request::Request;
 pub use response::{Response, TaskResult};
+pub(crate) use response::{ResultChild, ResultParts};
 pub use status::{Msg, ObjectRef, Status, StatusCode, StatusKind, StatusType};
 pub use status_error::StatusError;
 pub use task::{IntoRequestTask, RequestTask};

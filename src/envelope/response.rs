@@ -61,42 +61,94 @@ impl<D> TaskResult<D> {
     }
 }
 
+/// What a child of `<result>` is, by its name (see [`ResultParts::judge`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ResultChild {
+    Data,
+    Status,
+    Msg,
+    Unknown,
+}
+
+/// A `<result>` being read, child by child: the one reading of a result's children, which
+/// both the whole-document decoder ([`TaskResult`]'s `from_xml`) and the streaming reader
+/// (`stream::ListReader`) go through. Each judges a child with
+/// [`judge`](Self::judge), reads it as it reads (the stream walks into `data` rather than
+/// reading it whole), and keeps it here; [`finish`](Self::finish) makes the result.
+#[derive(Debug)]
+pub(crate) struct ResultParts<D> {
+    pub(crate) data: Option<D>,
+    pub(crate) msgs: Vec<Msg>,
+    pub(crate) status: Option<Status>,
+    msgs_after_status: usize,
+    pub(crate) unknown: Vec<RawElement>,
+}
+
+impl<D> Default for ResultParts<D> {
+    fn default() -> Self {
+        ResultParts {
+            data: None,
+            msgs: Vec::new(),
+            status: None,
+            msgs_after_status: 0,
+            unknown: Vec::new(),
+        }
+    }
+}
+
+impl<D> ResultParts<D> {
+    /// What `child` is; a second `data` or `status` is refused before it is read.
+    pub(crate) fn judge(&self, child: &ElementReader<'_, '_>) -> Result<ResultChild, DecodeError> {
+        let (kind, seen) = match child.name() {
+            "data" => (ResultChild::Data, self.data.is_some()),
+            "status" => (ResultChild::Status, self.status.is_some()),
+            "msg" => (ResultChild::Msg, false),
+            _ => (ResultChild::Unknown, false),
+        };
+        match seen {
+            true => Err(child.duplicate()),
+            false => Ok(kind),
+        }
+    }
+
+    /// Keeps a message, counting it among those after the status if one came before it.
+    pub(crate) fn push_msg(&mut self, msg: Msg) {
+        self.msgs.push(msg);
+        if self.status.is_some() {
+            self.msgs_after_status += 1;
+        }
+    }
+
+    /// The result, at the end of its element; `missing` is the error for a result without
+    /// a status.
+    pub(crate) fn finish(
+        self,
+        missing: impl FnOnce() -> DecodeError,
+    ) -> Result<TaskResult<D>, DecodeError> {
+        let status = self.status.ok_or_else(missing)?;
+        Ok(TaskResult {
+            data: self.data,
+            msgs: self.msgs,
+            status,
+            msgs_after_status: self.msgs_after_status,
+            unknown: self.unknown,
+        })
+    }
+}
+
 impl<D: FromXml> FromXml for TaskResult<D> {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.note_attributes();
-        let (mut data, mut status, mut msgs, mut unknown) = (None, None, Vec::new(), Vec::new());
-        let mut msgs_after_status = 0;
+        let mut parts = ResultParts::default();
         while let Some(child) = el.next_child()? {
-            match child.name() {
-                "data" => {
-                    if data.is_some() {
-                        return Err(child.duplicate());
-                    }
-                    data = Some(D::from_xml(child)?);
-                }
-                "status" => {
-                    if status.is_some() {
-                        return Err(child.duplicate());
-                    }
-                    status = Some(Status::from_xml(child)?);
-                }
-                "msg" => {
-                    msgs.push(Msg::from_xml(child)?);
-                    if status.is_some() {
-                        msgs_after_status += 1;
-                    }
-                }
-                _ => unknown.push(child.into_raw()?),
+            match parts.judge(&child)? {
+                ResultChild::Data => parts.data = Some(D::from_xml(child)?),
+                ResultChild::Status => parts.status = Some(Status::from_xml(child)?),
+                ResultChild::Msg => parts.push_msg(Msg::from_xml(child)?),
+                ResultChild::Unknown => parts.unknown.push(child.into_raw()?),
             }
         }
-        let status = status.ok_or_else(|| el.missing("status"))?;
-        Ok(TaskResult {
-            data,
-            msgs,
-            status,
-            msgs_after_status,
-            unknown,
-        })
+        parts.finish(|| el.missing("status"))
     }
 }
 

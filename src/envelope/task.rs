@@ -5,11 +5,12 @@ use super::{Order, View, Where};
 use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
+use crate::quirk::Quirk;
 use crate::registry::{self, TaskBody};
 use crate::task::TaskCode;
 
 /// One `<task>`: its code, body, and the envelope fields every task may carry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RequestTask {
     /// The task code.
     pub code: TaskCode,
@@ -29,6 +30,26 @@ pub struct RequestTask {
     pub order: Vec<Order>,
     /// Children this crate does not model (all of an unmodelled task's body), in order.
     pub unknown: Vec<RawElement>,
+    /// Server quirks repaired while decoding a bare `<task>` document
+    /// ([`Document::Task`](crate::Document::Task)); a request's tasks leave them to the
+    /// [`Request`](crate::Request). Not part of the value: ignored by `==`.
+    pub quirks: Vec<Quirk>,
+}
+
+impl PartialEq for RequestTask {
+    /// Compares the tasks; [`quirks`](Self::quirks) (diagnostics about the bytes read) are
+    /// left out.
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.body == other.body
+            && self.ctid == other.ctid
+            && self.reply_to == other.reply_to
+            && self.view == other.view
+            && self.key == other.key
+            && self.r#where == other.r#where
+            && self.order == other.order
+            && self.unknown == other.unknown
+    }
 }
 
 impl RequestTask {
@@ -44,6 +65,7 @@ impl RequestTask {
             r#where: None,
             order: Vec::new(),
             unknown: Vec::new(),
+            quirks: Vec::new(),
         }
     }
 
@@ -316,6 +338,7 @@ mod generate {
                 order: Gen::generate(u)?,
                 unknown: unknown(u, &known)?,
                 code,
+                quirks: Vec::new(),
             })
         }
     }

@@ -171,6 +171,7 @@ impl<'de> Visitor<'de> for TaskVisitor {
             r#where: filter,
             order: order.unwrap_or_default(),
             unknown: unknown.unwrap_or_default(),
+            quirks: Vec::new(),
         })
     }
 }

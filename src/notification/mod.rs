@@ -94,8 +94,9 @@ pub struct Notification {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub utc_offsets: BTreeMap<String, FixedOffset>,
-    /// Server quirks repaired while decoding (XML only). Not part of the value: ignored by
-    /// `==`.
+    /// Server quirks repaired while decoding (XML only), of the whole body: a poll answer's
+    /// [`Response`] leaves its own `quirks` empty. Not part of the value:
+    /// ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
 }
@@ -213,13 +214,6 @@ impl Notification {
             "message" => Ok(NotificationBody::Message(codec::FromXml::from_xml(el)?)),
             _ => Err(el.unexpected_root("<response> or <message>")),
         })?;
-        let body = match body {
-            NotificationBody::Poll(mut response) => {
-                response.quirks = quirks.clone();
-                NotificationBody::Poll(response)
-            }
-            message => message,
-        };
         Ok(Notification {
             body,
             utc_offsets: BTreeMap::new(),

@@ -3,90 +3,24 @@
 //! validation and the like.
 
 use crate::codec::macros::{open_enum, xml_struct};
-use crate::codec::{ElementReader, FromXml};
 use crate::domain::Domain;
 use crate::envelope::{Status, User};
-use crate::error::DecodeError;
 use crate::job::DeferredSpelling;
 use chrono::NaiveDateTime;
 
-/// Declares [`EventType`]: the plain values (one wire spelling each), the two deferred
-/// AutoUpdate values (two spellings each) and `Other`.
-macro_rules! event_types {
-    ($( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )*) => {
-        /// An event notification's `type`.
-        ///
-        /// Every event the InterNetX help pages and seed 002 name. The AutoUpdate "deferred"
-        /// events arrive as `autoupdate_deffered_success` / `autoupdate_deffered_error` (seed 002
-        /// and the JSON pages) or spelled `deferred` (the English XML pages): both read as
-        /// [`AutoupdateDeferredSuccess`](Self::AutoupdateDeferredSuccess) /
-        /// [`AutoupdateDeferredError`](Self::AutoupdateDeferredError), which remember the
-        /// spelling so that re-encoding writes what was read. Any other value is kept in
-        /// [`Other`](Self::Other).
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum EventType {
-            $( $(#[$vmeta])* $variant, )*
-            /// `autoupdate_deferred_success` / `autoupdate_deffered_success`: a deferred
-            /// AutoUpdate succeeded.
-            AutoupdateDeferredSuccess(DeferredSpelling),
-            /// `autoupdate_deferred_error` / `autoupdate_deffered_error`: a deferred AutoUpdate
-            /// failed.
-            AutoupdateDeferredError(DeferredSpelling),
-            /// A value this crate does not know, kept exactly as sent.
-            Other(String),
-        }
-
-        impl EventType {
-            /// The wire spelling.
-            pub fn as_str(&self) -> &str {
-                use DeferredSpelling::{Deferred, Deffered};
-                match self {
-                    $( EventType::$variant => $wire, )*
-                    EventType::AutoupdateDeferredSuccess(Deferred) => "autoupdate_deferred_success",
-                    EventType::AutoupdateDeferredSuccess(Deffered) => "autoupdate_deffered_success",
-                    EventType::AutoupdateDeferredError(Deferred) => "autoupdate_deferred_error",
-                    EventType::AutoupdateDeferredError(Deffered) => "autoupdate_deffered_error",
-                    EventType::Other(s) => s,
-                }
-            }
-
-            /// The event type for a wire spelling (exact match; anything else is `Other`).
-            pub fn from_wire(s: &str) -> Self {
-                use DeferredSpelling::{Deferred, Deffered};
-                match s {
-                    $( $wire => EventType::$variant, )*
-                    "autoupdate_deferred_success" => EventType::AutoupdateDeferredSuccess(Deferred),
-                    "autoupdate_deffered_success" => EventType::AutoupdateDeferredSuccess(Deffered),
-                    "autoupdate_deferred_error" => EventType::AutoupdateDeferredError(Deferred),
-                    "autoupdate_deffered_error" => EventType::AutoupdateDeferredError(Deffered),
-                    other => EventType::Other(other.to_owned()),
-                }
-            }
-        }
-
-        impl crate::codec::OpenEnum for EventType {
-            const KNOWN: &'static [Self] = &[
-                $( EventType::$variant, )*
-                EventType::AutoupdateDeferredSuccess(DeferredSpelling::Deferred),
-                EventType::AutoupdateDeferredSuccess(DeferredSpelling::Deffered),
-                EventType::AutoupdateDeferredError(DeferredSpelling::Deferred),
-                EventType::AutoupdateDeferredError(DeferredSpelling::Deffered),
-            ];
-            fn as_str(&self) -> &str {
-                EventType::as_str(self)
-            }
-            fn from_wire(s: &str) -> Self {
-                EventType::from_wire(s)
-            }
-            fn is_other(&self) -> bool {
-                matches!(self, EventType::Other(_))
-            }
-        }
-    };
-}
-
-event_types! {
+open_enum! {
+    /// An event notification's `type`.
+    ///
+    /// Every event the InterNetX help pages name (see `testdata/notifications/README.md`). The
+    /// AutoUpdate "deferred" events arrive as `autoupdate_deffered_success` /
+    /// `autoupdate_deffered_error` (the JSON pages) or spelled `deferred` (the English XML
+    /// pages, e.g. <https://help.internetx.com/display/APIXMLEN/Asynchronous+Notifications>):
+    /// both read as
+    /// [`AutoupdateDeferredSuccess`](Self::AutoupdateDeferredSuccess) /
+    /// [`AutoupdateDeferredError`](Self::AutoupdateDeferredError), which remember the
+    /// spelling so that re-encoding writes what was read. Any other value is kept in
+    /// [`Other`](Self::Other).
+    pub enum EventType {
     /// `transfer_start`: an outgoing transfer of the domain started.
     TransferStart = "transfer_start",
     /// `transfer_autoack`: an outgoing transfer was confirmed automatically (gTLDs).
@@ -149,6 +83,19 @@ event_types! {
     DomainPreregFailed = "domain_prereg_failed",
     /// `contact_deleted`: a contact was deleted (zone purge).
     ContactDeleted = "contact_deleted",
+    /// `autoupdate_deferred_success` / `autoupdate_deffered_success`: a deferred
+    /// AutoUpdate succeeded.
+    AutoupdateDeferredSuccess(DeferredSpelling::{
+        Deferred = "autoupdate_deferred_success",
+        Deffered = "autoupdate_deffered_success" misspells "autoupdate_deferred_success",
+    }),
+    /// `autoupdate_deferred_error` / `autoupdate_deffered_error`: a deferred AutoUpdate
+    /// failed.
+    AutoupdateDeferredError(DeferredSpelling::{
+        Deferred = "autoupdate_deferred_error",
+        Deffered = "autoupdate_deffered_error" misspells "autoupdate_deferred_error",
+    }),
+    }
 }
 
 impl EventType {
@@ -158,28 +105,6 @@ impl EventType {
             self,
             EventType::AutoupdateDeferredSuccess(_) | EventType::AutoupdateDeferredError(_)
         )
-    }
-}
-
-open_enum!(@spelled EventType);
-
-impl FromXml for EventType {
-    fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
-        let text = el.read_text()?;
-        let kind = EventType::from_wire(crate::codec::syntax::trim_xml(&text));
-        let intended = match kind {
-            EventType::AutoupdateDeferredSuccess(DeferredSpelling::Deffered) => {
-                Some("autoupdate_deferred_success")
-            }
-            EventType::AutoupdateDeferredError(DeferredSpelling::Deffered) => {
-                Some("autoupdate_deferred_error")
-            }
-            _ => None,
-        };
-        if let Some(means) = intended {
-            el.misspelled(crate::codec::syntax::trim_xml(&text), means);
-        }
-        Ok(kind)
     }
 }
 
@@ -198,19 +123,14 @@ xml_struct! {
         /// The registrar the domain comes from (`loosing_registrar` on the wire, sic).
         loosing_registrar: Option<String> = opt "loosing_registrar",
         /// When the transfer started.
-        #[serde(with = "crate::codec::datetime::option")]
         start: Option<NaiveDateTime> = opt "start",
         /// When the reminder is (or was) sent.
-        #[serde(with = "crate::codec::datetime::option")]
         reminder: Option<NaiveDateTime> = opt "reminder",
         /// When the transfer is confirmed automatically.
-        #[serde(with = "crate::codec::datetime::option")]
         autoack: Option<NaiveDateTime> = opt "autoack",
         /// When the transfer is refused automatically.
-        #[serde(with = "crate::codec::datetime::option")]
         autonack: Option<NaiveDateTime> = opt "autonack",
         /// When the transfer ends.
-        #[serde(with = "crate::codec::datetime::option")]
         end: Option<NaiveDateTime> = opt "end",
         /// Why the transfer was refused (kept as sent).
         nack_reason: Option<String> = opt "nack_reason",
@@ -219,10 +139,8 @@ xml_struct! {
         /// Who last changed it.
         updater: Option<User> = opt "updater",
         /// When it was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When it was last updated.
-        #[serde(with = "crate::codec::datetime::option")]
         updated: Option<NaiveDateTime> = opt "updated",
     }
 }
@@ -237,7 +155,6 @@ xml_struct! {
         /// Why (`ocval` for the owner-validation warning).
         reason: Option<String> = opt "reason",
         /// When the domain will be deactivated.
-        #[serde(with = "crate::codec::datetime::option")]
         deactivation: Option<NaiveDateTime> = opt "deactivation",
         /// The domain the event is about (its name and whatever else the server sends).
         domain: Option<Domain> = opt "domain",
@@ -275,19 +192,4 @@ impl EventNotification {
             .map(|d| d.name.as_str())
             .or_else(|| self.transfer.as_ref().and_then(|t| t.domain.as_deref()))
     }
-}
-
-#[cfg(feature = "arbitrary")]
-mod generate {
-    use super::EventType;
-    use crate::codec::fuzz::{Gen, open_enum};
-    use arbitrary::{Result, Unstructured};
-
-    impl Gen for EventType {
-        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-            open_enum(u)
-        }
-    }
-
-    crate::codec::macros::arbitrary_via_gen!(EventType);
 }

@@ -338,7 +338,6 @@ xml_struct! {
         /// Automatic deletion: how.
         purge_type: Option<PurgeType> = opt "purge_type",
         /// Automatic deletion: when.
-        #[serde(with = "crate::codec::datetime::option")]
         purge_date: Option<NaiveDateTime> = opt "purge_date",
         /// Who owns the zone.
         owner: Option<User> = opt "owner",
@@ -347,13 +346,10 @@ xml_struct! {
         /// Who last changed it, as 0205 answers spell it.
         updated_by: Option<User> = opt "updated_by",
         /// When it was created.
-        #[serde(with = "crate::codec::datetime::option")]
         created: Option<NaiveDateTime> = opt "created",
         /// When it was last changed.
-        #[serde(with = "crate::codec::datetime::option")]
         changed: Option<NaiveDateTime> = opt "changed",
         /// When it was last updated (the other spelling of `changed`).
-        #[serde(with = "crate::codec::datetime::option")]
         updated: Option<NaiveDateTime> = opt "updated",
     }
 }

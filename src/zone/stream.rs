@@ -168,7 +168,7 @@ mod tests {
     }
 
     fn body(xml: &str) -> TaskBody {
-        match Document::decode(xml.as_bytes()).unwrap().0 {
+        match Document::decode(xml.as_bytes()).unwrap() {
             Document::Request(r) => r.tasks[0].body.clone(),
             other => panic!("{other:?}"),
         }
@@ -195,7 +195,7 @@ mod tests {
         assert!(err.to_string().contains("default"), "{err}");
         // 0205 has no parts: its `default` stays an unknown child of the task.
         let info = request(&format!("<code>0205</code>{zone}<default/>"));
-        let Document::Request(r) = Document::decode(info.as_bytes()).unwrap().0 else {
+        let Document::Request(r) = Document::decode(info.as_bytes()).unwrap() else {
             panic!()
         };
         assert_eq!(r.tasks[0].unknown[0].name, "default");

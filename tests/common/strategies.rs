@@ -810,6 +810,7 @@ pub fn request_task() -> BoxedStrategy<RequestTask> {
                 r#where,
                 order,
                 unknown,
+                quirks: Vec::new(),
             },
         )
         .boxed()

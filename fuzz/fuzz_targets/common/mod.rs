@@ -54,9 +54,7 @@ pub fn stable<T: PartialEq + Debug>(
 
 /// Any document: decoded under both limits and, if it decodes, stable.
 pub fn document(data: &[u8]) {
-    if let Ok((doc, _)) = decode_both(data, Document::decode_with) {
-        stable(&doc, Document::to_xml_with, |xml| {
-            Document::decode(xml).map(|(d, _)| d)
-        });
+    if let Ok(doc) = decode_both(data, Document::decode_with) {
+        stable(&doc, Document::to_xml_with, Document::decode);
     }
 }
