@@ -315,7 +315,7 @@ proptest! {
                 req.tasks[0].order.push(Order {
                     key: "k".to_owned(),
                     mode: Some(OrderMode::Other(bad_text)),
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 });
                 "mode"
             }
@@ -368,7 +368,7 @@ proptest! {
                         certificate: Some(Box::new(certificate)),
                         ..CertificateJob::default()
                     }),
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 });
                 "csr"
             }
@@ -377,7 +377,7 @@ proptest! {
                 job.status = Some(JobStatus::Other(bad_text));
                 result.data = Some(CertificateJobInfoData {
                     certificate_job: Some(CertificateJob { job: Some(job), ..CertificateJob::default() }),
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 });
                 "status"
             }

@@ -193,7 +193,7 @@ impl Cancelation {
             updater: None,
             created: None,
             changed: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

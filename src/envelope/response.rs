@@ -2,7 +2,7 @@
 
 use super::{Msg, Status, StatusCode, StatusError, StatusKind, StatusType};
 use crate::Limits;
-use crate::RawElement;
+use crate::Unknown;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::quirk::Quirk;
@@ -23,8 +23,12 @@ pub struct TaskResult<D> {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub msgs_after_status: usize,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "Unknown::is_empty"
+    )]
+    pub unknown: Unknown,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -39,7 +43,7 @@ impl<D> TaskResult<D> {
             msgs: Vec::new(),
             status,
             msgs_after_status: 0,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
@@ -64,7 +68,8 @@ impl<D> TaskResult<D> {
 impl<D: FromXml> FromXml for TaskResult<D> {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.note_attributes();
-        let (mut data, mut status, mut msgs, mut unknown) = (None, None, Vec::new(), Vec::new());
+        let (mut data, mut status, mut msgs, mut unknown) =
+            (None, None, Vec::new(), Unknown::new());
         let mut msgs_after_status = 0;
         while let Some(child) = el.next_child()? {
             match child.name() {
@@ -116,7 +121,7 @@ impl<D: ToXml> ToXml for TaskResult<D> {
             msg.to_xml("msg", w)?;
         }
         for raw in &self.unknown {
-            w.raw_element(&raw.name, raw)?;
+            w.raw_element(&raw.name, &raw)?;
         }
         w.end(name);
         Ok(())
@@ -139,8 +144,12 @@ pub struct Response<D> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ctid: Option<String>,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "Unknown::is_empty"
+    )]
+    pub unknown: Unknown,
     /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
@@ -164,7 +173,7 @@ impl<D> Response<D> {
             results: vec![result],
             stid: None,
             ctid: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
             quirks: Vec::new(),
         }
     }
@@ -350,7 +359,8 @@ impl<D: FromXml> Response<D> {
         task: Option<&'static str>,
     ) -> Result<Self, DecodeError> {
         el.note_attributes();
-        let (mut results, mut stid, mut ctid, mut unknown) = (Vec::new(), None, None, Vec::new());
+        let (mut results, mut stid, mut ctid, mut unknown) =
+            (Vec::new(), None, None, Unknown::new());
         while let Some(child) = el.next_child()? {
             match child.name() {
                 "result" => {
@@ -396,7 +406,7 @@ impl<D: ToXml> ToXml for Response<D> {
             result.to_xml("result", w)?;
         }
         for raw in &self.unknown {
-            w.raw_element(&raw.name, raw)?;
+            w.raw_element(&raw.name, &raw)?;
         }
         if let Some(stid) = &self.stid {
             stid.to_xml("stid", w)?;

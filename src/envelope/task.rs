@@ -43,7 +43,7 @@ impl RequestTask {
             key: Vec::new(),
             r#where: None,
             order: Vec::new(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
@@ -314,7 +314,7 @@ mod generate {
                 key: Gen::generate(u)?,
                 r#where: Gen::generate(u)?,
                 order: Gen::generate(u)?,
-                unknown: unknown(u, &known)?,
+                unknown: unknown(u, &known)?.into_iter().collect(),
                 code,
             })
         }

@@ -263,7 +263,7 @@ impl EventNotification {
             kind,
             status: None,
             stid: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
