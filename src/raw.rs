@@ -204,7 +204,7 @@ impl ToXml for RawElement {
 
 /// The child elements a model does not know, kept compact: each element tree is held as a
 /// few bytes of a shared buffer (its names, attributes and texts, with a tag byte apiece)
-/// instead of one allocation per element and name. An unknown `<a/>` costs 4 bytes.
+/// instead of one allocation per element and name. An unknown `<a/>` costs 5 bytes (one more than its text).
 ///
 /// It behaves like a `Vec<RawElement>` that hands out copies: [`push`](Self::push) one,
 /// [`iter`](Self::iter) over them in document order (each element rebuilt on access),

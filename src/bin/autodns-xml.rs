@@ -630,29 +630,34 @@ mod printable {
 
     impl<W: std::io::Write> std::io::Write for JsonOut<W> {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            let mut start = 0;
-            for (i, &b) in buf.iter().enumerate() {
+            let mut rest = buf;
+            loop {
                 if std::mem::take(&mut self.pending) {
-                    if (0x80..=0x9f).contains(&b) {
-                        write!(self.inner, "\\u{:04x}", u32::from(b))?;
-                        start = i + 1;
-                        continue;
-                    }
-                    self.inner.write_all(&[0xc2])?;
-                }
-                if b == 0x7f || b == 0xc2 {
-                    self.inner
-                        .write_all(buf.get(start..i).unwrap_or_default())?;
-                    start = i + 1;
-                    if b == 0x7f {
-                        self.inner.write_all(b"\\u007f")?;
-                    } else {
-                        self.pending = true;
+                    match rest.split_first() {
+                        Some((&b, after)) if (0x80..=0x9f).contains(&b) => {
+                            write!(self.inner, "\\u{:04x}", u32::from(b))?;
+                            rest = after;
+                        }
+                        Some(_) => self.inner.write_all(&[0xc2])?,
+                        None => {
+                            self.pending = true;
+                            return Ok(buf.len());
+                        }
                     }
                 }
+                let Some(i) = memchr::memchr2(0x7f, 0xc2, rest) else {
+                    self.inner.write_all(rest)?;
+                    return Ok(buf.len());
+                };
+                let (before, at) = rest.split_at(i);
+                self.inner.write_all(before)?;
+                if at.first() == Some(&0x7f) {
+                    self.inner.write_all(b"\\u007f")?;
+                } else {
+                    self.pending = true;
+                }
+                rest = at.get(1..).unwrap_or_default();
             }
-            self.inner.write_all(buf.get(start..).unwrap_or_default())?;
-            Ok(buf.len())
         }
 
         fn flush(&mut self) -> std::io::Result<()> {
