@@ -1,5 +1,6 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
+use crate::codec::RawEvents;
 use crate::codec::is_secret_name;
 use crate::codec::syntax::is_blank;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
@@ -258,6 +259,14 @@ impl Unknown {
         self.push_ref(&el);
     }
 
+    /// Reads `el`, everything in it, straight into the compact form: no tree is built, so
+    /// an element with a million children costs its bytes here and no more.
+    pub(crate) fn read(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {
+        el.read_raw(self)?;
+        self.len += 1;
+        Ok(())
+    }
+
     /// Appends a copy of `el`.
     pub fn push_ref(&mut self, el: &RawElement) {
         // An explicit stack keeps deep trees off the call stack.
@@ -284,10 +293,14 @@ impl Unknown {
     }
 
     fn open(&mut self, el: &RawElement) {
+        self.open_tag(&el.name, &el.attributes);
+    }
+
+    fn open_tag(&mut self, name: &str, attributes: &[(String, String)]) {
         self.bytes.push(START);
-        self.put(&el.name);
-        self.put_len(el.attributes.len());
-        for (name, value) in &el.attributes {
+        self.put(name);
+        self.put_len(attributes.len());
+        for (name, value) in attributes {
             self.put(name);
             self.put(value);
         }
@@ -435,6 +448,21 @@ impl Iterator for UnknownIter<'_> {
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         (0, Some(self.left))
+    }
+}
+
+impl RawEvents for Unknown {
+    fn start(&mut self, name: &str, attributes: Vec<(String, String)>) {
+        self.open_tag(name, &attributes);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.bytes.push(TEXT);
+        self.put(text);
+    }
+
+    fn end(&mut self) {
+        self.bytes.push(END);
     }
 }
 

@@ -65,7 +65,7 @@ macro_rules! xml_struct {
                 while let Some(child) = el.next_child()? {
                     match child.name() {
                         $( $wire => $crate::codec::macros::xml_struct!(@read $kind $field child $($codec)?), )*
-                        _ => unknown.push(child.into_raw()?),
+                        _ => unknown.read(child)?,
                     }
                 }
                 Ok($name {

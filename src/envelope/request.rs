@@ -181,7 +181,7 @@ impl FromXml for Request {
                 "owner" => set_once(&mut owner, child)?,
                 "language" => set_once(&mut language, child)?,
                 "task" => tasks.push(RequestTask::from_xml(child)?),
-                _ => unknown.push(child.into_raw()?),
+                _ => unknown.read(child)?,
             }
         }
         let auth = auth.ok_or_else(|| el.missing("auth"))?;

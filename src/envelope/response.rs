@@ -91,7 +91,7 @@ impl<D: FromXml> FromXml for TaskResult<D> {
                         msgs_after_status += 1;
                     }
                 }
-                _ => unknown.push(child.into_raw()?),
+                _ => unknown.read(child)?,
             }
         }
         let status = status.ok_or_else(|| el.missing("status"))?;
@@ -380,7 +380,7 @@ impl<D: FromXml> Response<D> {
                 }
                 "stid" => set_once(&mut stid, child)?,
                 "ctid" => set_once(&mut ctid, child)?,
-                _ => unknown.push(child.into_raw()?),
+                _ => unknown.read(child)?,
             }
         }
         if results.is_empty() {
