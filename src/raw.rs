@@ -2,7 +2,6 @@
 
 use crate::codec::RawEvents;
 use crate::codec::is_secret_name;
-use crate::codec::syntax::is_blank;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
 use crate::error::{DecodeError, EncodeError};
 use crate::redact::{Unquoted, secrets_exposed};
@@ -169,24 +168,44 @@ impl RawElement {
         let (src, start) = crate::codec::prepare(xml, limits)?;
         crate::codec::read_document(src, start, limits, |el| el.into_raw())
     }
+}
 
-    pub(crate) fn push_text(&mut self, text: &str, _cdata: bool) {
-        if let Some(RawNode::Text(last)) = self.children.last_mut() {
-            last.push_str(text);
-        } else {
-            self.children.push(RawNode::Text(text.to_owned()));
+impl ElementReader<'_, '_> {
+    /// Reads the whole element, with everything in it, as a [`RawElement`].
+    pub fn into_raw(self) -> Result<RawElement, DecodeError> {
+        let mut tree = Tree::default();
+        self.read_raw(&mut tree)?;
+        Ok(tree.done.unwrap_or_default())
+    }
+}
+
+/// A [`RawElement`] built from [`RawEvents`].
+#[derive(Default)]
+struct Tree {
+    open: Vec<RawElement>,
+    done: Option<RawElement>,
+}
+
+impl RawEvents for Tree {
+    fn start(&mut self, name: &str, attributes: Vec<(String, String)>) {
+        self.open.push(RawElement {
+            name: name.to_owned(),
+            attributes,
+            children: Vec::new(),
+        });
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(top) = self.open.last_mut() {
+            top.children.push(RawNode::Text(text.to_owned()));
         }
     }
 
-    /// Drops white-space-only text where the element also holds elements (indentation).
-    pub(crate) fn drop_indentation(&mut self) {
-        if self
-            .children
-            .iter()
-            .any(|n| matches!(n, RawNode::Element(_)))
-        {
-            self.children
-                .retain(|n| !matches!(n, RawNode::Text(t) if is_blank(t)));
+    fn end(&mut self) {
+        let Some(done) = self.open.pop() else { return };
+        match self.open.last_mut() {
+            Some(parent) => parent.children.push(RawNode::Element(done)),
+            None => self.done = Some(done),
         }
     }
 }

@@ -58,3 +58,22 @@ fn deep_and_mixed_trees_survive_the_compact_form() {
     assert_eq!(unknown.get(1), Some(mixed));
     assert_eq!(unknown.get(2), None);
 }
+
+#[test]
+fn an_unknown_element_reads_as_raw_element_decode_reads_it_empty_cdata_included() {
+    for inner in [
+        "<x><![CDATA[]]></x>",
+        "<x> <y/> </x>",
+        "<x>  </x>",
+        "<x>a<![CDATA[<b>]]>&amp;c<y/>d</x>",
+    ] {
+        let xml = format!(
+            "<response><result><status><code>S0105</code></status></result>{inner}</response>"
+        );
+        let resp = Response::<RawElement>::decode(xml.as_bytes()).expect("decodes");
+        let (alone, _) = RawElement::decode(inner.as_bytes()).expect("decodes");
+        assert_eq!(resp.unknown.to_vec(), [alone], "{inner}");
+    }
+    let (empty_cdata, _) = RawElement::decode(b"<x><![CDATA[]]></x>").expect("decodes");
+    assert_eq!(empty_cdata, RawElement::with_text("x", ""));
+}

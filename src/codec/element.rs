@@ -6,7 +6,6 @@ use super::tokenizer::{Token, Tokenizer};
 use crate::error::{DecodeError, DecodeErrorKind, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::quirk::QuirkKind;
-use crate::raw::{RawElement, RawNode};
 use std::borrow::Cow;
 
 /// What [`ElementReader::read_raw`] hands out: an element tree as it is read, in document
@@ -171,53 +170,8 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         }
     }
 
-    /// Reads the whole element, with everything in it, as a [`RawElement`].
-    pub fn into_raw(self) -> Result<RawElement, DecodeError> {
-        let attributes = self.attributes()?;
-        let mut stack = vec![RawElement {
-            name: self.name.to_owned(),
-            attributes,
-            children: Vec::new(),
-        }];
-        if self.done {
-            return Ok(stack.pop().unwrap_or_default());
-        }
-        loop {
-            match self.tok.next().map_err(|e| *e)? {
-                Token::Start { name, pos, attrs } => {
-                    let attributes = attrs.parse().map_err(|k| self.tok.error_at(k, pos))?;
-                    stack.push(RawElement {
-                        name: name.to_owned(),
-                        attributes,
-                        children: Vec::new(),
-                    });
-                }
-                Token::Text { text, cdata, pos } => {
-                    if let Some(top) = stack.last_mut() {
-                        top.push_text(&text, cdata);
-                        // Adjacent pieces join into one text: that must stay within the limit.
-                        let max = self.tok.limits().max_text_len;
-                        if matches!(top.children.last(), Some(RawNode::Text(t)) if t.len() > max) {
-                            return Err(self.tok.limit_error(Limit::TextLength, pos));
-                        }
-                    }
-                }
-                Token::End => {
-                    let Some(mut done) = stack.pop() else { break };
-                    done.drop_indentation();
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(RawNode::Element(done)),
-                        None => return Ok(done),
-                    }
-                }
-                Token::Eof => break,
-            }
-        }
-        Err(self.eof())
-    }
-
     /// Reads the whole element, with everything in it, as [`RawEvents`] for `sink`: what
-    /// [`into_raw`](Self::into_raw) builds, without building it. Adjacent text pieces come
+    /// [`into_raw`](Self::into_raw) builds (it is built on this), without building it. Adjacent text pieces come
     /// joined, and white-space-only text where an element also holds elements (indentation)
     /// is dropped, as there; only the text of the element being read is held meanwhile.
     pub(crate) fn read_raw(self, sink: &mut impl RawEvents) -> Result<(), DecodeError> {
@@ -228,13 +182,13 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         }
         // Per open element, whether it holds an element; the text read since the last tag.
         let mut holds_elements = vec![false];
-        let mut run = String::new();
-        let flush = |run: &mut String, holds: bool, sink: &mut dyn RawEvents| {
-            if !(run.is_empty() || holds && is_blank(run)) {
-                sink.text(run);
-            }
-            run.clear();
-        };
+        // `None` until a text piece (even an empty CDATA section) is read: that is a text.
+        let mut run: Option<String> = None;
+        let flush =
+            |run: &mut Option<String>, holds: bool, sink: &mut dyn RawEvents| match run.take() {
+                Some(text) if !(holds && is_blank(&text)) => sink.text(&text),
+                _ => {}
+            };
         loop {
             match self.tok.next().map_err(|e| *e)? {
                 Token::Start { name, pos, attrs } => {
@@ -247,9 +201,10 @@ impl<'d, 'i> ElementReader<'d, 'i> {
                     sink.start(name, attributes);
                 }
                 Token::Text { text, pos, .. } => {
-                    run.push_str(&text);
+                    let joined = run.get_or_insert_with(String::new);
+                    joined.push_str(&text);
                     // Adjacent pieces join into one text: that must stay within the limit.
-                    if run.len() > self.tok.limits().max_text_len {
+                    if joined.len() > self.tok.limits().max_text_len {
                         return Err(self.tok.limit_error(Limit::TextLength, pos));
                     }
                 }
