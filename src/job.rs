@@ -123,7 +123,7 @@ impl Job {
             sub_type: None,
             action: None,
             execution: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

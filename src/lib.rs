@@ -53,7 +53,7 @@ pub use job::{Job, JobStatus};
 pub use limits::{Limit, Limits};
 pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
-pub use raw::{RawElement, RawNode};
+pub use raw::{RawElement, RawNode, Unknown, UnknownIntoIter, UnknownIter};
 pub use redact::ExposeSecrets;
 pub use registry::{AnyData, TaskBody};
 pub use stream::ListReader;

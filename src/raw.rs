@@ -1,5 +1,6 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
+use crate::codec::RawEvents;
 use crate::codec::is_secret_name;
 use crate::codec::syntax::is_blank;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
@@ -199,5 +200,386 @@ impl FromXml for RawElement {
 impl ToXml for RawElement {
     fn to_xml(&self, name: &str, w: &mut XmlWriter) -> Result<(), EncodeError> {
         w.raw_element(name, self)
+    }
+}
+
+/// The child elements a model does not know, kept compact: each element tree is held as a
+/// few bytes of a shared buffer (its names, attributes and texts, with a tag byte apiece)
+/// instead of one allocation per element and name. An unknown `<a/>` costs 5 bytes (one more than its text).
+///
+/// It behaves like a `Vec<RawElement>` that hands out copies: [`push`](Self::push) one,
+/// [`iter`](Self::iter) over them in document order (each element rebuilt on access),
+/// [`len`](Self::len). It serializes as a sequence of [`RawElement`]s, as the `Vec` did.
+///
+/// ```
+/// use autodns_xml::{RawElement, Unknown};
+///
+/// let mut unknown = Unknown::new();
+/// unknown.push(RawElement::with_text("note", "kept"));
+/// unknown.push(RawElement::new("flag"));
+/// assert_eq!(unknown.len(), 2);
+/// let names: Vec<String> = unknown.iter().map(|e| e.name).collect();
+/// assert_eq!(names, ["note", "flag"]);
+/// assert_eq!(unknown.get(0).map(|e| e.text()).as_deref(), Some("kept"));
+/// ```
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Unknown {
+    /// The elements, each as `START name attributes (TEXT text | child)* END`.
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+const START: u8 = 1;
+const TEXT: u8 = 2;
+const END: u8 = 3;
+
+impl Unknown {
+    /// No elements.
+    pub fn new() -> Self {
+        Unknown::default()
+    }
+
+    /// How many elements it holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The heap bytes it holds its elements in.
+    pub fn encoded_len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Appends an element.
+    pub fn push(&mut self, el: RawElement) {
+        self.push_ref(&el);
+    }
+
+    /// Reads `el`, everything in it, straight into the compact form: no tree is built, so
+    /// an element with a million children costs its bytes here and no more.
+    pub(crate) fn read(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {
+        el.read_raw(self)?;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// Appends a copy of `el`.
+    pub fn push_ref(&mut self, el: &RawElement) {
+        // An explicit stack keeps deep trees off the call stack.
+        let mut stack: Vec<std::slice::Iter<'_, RawNode>> = Vec::new();
+        self.open(el);
+        stack.push(el.children.iter());
+        while let Some(children) = stack.last_mut() {
+            match children.next() {
+                Some(RawNode::Element(child)) => {
+                    self.open(child);
+                    stack.push(child.children.iter());
+                }
+                Some(RawNode::Text(text)) => {
+                    self.bytes.push(TEXT);
+                    self.put(text);
+                }
+                None => {
+                    self.bytes.push(END);
+                    stack.pop();
+                }
+            }
+        }
+        self.len += 1;
+    }
+
+    fn open(&mut self, el: &RawElement) {
+        self.open_tag(&el.name, &el.attributes);
+    }
+
+    fn open_tag(&mut self, name: &str, attributes: &[(String, String)]) {
+        self.bytes.push(START);
+        self.put(name);
+        self.put_len(attributes.len());
+        for (name, value) in attributes {
+            self.put(name);
+            self.put(value);
+        }
+    }
+
+    fn put_len(&mut self, mut n: usize) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.bytes.push(byte);
+                return;
+            }
+            self.bytes.push(byte | 0x80);
+        }
+    }
+
+    fn put(&mut self, text: &str) {
+        self.put_len(text.len());
+        self.bytes.extend_from_slice(text.as_bytes());
+    }
+
+    /// The elements in document order, each rebuilt.
+    pub fn iter(&self) -> UnknownIter<'_> {
+        UnknownIter {
+            bytes: &self.bytes,
+            at: 0,
+            left: self.len,
+        }
+    }
+
+    /// The `i`-th element (counting from 0), rebuilt: this walks the elements before it.
+    pub fn get(&self, i: usize) -> Option<RawElement> {
+        self.iter().nth(i)
+    }
+
+    /// Keeps only the elements `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&RawElement) -> bool) {
+        let mut kept = Unknown::new();
+        for el in self.iter() {
+            if keep(&el) {
+                kept.push(el);
+            }
+        }
+        *self = kept;
+    }
+
+    /// The elements as a `Vec`.
+    pub fn to_vec(&self) -> Vec<RawElement> {
+        self.iter().collect()
+    }
+}
+
+/// The elements of an [`Unknown`], each rebuilt as a [`RawElement`].
+pub struct UnknownIter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: usize,
+}
+
+impl UnknownIter<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let mut n = 0usize;
+        let mut shift = 0u32;
+        loop {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+    }
+
+    fn text(&mut self) -> Option<String> {
+        let n = self.len()?;
+        let end = self.at.checked_add(n)?;
+        let text = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
+        self.at = end;
+        Some(text.to_owned())
+    }
+
+    /// The element whose START byte has just been read.
+    fn open(&mut self) -> Option<RawElement> {
+        let name = self.text()?;
+        let count = self.len()?;
+        let mut attributes = Vec::new();
+        for _ in 0..count {
+            attributes.push((self.text()?, self.text()?));
+        }
+        Some(RawElement {
+            name,
+            attributes,
+            children: Vec::new(),
+        })
+    }
+
+    /// The next whole element; `None` at the end (or, which `Unknown` never writes, at bytes
+    /// that are no element).
+    fn element(&mut self) -> Option<RawElement> {
+        if self.byte()? != START {
+            return None;
+        }
+        let mut stack = vec![self.open()?];
+        loop {
+            match self.byte()? {
+                START => {
+                    let el = self.open()?;
+                    stack.push(el);
+                }
+                TEXT => {
+                    let text = self.text()?;
+                    stack.last_mut()?.children.push(RawNode::Text(text));
+                }
+                END => {
+                    let done = stack.pop()?;
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(RawNode::Element(done)),
+                        None => return Some(done),
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+impl Iterator for UnknownIter<'_> {
+    type Item = RawElement;
+
+    fn next(&mut self) -> Option<RawElement> {
+        if self.left == 0 {
+            return None;
+        }
+        let el = self.element();
+        self.left = if el.is_some() { self.left - 1 } else { 0 };
+        el
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.left))
+    }
+}
+
+impl RawEvents for Unknown {
+    fn start(&mut self, name: &str, attributes: Vec<(String, String)>) {
+        self.open_tag(name, &attributes);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.bytes.push(TEXT);
+        self.put(text);
+    }
+
+    fn end(&mut self) {
+        self.bytes.push(END);
+    }
+}
+
+impl<'a> IntoIterator for &'a Unknown {
+    type Item = RawElement;
+    type IntoIter = UnknownIter<'a>;
+
+    fn into_iter(self) -> UnknownIter<'a> {
+        self.iter()
+    }
+}
+
+impl From<Vec<RawElement>> for Unknown {
+    fn from(elements: Vec<RawElement>) -> Self {
+        elements.into_iter().collect()
+    }
+}
+
+impl FromIterator<RawElement> for Unknown {
+    fn from_iter<I: IntoIterator<Item = RawElement>>(iter: I) -> Self {
+        let mut unknown = Unknown::new();
+        unknown.extend(iter);
+        unknown
+    }
+}
+
+impl Extend<RawElement> for Unknown {
+    fn extend<I: IntoIterator<Item = RawElement>>(&mut self, iter: I) {
+        for el in iter {
+            self.push(el);
+        }
+    }
+}
+
+impl std::fmt::Debug for Unknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl serde::Serialize for Unknown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Unknown {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Elements;
+        impl<'de> serde::de::Visitor<'de> for Elements {
+            type Value = Unknown;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence of raw elements")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Unknown, A::Error> {
+                let mut unknown = Unknown::new();
+                while let Some(el) = seq.next_element::<RawElement>()? {
+                    unknown.push(el);
+                }
+                Ok(unknown)
+            }
+        }
+        d.deserialize_seq(Elements)
+    }
+}
+
+/// The elements of an [`Unknown`] taken by value, each rebuilt as a [`RawElement`].
+pub struct UnknownIntoIter {
+    unknown: Unknown,
+    at: usize,
+    left: usize,
+}
+
+impl Iterator for UnknownIntoIter {
+    type Item = RawElement;
+
+    fn next(&mut self) -> Option<RawElement> {
+        let mut it = UnknownIter {
+            bytes: &self.unknown.bytes,
+            at: self.at,
+            left: self.left,
+        };
+        let el = it.next();
+        (self.at, self.left) = (it.at, it.left);
+        el
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.left))
+    }
+}
+
+impl IntoIterator for Unknown {
+    type Item = RawElement;
+    type IntoIter = UnknownIntoIter;
+
+    fn into_iter(self) -> UnknownIntoIter {
+        let left = self.len;
+        UnknownIntoIter {
+            unknown: self,
+            at: 0,
+            left,
+        }
+    }
+}
+
+impl PartialEq<[RawElement]> for Unknown {
+    fn eq(&self, other: &[RawElement]) -> bool {
+        self.len == other.len() && self.iter().zip(other).all(|(a, b)| a == *b)
+    }
+}
+
+impl PartialEq<Vec<RawElement>> for Unknown {
+    fn eq(&self, other: &Vec<RawElement>) -> bool {
+        *self == other[..]
     }
 }

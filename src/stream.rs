@@ -213,8 +213,8 @@ pub struct ListData {
     /// How many entries the stream held.
     pub entries: u64,
     /// Children of `<data>` that are neither entries nor the summary, as they came.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(rename = "_unknown", default, skip_serializing_if = "crate::Unknown::is_empty")]
+    pub unknown: crate::Unknown,
 }
 
 /// An error while streaming: reading the input failed, or the bytes read do not decode.
@@ -358,7 +358,7 @@ pub struct ListReader<E, R> {
     current: Option<OpenResult>,
     stid: Option<String>,
     ctid: Option<String>,
-    unknown: Vec<RawElement>,
+    unknown: crate::Unknown,
     /// Bytes of input kept so far besides the entries (bounded by `max_retained`).
     retained: usize,
     quirks: Vec<Quirk>,
@@ -393,7 +393,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             current: None,
             stid: None,
             ctid: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
             retained: 0,
             quirks: Vec::new(),
             done: false,

@@ -59,7 +59,7 @@ fn list_request_with_query_and_owner() {
         .with_order(Order {
             key: "created".into(),
             mode: Some(OrderMode::Desc),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         })
         .with_ctid("c-1")
         .with_reply_to("ops@example.com");

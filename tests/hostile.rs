@@ -661,7 +661,7 @@ fn cost_per_child(el: &str, xml: &[u8], children: usize) -> f64 {
             };
             // Every candidate is kept, in document order, before the other children.
             assert_eq!(task.unknown.len(), children);
-            assert_eq!(task.unknown[0].name, el);
+            assert_eq!(task.unknown.to_vec()[0].name, el);
             assert_eq!(task.unknown[children / 2].name, "x");
             assert_eq!(task.unknown[children / 2 - 1].name, el);
             elapsed

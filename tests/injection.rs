@@ -122,7 +122,7 @@ proptest! {
             let task = &back.tasks[0];
             prop_assert_eq!(task.ctid.as_deref(), Some(v.as_str()));
             prop_assert_eq!(back.auth.password.expose(), v.as_str());
-            prop_assert_eq!(&task.unknown[0].attributes[0].1, &v);
+            prop_assert_eq!(&task.unknown.to_vec()[0].attributes[0].1, &v);
             // The same elements as with a harmless value: nothing was added.
             prop_assert_eq!(shape(&xml), shape(&self::request("x").to_xml_with(layout).expect("x")));
             let doc = Document::decode(xml.as_bytes()).expect("as a document");

@@ -54,7 +54,7 @@ fn handle_info_answer_reads_the_handle_and_keeps_what_it_does_not_model() {
     assert_eq!(h.kind, Some(ContactType::Person));
     assert_eq!((h.fname.as_str(), h.lname.as_str()), ("Somebody", "Who"));
     assert_eq!(h.protection.as_ref().map(|p| p.as_str()), Some("B"));
-    let kept: Vec<&str> = h.unknown.iter().map(|u| u.name.as_str()).collect();
+    let kept: Vec<String> = h.unknown.iter().map(|u| u.name).collect();
     assert_eq!(kept, ["created", "domainsafe", "nic_ref", "owner"]);
 }
 

@@ -566,7 +566,7 @@ fn json_keys_the_model_lacks_are_kept_raw() {
     }"#;
     let n = Notification::decode(json.as_bytes()).expect("decode");
     let m = message(&n);
-    let names: Vec<&str> = m.unknown.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<String> = m.unknown.iter().map(|r| r.name).collect();
     assert_eq!(names, ["flags", "messages"]);
     let event = m.notify().expect("event");
     assert_eq!(event.kind, EventType::DomainExpire);

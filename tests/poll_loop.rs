@@ -36,7 +36,7 @@ fn info(summary: u64, message: Option<Message>) -> Vec<u8> {
     let data = PollInfoData {
         summary: Some(summary),
         message,
-        unknown: Vec::new(),
+        unknown: Default::default(),
     };
     let mut answer = Response::answer::<PollInfo>(StatusKind::Success, data).with_stid("s-info");
     if let Some(id) = answer.data().and_then(|d| d.message.as_ref()).map(|m| m.id) {
@@ -49,7 +49,7 @@ fn confirmed(id: u64, remaining: u64) -> Vec<u8> {
     let data = PollConfirmData {
         summary: Some(remaining),
         message: Some(PollConfirm::new(id)),
-        unknown: Vec::new(),
+        unknown: Default::default(),
     };
     let mut answer = Response::answer::<PollConfirm>(StatusKind::Success, data);
     answer.results[0].status.object = Some(ObjectRef::new("message", id.to_string()));

@@ -318,7 +318,7 @@ proptest! {
                 req.tasks[0].order.push(Order {
                     key: "k".to_owned(),
                     mode: Some(OrderMode::Other(bad_text)),
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 });
                 "mode"
             }
@@ -371,7 +371,7 @@ proptest! {
                         certificate: Some(Box::new(certificate)),
                         ..CertificateJob::default()
                     }),
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 });
                 "csr"
             }
@@ -380,7 +380,7 @@ proptest! {
                 job.status = Some(JobStatus::Other(bad_text));
                 result.data = Some(CertificateJobInfoData {
                     certificate_job: Some(CertificateJob { job: Some(job), ..CertificateJob::default() }),
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 });
                 "status"
             }

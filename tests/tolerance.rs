@@ -492,22 +492,22 @@ fn unknown_elements_are_kept_in_order_and_reencoded() {
     let result = typed.result().expect("result");
     let status = &result.status;
 
-    assert_eq!(names(&cert.unknown), ["x_cert", "y_cert"]);
+    assert_eq!(names(&cert.unknown.to_vec()), ["x_cert", "y_cert"]);
     assert_eq!(
-        cert.unknown[0],
+        cert.unknown.to_vec()[0],
         RawElement {
             name: "x_cert".into(),
             attributes: vec![("a".into(), "1".into())],
             children: vec![RawNode::Text("c & d".into())],
         }
     );
-    assert_eq!(cert.unknown[1], RawElement::new("y_cert"));
+    assert_eq!(cert.unknown.to_vec()[1], RawElement::new("y_cert"));
     assert_eq!(cert.name.as_deref(), Some("domain.de"));
     assert_eq!(cert.product, Some(Product::RapidSsl));
-    assert_eq!(names(&cj.unknown), ["x_certificate_job"]);
-    assert_eq!(names(&job.unknown), ["x_job", "y_job", "z_job"]);
+    assert_eq!(names(&cj.unknown.to_vec()), ["x_certificate_job"]);
+    assert_eq!(names(&job.unknown.to_vec()), ["x_job", "y_job", "z_job"]);
     assert_eq!(
-        job.unknown[0],
+        job.unknown.to_vec()[0],
         RawElement::new("x_job")
             .child(RawElement {
                 name: "deep".into(),
@@ -518,14 +518,17 @@ fn unknown_elements_are_kept_in_order_and_reencoded() {
     );
     assert_eq!(job.id, 12345);
     assert_eq!(job.status, Some(JobStatus::Running));
-    assert_eq!(names(&data.unknown), ["x_data"]);
-    assert_eq!(names(&result.unknown), ["x_result", "y_result"]);
-    assert_eq!(names(&status.unknown), ["x_status"]);
+    assert_eq!(names(&data.unknown.to_vec()), ["x_data"]);
+    assert_eq!(names(&result.unknown.to_vec()), ["x_result", "y_result"]);
+    assert_eq!(names(&status.unknown.to_vec()), ["x_status"]);
     assert_eq!(
-        names(&status.object.as_ref().expect("object").unknown),
+        names(&status.object.as_ref().expect("object").unknown.to_vec()),
         ["x_object"]
     );
-    assert_eq!(names(&typed.unknown), ["x_response_first", "x_response"]);
+    assert_eq!(
+        names(&typed.unknown.to_vec()),
+        ["x_response_first", "x_response"]
+    );
 
     // Re-encoded: all of them, and the document decodes equal.
     let out = typed.to_xml().expect("encode");
@@ -578,10 +581,10 @@ fn unknown_elements_in_domain_auth_and_task() {
     let resp = decode_response::<DomainInfo>(xml.as_bytes()).expect("decodes");
     let domain = &resp.data().expect("data").domain[0];
     let names = |u: &[RawElement]| u.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&domain.unknown), ["x_domain", "y_domain"]);
-    assert_eq!(names(&domain.nserver[0].unknown), ["x_ns"]);
+    assert_eq!(names(&domain.unknown.to_vec()), ["x_domain", "y_domain"]);
+    assert_eq!(names(&domain.nserver[0].unknown.to_vec()), ["x_ns"]);
     assert_eq!(
-        names(&domain.owner.as_ref().expect("owner").unknown),
+        names(&domain.owner.as_ref().expect("owner").unknown.to_vec()),
         ["x_owner"]
     );
     let (doc, _) = decode(&xml);
@@ -598,16 +601,16 @@ fn unknown_elements_in_domain_auth_and_task() {
     let (doc, quirks) = decode(xml);
     assert!(quirks.is_empty());
     let req = request_of(doc.clone());
-    assert_eq!(names(&req.auth.unknown), ["x_auth", "y_auth"]);
-    assert_eq!(names(&req.unknown), ["x_request"]);
-    assert_eq!(names(&req.tasks[0].unknown), ["x_task", "y_task"]);
+    assert_eq!(names(&req.auth.unknown.to_vec()), ["x_auth", "y_auth"]);
+    assert_eq!(names(&req.unknown.to_vec()), ["x_request"]);
+    assert_eq!(names(&req.tasks[0].unknown.to_vec()), ["x_task", "y_task"]);
     let TaskBody::DomainInfo(info) = &req.tasks[0].body else {
         panic!("0105 body");
     };
-    assert_eq!(names(&info.unknown), ["x_body"]);
+    assert_eq!(names(&info.unknown.to_vec()), ["x_body"]);
     // An unmodelled task keeps all its children, `domain` included, in order.
     assert_eq!(req.tasks[1].body, TaskBody::None);
-    assert_eq!(names(&req.tasks[1].unknown), ["a", "domain", "b"]);
+    assert_eq!(names(&req.tasks[1].unknown.to_vec()), ["a", "domain", "b"]);
     let out = reencodes(&doc);
     assert!(out.contains("<x_auth>1</x_auth>") && out.contains("<y_task><z>1</z></y_task>"));
     assert!(
@@ -622,8 +625,11 @@ fn unknown_elements_in_domain_auth_and_task() {
     let Document::Task(task) = &doc else {
         panic!("a task")
     };
-    assert_eq!(names(&task.unknown), ["x"]);
-    assert_eq!(names(&task.view.as_ref().expect("view").unknown), ["y"]);
+    assert_eq!(names(&task.unknown.to_vec()), ["x"]);
+    assert_eq!(
+        names(&task.view.as_ref().expect("view").unknown.to_vec()),
+        ["y"]
+    );
     reencodes(&doc);
 }
 
@@ -788,7 +794,7 @@ fn cdata_references_and_entities() {
     let Document::Task(task) = &doc else {
         panic!("a task")
     };
-    assert_eq!(task.unknown[0].text(), "a <b> & c");
+    assert_eq!(task.unknown.to_vec()[0].text(), "a <b> & c");
     reencodes(&doc);
 }
 
@@ -865,7 +871,7 @@ fn crlf_line_ends_are_normalised_and_positions_stay_right() {
         panic!("a task")
     };
     assert_eq!(task.ctid.as_deref(), Some("a\nb\nc\rd"));
-    assert_eq!(task.unknown[0].text(), "1\n2");
+    assert_eq!(task.unknown.to_vec()[0].text(), "1\n2");
     reencodes(&doc);
 
     // An error after CRLF lines: line and column as an editor shows them.
@@ -980,14 +986,15 @@ fn attributes_on_modelled_elements_are_ignored_and_reported() {
     );
     // On an unknown element they are kept, unescaped and normalised, in order.
     assert_eq!(
-        job.unknown[0].attributes,
+        job.unknown.to_vec()[0].attributes,
         [
             ("a".to_owned(), "1".to_owned()),
             ("b".to_owned(), "&<".to_owned()),
             ("c".to_owned(), "x\ny".to_owned()),
         ]
     );
-    let inner = job.unknown[0].get("inner").expect("inner");
+    let first = job.unknown.to_vec();
+    let inner = first[0].get("inner").expect("inner");
     assert_eq!(inner.attributes, [("k".to_owned(), "v".to_owned())]);
     // Re-encoded: kept ones written (escaped), ignored ones dropped.
     let out = resp.to_xml_with(Layout::Compact).expect("encode");

@@ -227,13 +227,12 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
         } => {
             let doc = input.decode(&input.read(limits)?, limits)?;
             // Serialized secrets are `***` unless exposed on purpose.
-            let json = if show_secrets {
-                serde_json::to_string_pretty(&ExposeSecrets::new(&doc))
+            if show_secrets {
+                emit_json(&ExposeSecrets::new(&doc))?;
             } else {
-                serde_json::to_string_pretty(&doc)
+                emit_json(&doc)?;
             }
-            .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
-            emit(&printable::json(&json), true).map(|()| Outcome::Done)
+            Ok(Outcome::Done)
         }
         Command::Encode {
             input,
@@ -309,9 +308,7 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
             let notification = Notification::decode(&input.read(limits)?)
                 .map_err(|e| input.named(e.to_string()))?;
             warn(&notification.quirks);
-            let json = serde_json::to_string_pretty(&notification)
-                .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
-            emit(&printable::json(&json), true).map(|()| Outcome::Done)
+            emit_json(&notification).map(|()| Outcome::Done)
         }
         #[cfg(feature = "gateway")]
         Command::Serve(args) => serve(args),
@@ -608,12 +605,67 @@ mod printable {
         )
     }
 
-    /// Pretty JSON from serde_json, which escapes C0 itself: DEL and C1 (which can only
-    /// stand inside strings) as `\u00XX`, the same JSON value.
-    pub fn json(text: &str) -> Cow<'_, str> {
-        replaced(text, is_control_not_c0, |out, c| {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        })
+    /// Pretty JSON from serde_json, which escapes C0 itself, passed on with DEL and C1 (which
+    /// can only stand inside strings) written as `\u00XX`, the same JSON value: piece by
+    /// piece, a C1 character split between two writes included.
+    pub struct JsonOut<W: std::io::Write> {
+        inner: W,
+        /// A lead byte 0xC2 at the end of the last write, whose next byte decides.
+        pending: bool,
+    }
+
+    impl<W: std::io::Write> JsonOut<W> {
+        pub fn new(inner: W) -> Self {
+            JsonOut {
+                inner,
+                pending: false,
+            }
+        }
+
+        #[cfg(test)]
+        pub fn into_inner(self) -> W {
+            self.inner
+        }
+    }
+
+    impl<W: std::io::Write> std::io::Write for JsonOut<W> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut rest = buf;
+            loop {
+                if std::mem::take(&mut self.pending) {
+                    match rest.split_first() {
+                        Some((&b, after)) if (0x80..=0x9f).contains(&b) => {
+                            write!(self.inner, "\\u{:04x}", u32::from(b))?;
+                            rest = after;
+                        }
+                        Some(_) => self.inner.write_all(&[0xc2])?,
+                        None => {
+                            self.pending = true;
+                            return Ok(buf.len());
+                        }
+                    }
+                }
+                let Some(i) = memchr::memchr2(0x7f, 0xc2, rest) else {
+                    self.inner.write_all(rest)?;
+                    return Ok(buf.len());
+                };
+                let (before, at) = rest.split_at(i);
+                self.inner.write_all(before)?;
+                if at.first() == Some(&0x7f) {
+                    self.inner.write_all(b"\\u007f")?;
+                } else {
+                    self.pending = true;
+                }
+                rest = at.get(1..).unwrap_or_default();
+            }
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            if std::mem::take(&mut self.pending) {
+                self.inner.write_all(&[0xc2])?;
+            }
+            self.inner.flush()
+        }
     }
 
     fn is_control_not_c0(c: char) -> bool {
@@ -661,6 +713,25 @@ mod printable {
             rest = rest.get(c.len_utf8()..).unwrap_or_default();
         }
         Cow::Owned(out)
+    }
+}
+
+/// Writes `value` to stdout as pretty JSON (see [`printable::JsonOut`]) and a final newline,
+/// as it is serialized: the JSON text is never held whole, so a large model costs no second
+/// copy of itself. Our models' serializers cannot fail, so only writing can; a closed pipe is
+/// not an error.
+fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let stdout = io::stdout().lock();
+    let mut out = printable::JsonOut::new(io::BufWriter::with_capacity(64 << 10, stdout));
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {e}"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -995,7 +1066,7 @@ fn kept_data_summary(
         summary.children.push(RawNode::Text(n.to_string()));
         children.push(RawNode::Element(summary));
     }
-    children.extend(data.unknown.iter().cloned().map(RawNode::Element));
+    children.extend(data.unknown.iter().map(RawNode::Element));
     let raw = RawElement {
         name: "data".to_owned(),
         children,
@@ -1186,5 +1257,28 @@ mod root_tests {
         ] {
             assert_eq!(root_is_response(cut.as_bytes()), None, "{cut:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod json_out_tests {
+    use super::printable::JsonOut;
+    use std::io::Write;
+
+    #[test]
+    fn c1_and_del_are_escaped_even_when_split_between_writes() {
+        let text = "\"a\u{85}é\u{9b}\u{7f}ÿ\u{a0}\"".as_bytes();
+        for cut in 0..=text.len() {
+            let mut out = JsonOut::new(Vec::new());
+            out.write_all(&text[..cut]).unwrap();
+            out.write_all(&text[cut..]).unwrap();
+            out.flush().unwrap();
+            let got = String::from_utf8(out_bytes(out)).unwrap();
+            assert_eq!(got, "\"a\\u0085é\\u009b\\u007fÿ\u{a0}\"", "cut at {cut}");
+        }
+    }
+
+    fn out_bytes(out: JsonOut<Vec<u8>>) -> Vec<u8> {
+        out.into_inner()
     }
 }

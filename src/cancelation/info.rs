@@ -45,7 +45,7 @@ impl CancelationInfo {
     pub fn new(domain: impl Into<String>) -> Self {
         CancelationInfo {
             domain: domain.into(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

@@ -195,7 +195,7 @@ impl Cancelation {
             updater: None,
             created: None,
             changed: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

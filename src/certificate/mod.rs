@@ -208,9 +208,9 @@ macro_rules! job_ref_task {
                 $name {
                     job: $crate::job::JobRef {
                         id,
-                        unknown: Vec::new(),
+                        unknown: Default::default(),
                     },
-                    unknown: Vec::new(),
+                    unknown: Default::default(),
                 }
             }
 

@@ -9,6 +9,17 @@ use crate::quirk::QuirkKind;
 use crate::raw::{RawElement, RawNode};
 use std::borrow::Cow;
 
+/// What [`ElementReader::read_raw`] hands out: an element tree as it is read, in document
+/// order.
+pub(crate) trait RawEvents {
+    /// An element starts (its start tag, or an empty-element tag).
+    fn start(&mut self, name: &str, attributes: Vec<(String, String)>);
+    /// Text inside the element open last.
+    fn text(&mut self, text: &str);
+    /// The element open last ends.
+    fn end(&mut self);
+}
+
 /// One element of the document whose start tag has just been read.
 ///
 /// Read its content exactly one way: [`next_child`](Self::next_child) in a loop (an element
@@ -197,6 +208,59 @@ impl<'d, 'i> ElementReader<'d, 'i> {
                     match stack.last_mut() {
                         Some(parent) => parent.children.push(RawNode::Element(done)),
                         None => return Ok(done),
+                    }
+                }
+                Token::Eof => break,
+            }
+        }
+        Err(self.eof())
+    }
+
+    /// Reads the whole element, with everything in it, as [`RawEvents`] for `sink`: what
+    /// [`into_raw`](Self::into_raw) builds, without building it. Adjacent text pieces come
+    /// joined, and white-space-only text where an element also holds elements (indentation)
+    /// is dropped, as there; only the text of the element being read is held meanwhile.
+    pub(crate) fn read_raw(self, sink: &mut impl RawEvents) -> Result<(), DecodeError> {
+        sink.start(self.name, self.attributes()?);
+        if self.done {
+            sink.end();
+            return Ok(());
+        }
+        // Per open element, whether it holds an element; the text read since the last tag.
+        let mut holds_elements = vec![false];
+        let mut run = String::new();
+        let flush = |run: &mut String, holds: bool, sink: &mut dyn RawEvents| {
+            if !(run.is_empty() || holds && is_blank(run)) {
+                sink.text(run);
+            }
+            run.clear();
+        };
+        loop {
+            match self.tok.next().map_err(|e| *e)? {
+                Token::Start { name, pos, attrs } => {
+                    let attributes = attrs.parse().map_err(|k| self.tok.error_at(k, pos))?;
+                    if let Some(holds) = holds_elements.last_mut() {
+                        *holds = true;
+                    }
+                    flush(&mut run, true, sink);
+                    holds_elements.push(false);
+                    sink.start(name, attributes);
+                }
+                Token::Text { text, pos, .. } => {
+                    run.push_str(&text);
+                    // Adjacent pieces join into one text: that must stay within the limit.
+                    if run.len() > self.tok.limits().max_text_len {
+                        return Err(self.tok.limit_error(Limit::TextLength, pos));
+                    }
+                }
+                Token::End => {
+                    let Some(holds) = holds_elements.pop() else {
+                        break;
+                    };
+                    flush(&mut run, holds, sink);
+                    sink.end();
+                    if holds_elements.is_empty() {
+                        return Ok(());
                     }
                 }
                 Token::Eof => break,

@@ -192,7 +192,7 @@ fn name(u: &mut Unstructured<'_>) -> Result<String> {
 }
 
 /// Unknown children of an element whose modelled children are called `known`.
-pub(crate) fn unknown(u: &mut Unstructured<'_>, known: &[&str]) -> Result<Vec<RawElement>> {
+pub(crate) fn unknown(u: &mut Unstructured<'_>, known: &[&str]) -> Result<crate::Unknown> {
     items(u, |u| {
         let mut el = raw_element(u, MAX_RAW_DEPTH)?;
         if known.contains(&el.name.as_str()) {
@@ -200,6 +200,7 @@ pub(crate) fn unknown(u: &mut Unstructured<'_>, known: &[&str]) -> Result<Vec<Ra
         }
         Ok(el)
     })
+    .map(crate::Unknown::from)
 }
 
 /// A raw element in the form decoding gives (see the module documentation).

@@ -62,11 +62,11 @@ macro_rules! xml_struct {
             ) -> ::std::result::Result<Self, $crate::DecodeError> {
                 el.note_attributes();
                 $( let mut $field: $crate::codec::macros::xml_struct!(@local $kind $outer $(<$inner>)?) = Default::default(); )*
-                let mut unknown = Vec::new();
+                let mut unknown = $crate::Unknown::new();
                 while let Some(child) = el.next_child()? {
                     match child.name() {
                         $( $wire => $crate::codec::macros::xml_struct!(@read $kind $field child $($codec)?), )*
-                        _ => unknown.push(child.into_raw()?),
+                        _ => unknown.read(child)?,
                     }
                 }
                 Ok($name {
@@ -132,8 +132,8 @@ macro_rules! xml_struct {
             $($done)*
             /// Child elements this crate does not model, in the order they came; written after
             /// the modelled ones.
-            #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-            pub unknown: Vec<$crate::RawElement>,
+            #[serde(rename = "_unknown", default, skip_serializing_if = "crate::Unknown::is_empty")]
+            pub unknown: $crate::Unknown,
         }
     };
 
@@ -148,7 +148,7 @@ macro_rules! xml_struct {
                 w.start(name)?;
                 $( $crate::codec::macros::xml_struct!(@write $kind self.$field, $wire, w $($codec)?); )*
                 for u in &self.unknown {
-                    w.raw_element(&u.name, u)?;
+                    w.raw_element(&u.name, &u)?;
                 }
                 w.end(name);
                 Ok(())

@@ -14,6 +14,7 @@ mod values;
 mod writer;
 
 pub use element::ElementReader;
+pub(crate) use element::RawEvents;
 pub use values::datetime;
 pub(crate) use writer::is_secret_name;
 pub use writer::{Layout, XmlWriter};

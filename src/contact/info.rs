@@ -35,7 +35,7 @@ xml_struct! {
     /// let handle = &resp.data().expect("data").handle[0];
     /// assert_eq!((handle.fname.as_str(), handle.id), ("Somebody", Some(1254545)));
     /// assert_eq!(handle.kind, Some(ContactType::Person));
-    /// assert_eq!(handle.unknown[0].name, "created"); // kept, and re-encoded
+    /// assert_eq!(handle.unknown.get(0).map(|u| u.name).as_deref(), Some("created")); // kept, and re-encoded
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[derive(Default)]

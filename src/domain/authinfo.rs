@@ -26,7 +26,7 @@ impl DomainName {
     pub fn new(name: impl Into<String>) -> Self {
         DomainName {
             name: name.into(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

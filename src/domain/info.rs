@@ -42,7 +42,7 @@ impl DomainInfo {
     pub fn new(name: impl Into<String>) -> Self {
         DomainInfo {
             name: name.into(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

@@ -62,7 +62,7 @@ impl NameServer {
             ttl: None,
             ip: Vec::new(),
             ip6: Vec::new(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }
@@ -218,7 +218,7 @@ impl Domain {
             updater: None,
             created: None,
             updated: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

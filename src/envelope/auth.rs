@@ -109,7 +109,7 @@ impl Auth {
             password: password.into(),
             context: context.into(),
             token: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
@@ -138,7 +138,7 @@ impl User {
         User {
             user: Some(user.into()),
             context: Some(context.into()),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

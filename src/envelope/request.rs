@@ -2,7 +2,7 @@
 
 use super::{Auth, RequestTask, User};
 use crate::Limits;
-use crate::RawElement;
+use crate::Unknown;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
 use crate::quirk::Quirk;
@@ -22,8 +22,12 @@ pub struct Request {
     #[serde(rename = "task")]
     pub tasks: Vec<RequestTask>,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "Unknown::is_empty"
+    )]
+    pub unknown: Unknown,
     /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
@@ -49,7 +53,7 @@ impl Request {
             owner: None,
             language: None,
             tasks: Vec::new(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
             quirks: Vec::new(),
         }
     }
@@ -170,14 +174,14 @@ impl FromXml for Request {
     fn from_xml(mut el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.note_attributes();
         let (mut auth, mut owner, mut language) = (None, None, None);
-        let (mut tasks, mut unknown) = (Vec::new(), Vec::new());
+        let (mut tasks, mut unknown) = (Vec::new(), Unknown::new());
         while let Some(child) = el.next_child()? {
             match child.name() {
                 "auth" => set_once(&mut auth, child)?,
                 "owner" => set_once(&mut owner, child)?,
                 "language" => set_once(&mut language, child)?,
                 "task" => tasks.push(RequestTask::from_xml(child)?),
-                _ => unknown.push(child.into_raw()?),
+                _ => unknown.read(child)?,
             }
         }
         let auth = auth.ok_or_else(|| el.missing("auth"))?;
@@ -212,7 +216,7 @@ impl ToXml for Request {
             task.to_xml("task", w)?;
         }
         for raw in &self.unknown {
-            w.raw_element(&raw.name, raw)?;
+            w.raw_element(&raw.name, &raw)?;
         }
         w.end(name);
         Ok(())

@@ -2,7 +2,7 @@
 
 use super::{Msg, Status, StatusCode, StatusError, StatusKind, StatusType};
 use crate::Limits;
-use crate::RawElement;
+use crate::Unknown;
 use crate::codec::{self, ElementReader, FromXml, Layout, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::quirk::Quirk;
@@ -23,8 +23,8 @@ pub struct TaskResult<D> {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub msgs_after_status: usize,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(rename = "_unknown", default, skip_serializing_if = "Unknown::is_empty")]
+    pub unknown: Unknown,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -39,7 +39,7 @@ impl<D> TaskResult<D> {
             msgs: Vec::new(),
             status,
             msgs_after_status: 0,
-            unknown: Vec::new(),
+            unknown: Unknown::new(),
         }
     }
 
@@ -81,7 +81,7 @@ pub(crate) struct ResultParts<D> {
     pub(crate) msgs: Vec<Msg>,
     pub(crate) status: Option<Status>,
     msgs_after_status: usize,
-    pub(crate) unknown: Vec<RawElement>,
+    pub(crate) unknown: Unknown,
 }
 
 impl<D> Default for ResultParts<D> {
@@ -91,7 +91,7 @@ impl<D> Default for ResultParts<D> {
             msgs: Vec::new(),
             status: None,
             msgs_after_status: 0,
-            unknown: Vec::new(),
+            unknown: Unknown::new(),
         }
     }
 }
@@ -145,7 +145,7 @@ impl<D: FromXml> FromXml for TaskResult<D> {
                 ResultChild::Data => parts.data = Some(D::from_xml(child)?),
                 ResultChild::Status => parts.status = Some(Status::from_xml(child)?),
                 ResultChild::Msg => parts.push_msg(Msg::from_xml(child)?),
-                ResultChild::Unknown => parts.unknown.push(child.into_raw()?),
+                ResultChild::Unknown => parts.unknown.read(child)?,
             }
         }
         parts.finish(|| el.missing("status"))
@@ -168,7 +168,7 @@ impl<D: ToXml> ToXml for TaskResult<D> {
             msg.to_xml("msg", w)?;
         }
         for raw in &self.unknown {
-            w.raw_element(&raw.name, raw)?;
+            w.raw_element(&raw.name, &raw)?;
         }
         w.end(name);
         Ok(())
@@ -191,8 +191,8 @@ pub struct Response<D> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ctid: Option<String>,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(rename = "_unknown", default, skip_serializing_if = "Unknown::is_empty")]
+    pub unknown: Unknown,
     /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
@@ -216,7 +216,7 @@ impl<D> Response<D> {
             results: vec![result],
             stid: None,
             ctid: None,
-            unknown: Vec::new(),
+            unknown: Unknown::new(),
             quirks: Vec::new(),
         }
     }
@@ -402,7 +402,7 @@ impl<D: FromXml> Response<D> {
         task: Option<&'static str>,
     ) -> Result<Self, DecodeError> {
         el.note_attributes();
-        let (mut results, mut stid, mut ctid, mut unknown) = (Vec::new(), None, None, Vec::new());
+        let (mut results, mut stid, mut ctid, mut unknown) = (Vec::new(), None, None, Unknown::new());
         while let Some(child) = el.next_child()? {
             match child.name() {
                 "result" => {
@@ -422,7 +422,7 @@ impl<D: FromXml> Response<D> {
                 }
                 "stid" => set_once(&mut stid, child)?,
                 "ctid" => set_once(&mut ctid, child)?,
-                _ => unknown.push(child.into_raw()?),
+                _ => unknown.read(child)?,
             }
         }
         if results.is_empty() {
@@ -448,7 +448,7 @@ impl<D: ToXml> ToXml for Response<D> {
             result.to_xml("result", w)?;
         }
         for raw in &self.unknown {
-            w.raw_element(&raw.name, raw)?;
+            w.raw_element(&raw.name, &raw)?;
         }
         if let Some(stid) = &self.stid {
             stid.to_xml("stid", w)?;

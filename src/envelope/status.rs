@@ -197,7 +197,7 @@ impl ToXml for ObjectRef {
             w.leaf("value", shown)?;
         }
         for u in &self.unknown {
-            w.raw_element(&u.name, u)?;
+            w.raw_element(&u.name, &u)?;
         }
         w.end(name);
         Ok(())
@@ -227,7 +227,7 @@ impl ObjectRef {
         ObjectRef {
             kind: Some(kind.into()),
             value: Some(value.into()),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }
@@ -256,7 +256,7 @@ impl Status {
             text: None,
             kind: None,
             object: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

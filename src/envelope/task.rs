@@ -336,7 +336,7 @@ mod generate {
                 key: Gen::generate(u)?,
                 r#where: Gen::generate(u)?,
                 order: Gen::generate(u)?,
-                unknown: unknown(u, &known)?,
+                unknown: unknown(u, &known)?.into_iter().collect(),
                 code,
                 quirks: Vec::new(),
             })

@@ -296,7 +296,7 @@ fn run(shared: &Shared, request: &Request) -> Response<AnyData> {
         results,
         stid: Some(shared.stid()),
         ctid: request.tasks.iter().find_map(|t| t.ctid.clone()),
-        unknown: Vec::new(),
+        unknown: Default::default(),
         quirks: Vec::new(),
     }
 }

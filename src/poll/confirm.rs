@@ -39,7 +39,7 @@ impl PollConfirm {
     pub fn new(id: u64) -> Self {
         PollConfirm {
             id,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

@@ -180,7 +180,7 @@ impl EventNotification {
             kind,
             status: None,
             stid: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 

@@ -80,8 +80,12 @@ pub struct Message {
     )]
     pub created: Option<NaiveDateTime>,
     /// Child elements this crate does not model, in the order they came; written last.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Vec::is_empty")]
-    pub unknown: Vec<RawElement>,
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "crate::Unknown::is_empty"
+    )]
+    pub unknown: crate::Unknown,
 }
 
 impl Message {
@@ -92,7 +96,7 @@ impl Message {
             owner: None,
             payload,
             created: None,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
@@ -154,7 +158,7 @@ impl FromXml for Message {
             owner,
             payload,
             created,
-            unknown,
+            unknown: unknown.into(),
         })
     }
 }
@@ -171,7 +175,7 @@ impl ToXml for Message {
             created.to_xml("created", w)?;
         }
         for raw in &self.unknown {
-            w.raw_element(&raw.name, raw)?;
+            w.raw_element(&raw.name, &raw)?;
         }
         w.end(name);
         Ok(())

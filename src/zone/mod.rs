@@ -223,7 +223,7 @@ impl ResourceRecord {
             kind,
             pref: None,
             value: value.into(),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 
@@ -452,7 +452,7 @@ impl ZoneRef {
         ZoneRef {
             name: name.into(),
             system_ns: Some(system_ns.into()),
-            unknown: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

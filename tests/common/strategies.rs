@@ -40,7 +40,7 @@ use autodns_xml::zone::{
 };
 use autodns_xml::{
     Auth, Msg, ObjectRef, RawElement, RawNode, Request, RequestTask, Response, Secret, Status,
-    StatusCode, StatusKind, StatusType, TaskBody, TaskCode, TaskResult, User,
+    StatusCode, StatusKind, StatusType, TaskBody, TaskCode, TaskResult, Unknown, User,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::collection::vec;
@@ -324,7 +324,11 @@ pub fn raw_named(name: &'static str) -> BoxedStrategy<RawElement> {
 }
 
 /// `unknown` children: empty half of the time.
-pub fn unknown() -> BoxedStrategy<Vec<RawElement>> {
+pub fn unknown() -> BoxedStrategy<Unknown> {
+    unknown_vec().prop_map(Unknown::from).boxed()
+}
+
+pub fn unknown_vec() -> BoxedStrategy<Vec<RawElement>> {
     prop_oneof![
         1 => Just(Vec::new()),
         1 => vec(raw_element(unknown_name()), 1..3),

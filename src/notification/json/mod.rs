@@ -162,7 +162,7 @@ impl JsonMsg {
     fn into_model(self) -> Msg {
         let mut objects = self.objects.into_iter().map(JsonObjectRef::into_model);
         let object = objects.next();
-        let mut unknown: Vec<_> = objects
+        let mut unknown: crate::Unknown = objects
             .flat_map(|o| {
                 let value = serde_json::json!({"type": o.kind, "value": o.value});
                 raw("object", value)
@@ -212,7 +212,7 @@ impl PollAnswer {
         let data = (message.is_some() || object.summary.is_some()).then(|| PollInfoData {
             summary: object.summary,
             message,
-            unknown: Vec::new(),
+            unknown: Default::default(),
         });
         let mut result = TaskResult::new(data, status);
         result.msgs = self.messages.into_iter().map(JsonMsg::into_model).collect();

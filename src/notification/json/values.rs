@@ -195,7 +195,7 @@ pub(super) fn snake_case(key: &str) -> String {
 }
 
 /// JSON keys the model does not map, as raw elements named in snake_case (see [`raw`]).
-pub(super) fn raw_fields(rest: Map<String, Value>) -> Vec<RawElement> {
+pub(super) fn raw_fields(rest: Map<String, Value>) -> crate::Unknown {
     rest.into_iter()
         .flat_map(|(key, value)| raw(&snake_case(&key), value))
         .collect()
