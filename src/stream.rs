@@ -213,7 +213,11 @@ pub struct ListData {
     /// How many entries the stream held.
     pub entries: u64,
     /// Children of `<data>` that are neither entries nor the summary, as they came.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "crate::Unknown::is_empty")]
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "crate::Unknown::is_empty"
+    )]
     pub unknown: crate::Unknown,
 }
 

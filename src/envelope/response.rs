@@ -23,7 +23,11 @@ pub struct TaskResult<D> {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub msgs_after_status: usize,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Unknown::is_empty")]
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "Unknown::is_empty"
+    )]
     pub unknown: Unknown,
 }
 
@@ -191,7 +195,11 @@ pub struct Response<D> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ctid: Option<String>,
     /// Children this crate does not model.
-    #[serde(rename = "_unknown", default, skip_serializing_if = "Unknown::is_empty")]
+    #[serde(
+        rename = "_unknown",
+        default,
+        skip_serializing_if = "Unknown::is_empty"
+    )]
     pub unknown: Unknown,
     /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
     #[serde(skip)]
@@ -402,7 +410,8 @@ impl<D: FromXml> Response<D> {
         task: Option<&'static str>,
     ) -> Result<Self, DecodeError> {
         el.note_attributes();
-        let (mut results, mut stid, mut ctid, mut unknown) = (Vec::new(), None, None, Unknown::new());
+        let (mut results, mut stid, mut ctid, mut unknown) =
+            (Vec::new(), None, None, Unknown::new());
         while let Some(child) = el.next_child()? {
             match child.name() {
                 "result" => {
