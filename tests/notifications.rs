@@ -736,3 +736,22 @@ fn json_keys_that_are_no_xml_names_are_refused_with_their_path() {
     .expect("decodes");
     assert!(n.message().is_some());
 }
+
+/// An event has no typed place for a certificate or a contact: each is kept raw, as the XML
+/// form of its model (the JSON keys mapped to the XML names, dates in the XML spelling).
+#[test]
+fn json_certificates_and_contacts_of_an_event_are_kept_as_their_xml_form() {
+    let json = r#"{"id": 6,
+        "notify": {"type": "domain_expire", "object": {"type": "Certificate", "value": "example.com",
+            "data": {"orderId": "o-1", "product": "BASIC_SSL", "technicalContact": {"fname": "Jane", "pcode": "123"},
+                "created": "2022-01-19T10:54:42.000+0100", "someKey": 1}}},
+        "object": {"type": "Contact", "value": "23102255", "data": {
+            "fname": "John", "lname": "Doe", "address": ["Main Street 1"], "pcode": "12345",
+            "city": "Anytown", "country": "DE", "type": "PERSON"}}}"#;
+    let n = Notification::decode(json.as_bytes()).expect("decode");
+    let event = message(&n).notify().expect("event");
+    let names: Vec<String> = event.unknown.iter().map(|r| r.name).collect();
+    assert_eq!(names, ["certificate", "handle"]);
+    let xml = n.to_xml_with(Layout::Compact).expect("encode");
+    insta::assert_snapshot!(xml);
+}

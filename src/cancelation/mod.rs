@@ -32,7 +32,7 @@ pub use info::{CancelationInfo, CancelationList};
 pub use update::CancelationUpdate;
 
 use crate::codec::Bit;
-use crate::codec::macros::xml_struct;
+use crate::codec::macros::{open_enum, xml_struct};
 use crate::envelope::User;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -49,80 +49,26 @@ pub enum Case {
     Upper,
 }
 
-/// An open enum whose known values carry the [`Case`] they were spelled in.
-macro_rules! cased_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $lower:literal / $upper:literal ),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant(Case), )*
-            /// A value this crate does not know, kept exactly as sent.
-            Other(String),
-        }
-
-        impl $name {
-            /// The wire spelling.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $(
-                        Self::$variant(Case::Lower) => $lower,
-                        Self::$variant(Case::Upper) => $upper,
-                    )*
-                    Self::Other(s) => s,
-                }
-            }
-
-            /// The value for a wire spelling: the lowercase or the uppercase form of a
-            /// known value; anything else (`Delete`, say) is `Other`.
-            pub fn from_wire(s: &str) -> Self {
-                match s {
-                    $(
-                        $lower => Self::$variant(Case::Lower),
-                        $upper => Self::$variant(Case::Upper),
-                    )*
-                    other => Self::Other(other.to_owned()),
-                }
-            }
-
-            /// No spelling of a cased value is a misspelling.
-            pub(crate) fn misspelling(&self) -> Option<&'static str> {
-                None
-            }
-        }
-
-        $crate::codec::macros::open_enum!(@open $name
-            [$( Self::$variant(Case::Lower), Self::$variant(Case::Upper) ),*]);
-    };
-}
-
-pub(crate) use cased_enum;
-
-cased_enum! {
+open_enum! {
     /// What a cancelation does.
     pub enum CancelationType {
         /// `delete` / `DELETE`: delete the domain at the registry.
-        Delete = "delete" / "DELETE",
+        Delete(Case::{ Lower = "delete", Upper = "DELETE" }),
         /// `transit` / `TRANSIT`: give the domain back to the registry (where the TLD allows it).
-        Transit = "transit" / "TRANSIT",
+        Transit(Case::{ Lower = "transit", Upper = "TRANSIT" }),
         /// `preack` / `PREACK`: let the domain go to a gaining registrar.
-        Preack = "preack" / "PREACK",
+        Preack(Case::{ Lower = "preack", Upper = "PREACK" }),
     }
 }
 
-cased_enum! {
+open_enum! {
     /// When a cancelation is executed. A date travels as `Other("2010-02-01")`: build it
     /// with [`ExecDate::on`] and read it with [`ExecDate::date`].
     pub enum ExecDate {
         /// `expire` / `EXPIRE`: at the end of the domain's term.
-        Expire = "expire" / "EXPIRE",
+        Expire(Case::{ Lower = "expire", Upper = "EXPIRE" }),
         /// `now` / `NOW`: at once.
-        Now = "now" / "NOW",
+        Now(Case::{ Lower = "now", Upper = "NOW" }),
     }
 }
 

@@ -182,7 +182,8 @@ impl<D: ToXml> ToXml for TaskResult<D> {
 /// A response: one result per task, the server transaction id, and the request's ctid.
 ///
 /// `D` is the data type: a task's `Data` (see [`decode_response`](crate::decode_response)),
-/// [`AnyData`](crate::AnyData) (typed by status code) or [`RawElement`](crate::RawElement) (kept as it came).
+/// [`AnyData`](crate::AnyData) (typed by status code) or [`RawElement`](crate::RawElement)
+/// (kept as it came).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Response<D> {
     /// The results, one per task.
@@ -324,7 +325,8 @@ impl<D> Response<D> {
 impl<D: FromXml> Response<D> {
     /// Decodes a response document with data of type `D`, whatever task its status names
     /// ([`decode_response`](crate::decode_response) checks that it is the one you asked).
-    /// With [`RawElement`](crate::RawElement) the data of any task is kept as a tree, and re-encodes unchanged.
+    /// With [`RawElement`](crate::RawElement) the data of any task is kept as a tree, and
+    /// re-encodes unchanged.
     ///
     /// ```
     /// use autodns_xml::{Layout, RawElement, Response};

@@ -60,7 +60,7 @@ pub use update::ZoneUpdate;
 
 pub use crate::domain::NameServer;
 
-use crate::cancelation::{Case, cased_enum};
+use crate::cancelation::Case;
 use crate::codec::Bit;
 use crate::codec::macros::{open_enum, xml_struct};
 use crate::describe::{Describe, Fact};
@@ -115,24 +115,24 @@ open_enum! {
     }
 }
 
-cased_enum! {
+open_enum! {
     /// The name server mode of a zone (`ns_action`). Requests send it lowercase, as the
     /// public clients do (`complete`); answers and messages show either case
     /// (`<value>COMPLETE</value>`): both read as the same variant, which keeps the
     /// spelling.
     pub enum NsAction {
         /// `primary` / `PRIMARY`: the system's name servers are primary.
-        Primary = "primary" / "PRIMARY",
+        Primary(Case::{ Lower = "primary", Upper = "PRIMARY" }),
         /// `secondary` / `SECONDARY`: the system's name servers are secondary.
-        Secondary = "secondary" / "SECONDARY",
+        Secondary(Case::{ Lower = "secondary", Upper = "SECONDARY" }),
         /// `complete` / `COMPLETE`: the system runs all name servers of the zone.
-        Complete = "complete" / "COMPLETE",
+        Complete(Case::{ Lower = "complete", Upper = "COMPLETE" }),
         /// `hidden` / `HIDDEN`: a hidden primary.
-        Hidden = "hidden" / "HIDDEN",
+        Hidden(Case::{ Lower = "hidden", Upper = "HIDDEN" }),
         /// `none` / `NONE`: no name server action.
-        Nothing = "none" / "NONE",
+        Nothing(Case::{ Lower = "none", Upper = "NONE" }),
         /// `auto` / `AUTO`: chosen by the server.
-        Auto = "auto" / "AUTO",
+        Auto(Case::{ Lower = "auto", Upper = "AUTO" }),
     }
 }
 

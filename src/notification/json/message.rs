@@ -216,34 +216,45 @@ impl JsonMessage {
         let object = self.object;
         let payload = match (self.job, self.notify) {
             (Some(job), None) => {
-                let mut n = JobNotification::default();
                 let place = at.child("job", "job");
-                n.job_id = Some(job.id);
                 let record = Place {
                     xml: format!("{}/job", place.xml),
                     json: place.json.clone(),
                 };
-                n.job = Some(job.into_model(offsets, &record));
-                n.stid = self.stid;
-                n.ctid = self.ctid;
+                let job_id = Some(job.id);
+                let job = Some(job.into_model(offsets, &record));
+                let (mut domain, mut transfer, mut certificate, mut handle) =
+                    (None, None, None, None);
+                let mut unknown = crate::Unknown::new();
                 if let Some(object) = object {
                     let json = json_key(&at.json, "object");
                     match object.place(offsets, &place, &json)? {
-                        Placed::Domain(d) => n.domain = Some(d),
-                        Placed::Transfer(t) => n.transfer = Some(t),
-                        Placed::Certificate(c) => n.certificate = Some(c),
-                        Placed::Handle(h) => n.handle = Some(h),
-                        Placed::Raw(raw) => n.unknown.extend(raw),
+                        Placed::Domain(d) => domain = Some(d),
+                        Placed::Transfer(t) => transfer = Some(t),
+                        Placed::Certificate(c) => certificate = Some(c),
+                        Placed::Handle(h) => handle = Some(h),
+                        Placed::Raw(raw) => unknown.extend(raw),
                     }
                 }
-                Payload::Job(n)
+                Payload::Job(JobNotification {
+                    transfer,
+                    domain,
+                    handle,
+                    certificate,
+                    job_id,
+                    job,
+                    status: None,
+                    stid: self.stid,
+                    ctid: self.ctid,
+                    unknown,
+                })
             }
             (None, Some(notify)) => {
                 let place = at.child("notify", "notify");
-                let mut e = EventNotification::new(EventType::from_wire(&notify.kind));
-                e.stid = self.stid;
+                let (mut domain, mut transfer) = (None, None);
+                let mut unknown = crate::Unknown::new();
                 if let Some(ctid) = self.ctid {
-                    e.unknown.extend(raw("ctid", Value::String(ctid)));
+                    unknown.extend(raw("ctid", Value::String(ctid)));
                 }
                 let objects = [
                     notify.object.map(|o| (o, json_key(&place.json, "object"))),
@@ -251,19 +262,28 @@ impl JsonMessage {
                 ];
                 for (object, json) in objects.into_iter().flatten() {
                     match object.place(offsets, &place, &json)? {
-                        Placed::Domain(d) if e.domain.is_none() => e.domain = Some(d),
-                        Placed::Transfer(t) if e.transfer.is_none() => e.transfer = Some(t),
+                        Placed::Domain(d) if domain.is_none() => domain = Some(d),
+                        Placed::Transfer(t) if transfer.is_none() => transfer = Some(t),
                         Placed::Domain(_) | Placed::Transfer(_) => {
                             return Err(content(&json, "a second object of the same type"));
                         }
                         // An event has no typed place for these: kept as their XML form.
-                        Placed::Certificate(c) => e.unknown.push(as_raw(&c, "certificate", &json)?),
-                        Placed::Handle(h) => e.unknown.push(as_raw(&h, "handle", &json)?),
-                        Placed::Raw(raw) => e.unknown.extend(raw),
+                        Placed::Certificate(c) => unknown.push(as_raw(&c, "certificate", &json)?),
+                        Placed::Handle(h) => unknown.push(as_raw(&h, "handle", &json)?),
+                        Placed::Raw(raw) => unknown.extend(raw),
                     }
                 }
-                e.unknown.extend(raw_fields(notify.rest));
-                Payload::Notify(e)
+                unknown.extend(raw_fields(notify.rest));
+                Payload::Notify(EventNotification {
+                    reason: None,
+                    deactivation: None,
+                    domain,
+                    transfer,
+                    kind: EventType::from_wire(&notify.kind),
+                    status: None,
+                    stid: self.stid,
+                    unknown,
+                })
             }
             (Some(_), Some(_)) => {
                 return Err(content(

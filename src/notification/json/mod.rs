@@ -186,17 +186,17 @@ impl PollAnswer {
         offsets: &mut Offsets,
     ) -> Result<Response<PollInfoData>, NotificationError> {
         let object = self.object.unwrap_or_default();
-        let mut status = Status::new(self.status.code);
-        status.text = self.status.text;
-        status.kind = self.status.kind.as_deref().map(status_type);
-        status.unknown = raw_fields(self.status.rest);
-        if object.kind.is_some() || object.value.is_some() {
-            status.object = Some(ObjectRef {
+        let status = Status {
+            code: self.status.code,
+            text: self.status.text,
+            kind: self.status.kind.as_deref().map(status_type),
+            object: (object.kind.is_some() || object.value.is_some()).then(|| ObjectRef {
                 kind: object.kind.as_deref().map(snake_case),
                 value: object.value,
                 unknown: raw_fields(object.rest),
-            });
-        }
+            }),
+            unknown: raw_fields(self.status.rest),
+        };
         let mut messages = self.data.unwrap_or_default().into_iter();
         let at = Place {
             xml: "response/result/data/message".to_owned(),
@@ -214,13 +214,20 @@ impl PollAnswer {
             message,
             unknown: Default::default(),
         });
-        let mut result = TaskResult::new(data, status);
-        result.msgs = self.messages.into_iter().map(JsonMsg::into_model).collect();
-        let mut response = Response::new(result);
-        response.stid = self.stid;
-        response.ctid = self.ctid;
-        response.unknown = raw_fields(self.rest);
-        Ok(response)
+        let result = TaskResult {
+            data,
+            msgs: self.messages.into_iter().map(JsonMsg::into_model).collect(),
+            status,
+            msgs_after_status: 0,
+            unknown: Default::default(),
+        };
+        Ok(Response {
+            results: vec![result],
+            stid: self.stid,
+            ctid: self.ctid,
+            unknown: raw_fields(self.rest),
+            quirks: Vec::new(),
+        })
     }
 }
 

@@ -85,18 +85,8 @@ impl JsonDomain {
             .name
             .or(name)
             .ok_or_else(|| content(&at.json, "a domain needs its name"))?;
-        let mut d = Domain::new(name);
         let path = &at.xml;
-        d.expire = offsets.date(path, "expire", self.expire);
-        d.payable = offsets.date(path, "payable", self.payable);
-        d.ownerc = self.ownerc.map(|c| c.0);
-        d.adminc = self.adminc.map(|c| c.0);
-        d.techc = self.techc.map(|c| c.0);
-        d.zonec = self.zonec.map(|c| c.0);
-        d.nic_member_label = self.nic_member_label;
-        d.registry_status = self.registry_status.map(|s| RegistryStatus::from_wire(&s));
-        d.nserver = self.name_servers.into_iter().map(name_server).collect();
-        d.period = match self.period {
+        let period = match self.period {
             None => None,
             Some(p)
                 if p.unit
@@ -111,42 +101,61 @@ impl JsonDomain {
                 return Err(content(&json_key(&at.json, "period"), &message));
             }
         };
-        d.status = self.status.map(|s| JobStatus::from_wire(&s));
-        d.use_trustee = self.trustee;
-        d.use_privacy = self.privacy;
-        d.authinfo = self.authinfo;
-        d.domainsafe = self.domainsafe;
-        d.certificate = self.valid_certificate;
-        d.confirm_order = self.confirm_order;
-        d.confirm_owner_consent = self.confirm_owner_consent;
-        d.registrar_status = self
-            .registrar_status
-            .map(|s| RegistrarStatus::from_wire(&s));
-        d.rdds_opt_in = self.rdds_opt_in.map(|s| RddsOptIn::from_wire(&s));
-        d.owner = self.owner.map(JsonUser::into_user);
-        d.updater = self.updater.map(JsonUser::into_user);
-        d.created = offsets.date(path, "created", self.created);
-        d.updated = offsets.date(path, "updated", self.updated);
-        d.unknown = raw_fields(self.rest);
+        let mut unknown = raw_fields(self.rest);
         // `TRUE` / `FALSE` are the XML form's boolean; other renewal modes have no XML field.
-        match self.auto_renew_status {
-            Some(s) if s.eq_ignore_ascii_case("true") => d.autorenew = Some(true),
-            Some(s) if s.eq_ignore_ascii_case("false") => d.autorenew = Some(false),
-            Some(s) => d.unknown.extend(raw("auto_renew_status", Value::String(s))),
-            None => {}
-        }
-        Ok(d)
+        let autorenew = match self.auto_renew_status {
+            Some(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            Some(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            Some(s) => {
+                unknown.extend(raw("auto_renew_status", Value::String(s)));
+                None
+            }
+            None => None,
+        };
+        Ok(Domain {
+            name,
+            expire: offsets.date(path, "expire", self.expire),
+            payable: offsets.date(path, "payable", self.payable),
+            ownerc: self.ownerc.map(|c| c.0),
+            adminc: self.adminc.map(|c| c.0),
+            techc: self.techc.map(|c| c.0),
+            zonec: self.zonec.map(|c| c.0),
+            nic_member_label: self.nic_member_label,
+            registry_status: self.registry_status.map(|s| RegistryStatus::from_wire(&s)),
+            nserver: self.name_servers.into_iter().map(name_server).collect(),
+            period,
+            status: self.status.map(|s| JobStatus::from_wire(&s)),
+            use_trustee: self.trustee,
+            use_privacy: self.privacy,
+            authinfo: self.authinfo,
+            domainsafe: self.domainsafe,
+            certificate: self.valid_certificate,
+            autorenew,
+            confirm_order: self.confirm_order,
+            confirm_owner_consent: self.confirm_owner_consent,
+            registrar_status: self
+                .registrar_status
+                .map(|s| RegistrarStatus::from_wire(&s)),
+            rdds_opt_in: self.rdds_opt_in.map(|s| RddsOptIn::from_wire(&s)),
+            owner: self.owner.map(JsonUser::into_user),
+            updater: self.updater.map(JsonUser::into_user),
+            created: offsets.date(path, "created", self.created),
+            updated: offsets.date(path, "updated", self.updated),
+            unknown,
+        })
     }
 }
 
 /// A name server; its addresses split into IPv4 (`ip`) and IPv6 (`ip6`) as in the XML form.
 fn name_server(ns: JsonNameServer) -> NameServer {
-    let mut out = NameServer::new(ns.name);
-    out.ttl = ns.ttl;
     let (ip6, ip) = ns.ip_addresses.into_iter().partition(|a| a.contains(':'));
-    (out.ip, out.ip6) = (ip, ip6);
-    out.unknown = raw_fields(ns.rest);
-    out
+    NameServer {
+        name: ns.name,
+        ttl: ns.ttl,
+        ip,
+        ip6,
+        unknown: raw_fields(ns.rest),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -223,20 +232,21 @@ pub(super) struct JsonJob {
 impl JsonJob {
     pub(super) fn into_model(self, offsets: &mut Offsets, at: &Place) -> Job {
         let path = &at.xml;
-        let mut job = Job::new(self.id);
-        job.owner = self.owner.map(JsonUser::into_user);
-        job.updater = self.updater.map(JsonUser::into_user);
-        job.object = self.object;
-        job.status = self.status.map(|s| JobStatus::from_wire(&s));
-        job.sub_status = self.sub_status;
-        job.created = offsets.date(path, "created", self.created);
-        job.updated = offsets.date(path, "updated", self.updated);
-        job.kind = self.kind.map(|s| JobType::from_wire(&s));
-        job.sub_type = self.sub_type;
-        job.action = self.action.map(|s| JobAction::from_wire(&s));
-        job.execution = offsets.date(path, "execution", self.execution);
-        job.unknown = raw_fields(self.rest);
-        job
+        Job {
+            id: self.id,
+            owner: self.owner.map(JsonUser::into_user),
+            updater: self.updater.map(JsonUser::into_user),
+            object: self.object,
+            status: self.status.map(|s| JobStatus::from_wire(&s)),
+            sub_status: self.sub_status,
+            created: offsets.date(path, "created", self.created),
+            updated: offsets.date(path, "updated", self.updated),
+            kind: self.kind.map(|s| JobType::from_wire(&s)),
+            sub_type: self.sub_type,
+            action: self.action.map(|s| JobAction::from_wire(&s)),
+            execution: offsets.date(path, "execution", self.execution),
+            unknown: raw_fields(self.rest),
+        }
     }
 }
 
