@@ -523,8 +523,147 @@ impl std::fmt::Debug for Unknown {
 }
 
 impl serde::Serialize for Unknown {
+    /// As the `Vec<RawElement>` it stands for, straight from the bytes: no element is rebuilt.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
+        use serde::ser::SerializeSeq;
+        let cursor = Cursor {
+            bytes: &self.bytes,
+            at: std::cell::Cell::new(0),
+        };
+        let mut seq = s.serialize_seq(Some(self.len))?;
+        for _ in 0..self.len {
+            if cursor.byte() != Some(START) {
+                return Err(serde::ser::Error::custom("corrupt unknown element"));
+            }
+            seq.serialize_element(&ElementView(&cursor))?;
+        }
+        seq.end()
+    }
+}
+
+/// A place in an [`Unknown`]'s bytes, shared by the views serializing what lies there in
+/// order: each view moves it past what it wrote.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: std::cell::Cell<usize>,
+}
+
+impl<'a> Cursor<'a> {
+    fn iter(&self) -> UnknownIter<'a> {
+        UnknownIter {
+            bytes: self.bytes,
+            at: self.at.get(),
+            left: 1,
+        }
+    }
+
+    fn byte(&self) -> Option<u8> {
+        let mut it = self.iter();
+        let b = it.byte()?;
+        self.at.set(it.at);
+        Some(b)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at.get()).copied()
+    }
+
+    fn len(&self) -> Option<usize> {
+        let mut it = self.iter();
+        let n = it.len()?;
+        self.at.set(it.at);
+        Some(n)
+    }
+
+    fn text(&self) -> Option<&'a str> {
+        let n = self.len()?;
+        let start = self.at.get();
+        let end = start.checked_add(n)?;
+        let text = std::str::from_utf8(self.bytes.get(start..end)?).ok()?;
+        self.at.set(end);
+        Some(text)
+    }
+}
+
+fn corrupt<E: serde::ser::Error>() -> E {
+    E::custom("corrupt unknown element")
+}
+
+/// The element whose START byte the cursor has just passed, serialized as a [`RawElement`].
+struct ElementView<'c, 'a>(&'c Cursor<'a>);
+
+impl serde::Serialize for ElementView<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = self.0;
+        let name = c.text().ok_or_else(corrupt::<S::Error>)?;
+        let count = c.len().ok_or_else(corrupt::<S::Error>)?;
+        let mut attributes = Vec::new();
+        for _ in 0..count {
+            let pair = (c.text(), c.text());
+            let (Some(k), Some(v)) = pair else {
+                return Err(corrupt());
+            };
+            attributes.push((k, v));
+        }
+        let has_children = c.peek() != Some(END);
+        let fields = 1 + usize::from(!attributes.is_empty()) + usize::from(has_children);
+        let mut st = s.serialize_struct("RawElement", fields)?;
+        st.serialize_field("name", name)?;
+        if !attributes.is_empty() {
+            st.serialize_field("attributes", &attributes)?;
+        }
+        if has_children {
+            let mask = is_secret_name(name) && !secrets_exposed();
+            st.serialize_field("children", &ChildrenView { cursor: c, mask })?;
+        } else {
+            c.byte();
+        }
+        st.end()
+    }
+}
+
+/// The children of the element being serialized, as [`RawNode`]s, up to and past its END.
+struct ChildrenView<'c, 'a> {
+    cursor: &'c Cursor<'a>,
+    mask: bool,
+}
+
+impl serde::Serialize for ChildrenView<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let c = self.cursor;
+        let mut seq = s.serialize_seq(None)?;
+        loop {
+            match c.byte() {
+                Some(END) => break,
+                Some(TEXT) => {
+                    let text = c.text().ok_or_else(corrupt::<S::Error>)?;
+                    let text = if self.mask { crate::Secret::MASK } else { text };
+                    seq.serialize_element(&NodeView::Text(text))?;
+                }
+                Some(START) => seq.serialize_element(&NodeView::Element(c))?,
+                _ => return Err(corrupt()),
+            }
+        }
+        seq.end()
+    }
+}
+
+/// One child, as [`RawNode`] serializes it.
+enum NodeView<'c, 'a> {
+    Element(&'c Cursor<'a>),
+    Text(&'a str),
+}
+
+impl serde::Serialize for NodeView<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            NodeView::Element(c) => {
+                s.serialize_newtype_variant("RawNode", 0, "element", &ElementView(c))
+            }
+            NodeView::Text(t) => s.serialize_newtype_variant("RawNode", 1, "text", t),
+        }
     }
 }
 

@@ -77,3 +77,24 @@ fn an_unknown_element_reads_as_raw_element_decode_reads_it_empty_cdata_included(
     let (empty_cdata, _) = RawElement::decode(b"<x><![CDATA[]]></x>").expect("decodes");
     assert_eq!(empty_cdata, RawElement::with_text("x", ""));
 }
+
+#[test]
+fn unknown_serializes_as_its_elements_secrets_masked_unless_exposed() {
+    let secret = RawElement::new("x")
+        .child(RawElement::with_text("Password", "hunter2"))
+        .child(RawElement::new("token").child(RawElement::with_text("inner", "kept")));
+    let mut with_attr = RawElement::with_text("y", "t");
+    with_attr.attributes.push(("a".into(), "1".into()));
+    let elements = vec![secret, with_attr, RawElement::new("z")];
+    let unknown = Unknown::from(elements.clone());
+    let json = serde_json::to_string(&unknown).expect("serialize");
+    assert_eq!(json, serde_json::to_string(&elements).expect("serialize"));
+    assert!(!json.contains("hunter2") && json.contains("kept"), "{json}");
+    let exposed =
+        serde_json::to_string(&autodns_xml::ExposeSecrets::new(&unknown)).expect("serialize");
+    assert_eq!(
+        exposed,
+        serde_json::to_string(&autodns_xml::ExposeSecrets::new(&elements)).expect("serialize")
+    );
+    assert!(exposed.contains("hunter2"), "{exposed}");
+}
