@@ -290,29 +290,22 @@ impl Unknown {
     pub fn push_ref(&mut self, el: &RawElement) {
         // An explicit stack keeps deep trees off the call stack.
         let mut stack: Vec<std::slice::Iter<'_, RawNode>> = Vec::new();
-        self.open(el);
+        self.open_tag(&el.name, &el.attributes);
         stack.push(el.children.iter());
         while let Some(children) = stack.last_mut() {
             match children.next() {
                 Some(RawNode::Element(child)) => {
-                    self.open(child);
+                    self.open_tag(&child.name, &child.attributes);
                     stack.push(child.children.iter());
                 }
-                Some(RawNode::Text(text)) => {
-                    self.bytes.push(TEXT);
-                    self.put(text);
-                }
+                Some(RawNode::Text(text)) => RawEvents::text(self, text),
                 None => {
-                    self.bytes.push(END);
+                    RawEvents::end(self);
                     stack.pop();
                 }
             }
         }
         self.len += 1;
-    }
-
-    fn open(&mut self, el: &RawElement) {
-        self.open_tag(&el.name, &el.attributes);
     }
 
     fn open_tag(&mut self, name: &str, attributes: &[(String, String)]) {
@@ -380,7 +373,7 @@ pub struct UnknownIter<'a> {
     left: usize,
 }
 
-impl UnknownIter<'_> {
+impl<'a> UnknownIter<'a> {
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -400,12 +393,16 @@ impl UnknownIter<'_> {
         }
     }
 
-    fn text(&mut self) -> Option<String> {
+    fn str(&mut self) -> Option<&'a str> {
         let n = self.len()?;
         let end = self.at.checked_add(n)?;
         let text = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
         self.at = end;
-        Some(text.to_owned())
+        Some(text)
+    }
+
+    fn text(&mut self) -> Option<String> {
+        self.str().map(str::to_owned)
     }
 
     /// The element whose START byte has just been read.
@@ -576,11 +573,9 @@ impl<'a> Cursor<'a> {
     }
 
     fn text(&self) -> Option<&'a str> {
-        let n = self.len()?;
-        let start = self.at.get();
-        let end = start.checked_add(n)?;
-        let text = std::str::from_utf8(self.bytes.get(start..end)?).ok()?;
-        self.at.set(end);
+        let mut it = self.iter();
+        let text = it.str()?;
+        self.at.set(it.at);
         Some(text)
     }
 }

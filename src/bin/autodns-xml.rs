@@ -727,12 +727,7 @@ fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
         .map_err(io::Error::from)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
-    match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write to standard output: {e}"))
-        }
-        _ => Ok(()),
-    }
+    stdout_result(written)
 }
 
 /// Writes the result to stdout (with a final newline if `newline`). A closed pipe (the reader
@@ -749,6 +744,12 @@ fn emit(text: &str, newline: bool) -> Result<(), String> {
             }
         })
         .and_then(|()| out.flush());
+    stdout_result(written)
+}
+
+/// The outcome of writing to stdout: a closed pipe (the reader stopped early, as `head`
+/// does) is not an error.
+fn stdout_result(written: io::Result<()>) -> Result<(), String> {
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write to standard output: {e}"))
