@@ -12,23 +12,11 @@ use autodns_xml::{
     Auth, IntoRequestTask, Job, JobStatus, Operator, Order, Request, Where, decode_response,
 };
 
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-/// POSTs one XML document and returns the answer's bytes (30 s at most).
-pub fn post(url: &str, xml: &str) -> Result<Vec<u8>, Error> {
-    static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
-    let agent = AGENT.get_or_init(|| {
-        ureq::Agent::config_builder()
-            .timeout_global(Some(std::time::Duration::from_secs(30)))
-            .build()
-            .into()
-    });
-    let mut answer = agent
-        .post(url)
-        .header("Content-Type", "text/xml")
-        .send(xml)?;
-    Ok(answer.body_mut().read_to_vec()?)
-}
+// tests/gateway.rs includes the four gateway examples, so it loads this module four times.
+#[allow(clippy::duplicate_mod)]
+#[path = "support/http.rs"]
+mod http;
+pub use http::{Error, post};
 
 /// Adds one job per `(common name, status)` to the gateway; returns their ids.
 pub fn add_jobs(gateway: &Gateway, jobs: &[(&str, JobStatus)]) -> Vec<u64> {

@@ -8,24 +8,11 @@ use autodns_xml::domain::{DomainCreate, DomainInfo, DomainList};
 use autodns_xml::gateway::Gateway;
 use autodns_xml::{Auth, IntoRequestTask, Operator, Order, Request, View, Where, decode_response};
 
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-/// POSTs one XML document and returns the answer's bytes: every exchange bounded to 30 s,
-/// over the agent's kept-alive connections.
-pub fn post(url: &str, xml: &str) -> Result<Vec<u8>, Error> {
-    static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
-    let agent = AGENT.get_or_init(|| {
-        ureq::Agent::config_builder()
-            .timeout_global(Some(std::time::Duration::from_secs(30)))
-            .build()
-            .into()
-    });
-    let mut answer = agent
-        .post(url)
-        .header("Content-Type", "text/xml")
-        .send(xml)?;
-    Ok(answer.body_mut().read_to_vec()?)
-}
+// tests/gateway.rs includes the four gateway examples, so it loads this module four times.
+#[allow(clippy::duplicate_mod)]
+#[path = "support/http.rs"]
+mod http;
+pub use http::{Error, post};
 
 /// Creates one contact and asks for the registration of each of `names` in one request
 /// (one result per task, in order). Returns the contact id.
