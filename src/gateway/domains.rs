@@ -6,6 +6,7 @@ use super::query;
 use super::state::{self, PendingJob, State};
 use crate::domain::{
     Domain, DomainCreate, DomainCreateData, DomainInfo, DomainInfoData, DomainJob, DomainUpdate,
+    NameServer,
 };
 use crate::envelope::{ObjectRef, RequestTask, Status, StatusCode, StatusKind, StatusType, User};
 use crate::job::{Job, JobStatus};
@@ -91,6 +92,38 @@ pub(crate) fn unknown_contact<T: Task>(
         .find(|id| !state.contacts.contains_key(id))?;
     let object = Some(ObjectRef::new("handle", missing.to_string()));
     Some(failure::<T>("Contact not found.", object))
+}
+
+/// The contacts a task sends: owner, admin, tech and zone.
+pub(crate) type Contacts = [Option<u64>; 4];
+
+/// The domain `name` as [`current`] finds it, once every contact a task sends is known here
+/// (else `E<T>` naming the first that is not).
+pub(crate) fn amendable<T: Task>(
+    state: &State,
+    name: &str,
+    contacts: Contacts,
+) -> Result<Domain, Box<Outcome>> {
+    let domain = current::<T>(state, name)?;
+    match unknown_contact::<T>(state, contacts) {
+        Some(refused) => Err(Box::new(refused)),
+        None => Ok(domain),
+    }
+}
+
+/// The contacts and name servers a task sends replace the domain's (those it leaves out
+/// stay), and the domain is stamped as updated by `owner` now.
+pub(crate) fn amend(domain: &mut Domain, contacts: Contacts, nserver: &[NameServer], owner: &User) {
+    let [ownerc, adminc, techc, zonec] = contacts;
+    domain.ownerc = ownerc.or(domain.ownerc);
+    domain.adminc = adminc.or(domain.adminc);
+    domain.techc = techc.or(domain.techc);
+    domain.zonec = zonec.or(domain.zonec);
+    if !nserver.is_empty() {
+        domain.nserver = nserver.to_vec();
+    }
+    domain.updated = Some(state::now());
+    domain.updater = Some(owner.clone());
 }
 
 /// 0101: checks the name and contacts, then starts a job.
@@ -208,26 +241,15 @@ pub(crate) fn update(
     due_ms: Option<u64>,
 ) -> Outcome {
     let name = task.name.trim().to_ascii_lowercase();
-    let mut domain = match current::<DomainUpdate>(state, &name) {
+    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
+    let mut domain = match amendable::<DomainUpdate>(state, &name, contacts) {
         Ok(d) => d,
         Err(refused) => return *refused,
     };
-    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
-    if let Some(refused) = unknown_contact::<DomainUpdate>(state, contacts) {
-        return refused;
-    }
-    domain.ownerc = task.ownerc.or(domain.ownerc);
-    domain.adminc = task.adminc.or(domain.adminc);
-    domain.techc = task.techc.or(domain.techc);
-    domain.zonec = task.zonec.or(domain.zonec);
-    if !task.nserver.is_empty() {
-        domain.nserver = task.nserver.clone();
-    }
+    amend(&mut domain, contacts, &task.nserver, owner);
     domain.autorenew = task.autorenew.or(domain.autorenew);
     domain.use_trustee = task.use_trustee.or(domain.use_trustee);
     domain.use_privacy = task.use_privacy.or(domain.use_privacy);
-    domain.updated = Some(state::now());
-    domain.updater = Some(owner.clone());
     start::<DomainUpdate>(
         state,
         domain,

@@ -6,7 +6,9 @@
 //! does, on demand or after the job delay.
 
 use super::dispatch::{Outcome, failure};
-use super::domains::{Start, current, domain_object, start, start_ending, unknown_contact};
+use super::domains::{
+    Start, amend, amendable, current, domain_object, start, start_ending, unknown_contact,
+};
 use super::state::{self, State};
 use crate::domain::{
     Domain, DomainOwnerchange, DomainRenew, DomainTransfer, TransferOutData, TransferOutList,
@@ -109,23 +111,12 @@ pub(crate) fn ownerchange(
     due_ms: Option<u64>,
 ) -> Outcome {
     let name = task.name.trim().to_ascii_lowercase();
-    let mut domain = match current::<DomainOwnerchange>(state, &name) {
+    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
+    let mut domain = match amendable::<DomainOwnerchange>(state, &name, contacts) {
         Ok(d) => d,
         Err(refused) => return *refused,
     };
-    let contacts = [task.ownerc, task.adminc, task.techc, task.zonec];
-    if let Some(refused) = unknown_contact::<DomainOwnerchange>(state, contacts) {
-        return refused;
-    }
-    domain.ownerc = task.ownerc.or(domain.ownerc);
-    domain.adminc = task.adminc.or(domain.adminc);
-    domain.techc = task.techc.or(domain.techc);
-    domain.zonec = task.zonec.or(domain.zonec);
-    if !task.nserver.is_empty() {
-        domain.nserver = task.nserver.clone();
-    }
-    domain.updated = Some(state::now());
-    domain.updater = Some(owner.clone());
+    amend(&mut domain, contacts, &task.nserver, owner);
     start_ending::<DomainOwnerchange>(
         state,
         domain,
