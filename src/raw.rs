@@ -1,8 +1,8 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
-use crate::codec::RawEvents;
 use crate::codec::is_secret_name;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
+use crate::codec::{MASK, RawEvents, RawWriter};
 use crate::error::{DecodeError, EncodeError};
 use crate::redact::{Unquoted, secrets_exposed};
 
@@ -79,7 +79,7 @@ impl serde::Serialize for MaskedChildren<'_> {
         }
         s.collect_seq(self.0.iter().map(|node| match node {
             RawNode::Element(e) => Node::Element(e),
-            RawNode::Text(_) => Node::Text(crate::Secret::MASK),
+            RawNode::Text(_) => Node::Text(MASK),
         }))
     }
 }
@@ -243,14 +243,26 @@ impl ToXml for RawElement {
 /// ```
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Unknown {
-    /// The elements, each as `START name attributes (TEXT text | child)* END`.
+    /// The elements, each as `START name attributes (TEXT text | child)* END`, where START
+    /// is [`START_MIXED`] for an element with a text child and [`START`] for one without.
     bytes: Vec<u8>,
     len: usize,
 }
 
+/// An element starts; none of its children is a text.
 const START: u8 = 1;
+/// A text child.
 const TEXT: u8 = 2;
+/// The element open last ends.
 const END: u8 = 3;
+/// An element starts; at least one of its children is a text (the writer needs to know
+/// before it writes the first child: such an element is written compact inside).
+const START_MIXED: u8 = 4;
+
+/// Whether `b` is the tag byte an element starts with.
+fn is_start(b: u8) -> bool {
+    b == START || b == START_MIXED
+}
 
 impl Unknown {
     /// No elements.
@@ -281,7 +293,16 @@ impl Unknown {
     /// Reads `el`, everything in it, straight into the compact form: no tree is built, so
     /// an element with a million children costs its bytes here and no more.
     pub(crate) fn read(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {
-        el.read_raw(self)?;
+        let mark = self.bytes.len();
+        let mut builder = Builder {
+            unknown: self,
+            open: Vec::new(),
+        };
+        if let Err(e) = el.read_raw(&mut builder) {
+            // Nothing of an element read in part stays.
+            self.bytes.truncate(mark);
+            return Err(e);
+        }
         self.len += 1;
         Ok(())
     }
@@ -290,17 +311,17 @@ impl Unknown {
     pub fn push_ref(&mut self, el: &RawElement) {
         // An explicit stack keeps deep trees off the call stack.
         let mut stack: Vec<std::slice::Iter<'_, RawNode>> = Vec::new();
-        self.open_tag(&el.name, &el.attributes);
+        self.open_tag(el);
         stack.push(el.children.iter());
         while let Some(children) = stack.last_mut() {
             match children.next() {
                 Some(RawNode::Element(child)) => {
-                    self.open_tag(&child.name, &child.attributes);
+                    self.open_tag(child);
                     stack.push(child.children.iter());
                 }
-                Some(RawNode::Text(text)) => RawEvents::text(self, text),
+                Some(RawNode::Text(text)) => self.put_text(text),
                 None => {
-                    RawEvents::end(self);
+                    self.bytes.push(END);
                     stack.pop();
                 }
             }
@@ -308,8 +329,13 @@ impl Unknown {
         self.len += 1;
     }
 
-    fn open_tag(&mut self, name: &str, attributes: &[(String, String)]) {
-        self.bytes.push(START);
+    fn open_tag(&mut self, el: &RawElement) {
+        let has_text = el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
+        self.start_tag(&el.name, &el.attributes, has_text);
+    }
+
+    fn start_tag(&mut self, name: &str, attributes: &[(String, String)], has_text: bool) {
+        self.bytes.push(if has_text { START_MIXED } else { START });
         self.put(name);
         self.put_len(attributes.len());
         for (name, value) in attributes {
@@ -333,6 +359,62 @@ impl Unknown {
     fn put(&mut self, text: &str) {
         self.put_len(text.len());
         self.bytes.extend_from_slice(text.as_bytes());
+    }
+
+    fn put_text(&mut self, text: &str) {
+        self.bytes.push(TEXT);
+        self.put(text);
+    }
+
+    /// Writes the elements into `w` in document order, straight from the bytes: no element
+    /// tree is rebuilt, so this costs no memory beyond the output, however large an element.
+    /// The XML is the same as [`XmlWriter::raw_element`] writes for each element.
+    ///
+    /// ```
+    /// use autodns_xml::codec::XmlWriter;
+    /// use autodns_xml::{Layout, RawElement, Unknown};
+    ///
+    /// let mut unknown = Unknown::new();
+    /// unknown.push(RawElement::new("note").child(RawElement::with_text("by", "me")));
+    /// let mut out = Vec::new();
+    /// unknown.write_xml(&mut XmlWriter::new(&mut out, Layout::Compact))?;
+    /// assert_eq!(out, b"<note><by>me</by></note>");
+    /// # Ok::<(), autodns_xml::EncodeError>(())
+    /// ```
+    pub fn write_xml(&self, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        let mut it = UnknownIter {
+            bytes: &self.bytes,
+            at: 0,
+            left: self.len,
+        };
+        let corrupt = || EncodeError::Missing("a well-formed unknown element");
+        let mut raw = RawWriter::new(w);
+        let mut attributes: Vec<(&str, &str)> = Vec::new();
+        for _ in 0..self.len {
+            loop {
+                match it.byte() {
+                    Some(b) if is_start(b) => {
+                        let name = it.str().ok_or_else(corrupt)?;
+                        attributes.clear();
+                        for _ in 0..it.len().ok_or_else(corrupt)? {
+                            let pair = (it.str(), it.str());
+                            let (Some(k), Some(v)) = pair else {
+                                return Err(corrupt());
+                            };
+                            attributes.push((k, v));
+                        }
+                        raw.start(name, &attributes, b == START_MIXED)?;
+                    }
+                    Some(TEXT) => raw.text(it.str().ok_or_else(corrupt)?)?,
+                    Some(END) => raw.end(),
+                    _ => return Err(corrupt()),
+                }
+                if raw.depth() == 0 {
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The elements in document order, each rebuilt.
@@ -423,13 +505,13 @@ impl<'a> UnknownIter<'a> {
     /// The next whole element; `None` at the end (or, which `Unknown` never writes, at bytes
     /// that are no element).
     fn element(&mut self) -> Option<RawElement> {
-        if self.byte()? != START {
+        if !is_start(self.byte()?) {
             return None;
         }
         let mut stack = vec![self.open()?];
         loop {
             match self.byte()? {
-                START => {
+                START | START_MIXED => {
                     let el = self.open()?;
                     stack.push(el);
                 }
@@ -467,18 +549,34 @@ impl Iterator for UnknownIter<'_> {
     }
 }
 
-impl RawEvents for Unknown {
+/// Reads an element into an [`Unknown`]: each element's START byte is written as [`START`]
+/// and becomes [`START_MIXED`] when a text child arrives.
+struct Builder<'u> {
+    unknown: &'u mut Unknown,
+    /// Where the START byte of each open element is.
+    open: Vec<usize>,
+}
+
+impl RawEvents for Builder<'_> {
     fn start(&mut self, name: &str, attributes: Vec<(String, String)>) {
-        self.open_tag(name, &attributes);
+        self.open.push(self.unknown.bytes.len());
+        self.unknown.start_tag(name, &attributes, false);
     }
 
     fn text(&mut self, text: &str) {
-        self.bytes.push(TEXT);
-        self.put(text);
+        if let Some(b) = self
+            .open
+            .last()
+            .and_then(|&at| self.unknown.bytes.get_mut(at))
+        {
+            *b = START_MIXED;
+        }
+        self.unknown.put_text(text);
     }
 
     fn end(&mut self) {
-        self.bytes.push(END);
+        self.open.pop();
+        self.unknown.bytes.push(END);
     }
 }
 
@@ -529,7 +627,7 @@ impl serde::Serialize for Unknown {
         };
         let mut seq = s.serialize_seq(Some(self.len))?;
         for _ in 0..self.len {
-            if cursor.byte() != Some(START) {
+            if !cursor.byte().is_some_and(is_start) {
                 return Err(serde::ser::Error::custom("corrupt unknown element"));
             }
             seq.serialize_element(&ElementView(&cursor))?;
@@ -634,10 +732,10 @@ impl serde::Serialize for ChildrenView<'_, '_> {
                 Some(END) => break,
                 Some(TEXT) => {
                     let text = c.text().ok_or_else(corrupt::<S::Error>)?;
-                    let text = if self.mask { crate::Secret::MASK } else { text };
+                    let text = if self.mask { MASK } else { text };
                     seq.serialize_element(&NodeView::Text(text))?;
                 }
-                Some(START) => seq.serialize_element(&NodeView::Element(c))?,
+                Some(START | START_MIXED) => seq.serialize_element(&NodeView::Element(c))?,
                 _ => return Err(corrupt()),
             }
         }
