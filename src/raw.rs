@@ -216,6 +216,32 @@ impl FromXml for RawElement {
     }
 }
 
+impl XmlWriter<'_> {
+    /// Writes a raw element under `name` (normally its own name), content as it came.
+    /// An element holding text is written compact inside, so its text stays exact.
+    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
+        let has_text = |el: &RawElement| el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
+        let mut raw = RawWriter::new(self);
+        raw.start(name, &el.attributes, has_text(el))?;
+        // An explicit stack keeps deep trees off the call stack.
+        let mut stack = vec![el.children.iter()];
+        while let Some(children) = stack.last_mut() {
+            match children.next() {
+                Some(RawNode::Element(child)) => {
+                    raw.start(&child.name, &child.attributes, has_text(child))?;
+                    stack.push(child.children.iter());
+                }
+                Some(RawNode::Text(text)) => raw.text(text)?,
+                None => {
+                    stack.pop();
+                    raw.end();
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl ToXml for RawElement {
     fn to_xml(&self, name: &str, w: &mut XmlWriter) -> Result<(), EncodeError> {
         w.raw_element(name, self)
@@ -833,4 +859,94 @@ impl PartialEq<Vec<RawElement>> for Unknown {
     fn eq(&self, other: &Vec<RawElement>) -> bool {
         *self == other[..]
     }
+}
+
+/// The generator of raw elements (feature `arbitrary`, for the structured fuzz target), in
+/// the form decoding gives (see `crate::codec::fuzz`).
+#[cfg(feature = "arbitrary")]
+pub(crate) mod generate {
+    use super::{RawElement, RawNode, Unknown};
+    use crate::codec::fuzz::{Gen, MAX_ITEMS, items, text};
+    use crate::codec::macros::arbitrary_via_gen;
+    use crate::codec::syntax::is_blank;
+    use arbitrary::{Result, Unstructured};
+
+    /// The deepest raw element tree drawn.
+    const MAX_RAW_DEPTH: usize = 8;
+
+    /// A name: mostly short ASCII (so that names the models know come up), sometimes anything
+    /// (which the encoder refuses unless it is an XML name).
+    fn name(u: &mut Unstructured<'_>) -> Result<String> {
+        if u.ratio(1, 16)? {
+            return text(u);
+        }
+        const FIRST: &[u8] = b"abcdeimnorstuxyz_:";
+        const CHARS: &[u8] = b"abcdeimnorstuxyz_-.:019";
+        let mut name = String::from(char::from(*u.choose(FIRST)?));
+        for _ in 0..u.int_in_range(0..=7)? {
+            name.push(char::from(*u.choose(CHARS)?));
+        }
+        Ok(name)
+    }
+
+    /// Unknown children of an element whose modelled children are called `known`.
+    pub(crate) fn unknown(u: &mut Unstructured<'_>, known: &[&str]) -> Result<Unknown> {
+        items(u, |u| {
+            let mut el = raw_element(u, MAX_RAW_DEPTH)?;
+            if known.contains(&el.name.as_str()) {
+                el.name.push_str("_x");
+            }
+            Ok(el)
+        })
+        .map(Unknown::from)
+    }
+
+    /// A raw element in the form decoding gives (see the module documentation).
+    fn raw_element(u: &mut Unstructured<'_>, depth: usize) -> Result<RawElement> {
+        let name = name(u)?;
+        let attributes = items(u, |u| Ok((self::name(u)?, text(u)?)))?;
+        let mut children: Vec<RawNode> = Vec::new();
+        while children.len() < MAX_ITEMS && u.arbitrary::<bool>()? {
+            if depth > 1 && u.arbitrary()? {
+                children.push(RawNode::Element(raw_element(u, depth - 1)?));
+                continue;
+            }
+            let text = text(u)?;
+            match children.last_mut() {
+                _ if text.is_empty() => {}
+                Some(RawNode::Text(last)) => last.push_str(&text),
+                _ => children.push(RawNode::Text(text)),
+            }
+        }
+        if children.iter().any(|c| matches!(c, RawNode::Element(_))) {
+            children.retain(|c| !matches!(c, RawNode::Text(t) if is_blank(t)));
+            // Dropping a text may have brought two texts together.
+            let mut merged: Vec<RawNode> = Vec::with_capacity(children.len());
+            for child in children {
+                match (merged.last_mut(), child) {
+                    (Some(RawNode::Text(last)), RawNode::Text(t)) => last.push_str(&t),
+                    (_, child) => merged.push(child),
+                }
+            }
+            children = merged;
+        }
+        Ok(RawElement {
+            name,
+            attributes,
+            children,
+        })
+    }
+
+    impl Gen for RawElement {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            raw_element(u, MAX_RAW_DEPTH)
+        }
+        fn generate_named(u: &mut Unstructured<'_>, name: &str) -> Result<Self> {
+            let mut el = raw_element(u, MAX_RAW_DEPTH)?;
+            name.clone_into(&mut el.name);
+            Ok(el)
+        }
+    }
+
+    arbitrary_via_gen!(RawElement);
 }

@@ -3,7 +3,6 @@
 use crate::codec::syntax::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
 use crate::limits::{Limit, Limits};
-use crate::raw::{RawElement, RawNode};
 use std::fmt;
 use std::io;
 
@@ -345,30 +344,6 @@ impl<'o> XmlWriter<'o> {
         self.out.extend_from_slice(b"</");
         self.out.extend_from_slice(name.as_bytes());
         self.out.push(b'>');
-    }
-
-    /// Writes a raw element under `name` (normally its own name), content as it came.
-    /// An element holding text is written compact inside, so its text stays exact.
-    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
-        let has_text = |el: &RawElement| el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
-        let mut raw = RawWriter::new(self);
-        raw.start(name, &el.attributes, has_text(el))?;
-        // An explicit stack keeps deep trees off the call stack.
-        let mut stack = vec![el.children.iter()];
-        while let Some(children) = stack.last_mut() {
-            match children.next() {
-                Some(RawNode::Element(child)) => {
-                    raw.start(&child.name, &child.attributes, has_text(child))?;
-                    stack.push(child.children.iter());
-                }
-                Some(RawNode::Text(text)) => raw.text(text)?,
-                None => {
-                    stack.pop();
-                    raw.end();
-                }
-            }
-        }
-        Ok(())
     }
 }
 
