@@ -201,6 +201,8 @@ proptest! {
                 let read = Response::<RawElement>::decode(doc.as_bytes()).expect("decodes").unknown;
                 let trees = read.to_vec();
                 prop_assert_eq!(trees.len(), 1);
+                // Both builders set the same flags: the same bytes, so equal.
+                prop_assert!(Unknown::from(trees.clone()) == read);
                 prop_assert_eq!(bytes_xml(&read, layout, mask), tree_xml(&trees, layout, mask));
             }
         }
