@@ -202,7 +202,8 @@ proptest! {
                 let trees = read.to_vec();
                 prop_assert_eq!(trees.len(), 1);
                 // Both builders set the same flags: the same bytes, so equal.
-                prop_assert!(Unknown::from(trees.clone()) == read);
+                let pushed_back = Unknown::from(trees.clone());
+                prop_assert_eq!(&pushed_back, &read);
                 prop_assert_eq!(bytes_xml(&read, layout, mask), tree_xml(&trees, layout, mask));
             }
         }
