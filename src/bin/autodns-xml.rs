@@ -240,6 +240,8 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
         } => {
             let json = input.read(limits)?;
             let doc = from_json(&json).map_err(|e| input.named(e))?;
+            // The input is not needed while the output is written.
+            drop(json);
             let xml = to_xml(&doc, show_secrets, limits)?;
             emit(&printable::xml(&xml), false).map(|()| Outcome::Done)
         }
@@ -247,11 +249,9 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
             input,
             show_secrets,
         } => {
-            let xml = to_xml(
-                &input.decode(&input.read(limits)?, limits)?,
-                show_secrets,
-                limits,
-            )?;
+            // The input is dropped once decoded, before the output is written.
+            let doc = input.decode(&input.read(limits)?, limits)?;
+            let xml = to_xml(&doc, show_secrets, limits)?;
             emit(&printable::xml(&xml), false).map(|()| Outcome::Done)
         }
         Command::Check {
