@@ -254,7 +254,8 @@ impl ToXml for RawElement {
 ///
 /// It behaves like a `Vec<RawElement>` that hands out copies: [`push`](Self::push) one,
 /// [`iter`](Self::iter) over them in document order (each element rebuilt on access),
-/// [`len`](Self::len). It serializes as a sequence of [`RawElement`]s, as the `Vec` did.
+/// [`len`](Self::len). It serializes as a sequence of [`RawElement`]s, as the `Vec` did, and
+/// [`write_xml`](Self::write_xml) writes it as XML; both read the bytes, rebuilding nothing.
 ///
 /// ```
 /// use autodns_xml::{RawElement, Unknown};
