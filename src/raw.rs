@@ -1,8 +1,8 @@
 //! Raw element trees: unknown elements, and the data of tasks this crate does not model.
 
-use crate::codec::RawEvents;
 use crate::codec::is_secret_name;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
+use crate::codec::{MASK, RawEvents, RawWriter};
 use crate::error::{DecodeError, EncodeError};
 use crate::redact::{Unquoted, secrets_exposed};
 
@@ -79,7 +79,7 @@ impl serde::Serialize for MaskedChildren<'_> {
         }
         s.collect_seq(self.0.iter().map(|node| match node {
             RawNode::Element(e) => Node::Element(e),
-            RawNode::Text(_) => Node::Text(crate::Secret::MASK),
+            RawNode::Text(_) => Node::Text(MASK),
         }))
     }
 }
@@ -216,6 +216,32 @@ impl FromXml for RawElement {
     }
 }
 
+impl XmlWriter<'_> {
+    /// Writes a raw element under `name` (normally its own name), content as it came.
+    /// An element holding text is written compact inside, so its text stays exact.
+    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
+        let has_text = |el: &RawElement| el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
+        let mut raw = RawWriter::new(self);
+        raw.start(name, &el.attributes, has_text(el))?;
+        // An explicit stack keeps deep trees off the call stack.
+        let mut stack = vec![el.children.iter()];
+        while let Some(children) = stack.last_mut() {
+            match children.next() {
+                Some(RawNode::Element(child)) => {
+                    raw.start(&child.name, &child.attributes, has_text(child))?;
+                    stack.push(child.children.iter());
+                }
+                Some(RawNode::Text(text)) => raw.text(text)?,
+                None => {
+                    stack.pop();
+                    raw.end();
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl ToXml for RawElement {
     fn to_xml(&self, name: &str, w: &mut XmlWriter) -> Result<(), EncodeError> {
         w.raw_element(name, self)
@@ -228,7 +254,8 @@ impl ToXml for RawElement {
 ///
 /// It behaves like a `Vec<RawElement>` that hands out copies: [`push`](Self::push) one,
 /// [`iter`](Self::iter) over them in document order (each element rebuilt on access),
-/// [`len`](Self::len). It serializes as a sequence of [`RawElement`]s, as the `Vec` did.
+/// [`len`](Self::len). It serializes as a sequence of [`RawElement`]s, as the `Vec` did, and
+/// [`write_xml`](Self::write_xml) writes it as XML; both read the bytes, rebuilding nothing.
 ///
 /// ```
 /// use autodns_xml::{RawElement, Unknown};
@@ -243,14 +270,26 @@ impl ToXml for RawElement {
 /// ```
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Unknown {
-    /// The elements, each as `START name attributes (TEXT text | child)* END`.
+    /// The elements, each as `START name attributes (TEXT text | child)* END`, where START
+    /// is [`START_MIXED`] for an element with a text child and [`START`] for one without.
     bytes: Vec<u8>,
     len: usize,
 }
 
+/// An element starts; none of its children is a text.
 const START: u8 = 1;
+/// A text child.
 const TEXT: u8 = 2;
+/// The element open last ends.
 const END: u8 = 3;
+/// An element starts; at least one of its children is a text (the writer needs to know
+/// before it writes the first child: such an element is written compact inside).
+const START_MIXED: u8 = 4;
+
+/// Whether `b` is the tag byte an element starts with.
+fn is_start(b: u8) -> bool {
+    b == START || b == START_MIXED
+}
 
 impl Unknown {
     /// No elements.
@@ -281,7 +320,16 @@ impl Unknown {
     /// Reads `el`, everything in it, straight into the compact form: no tree is built, so
     /// an element with a million children costs its bytes here and no more.
     pub(crate) fn read(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {
-        el.read_raw(self)?;
+        let mark = self.bytes.len();
+        let mut builder = Builder {
+            unknown: self,
+            open: Vec::new(),
+        };
+        if let Err(e) = el.read_raw(&mut builder) {
+            // Nothing of an element read in part stays.
+            self.bytes.truncate(mark);
+            return Err(e);
+        }
         self.len += 1;
         Ok(())
     }
@@ -290,17 +338,17 @@ impl Unknown {
     pub fn push_ref(&mut self, el: &RawElement) {
         // An explicit stack keeps deep trees off the call stack.
         let mut stack: Vec<std::slice::Iter<'_, RawNode>> = Vec::new();
-        self.open_tag(&el.name, &el.attributes);
+        self.open_tag(el);
         stack.push(el.children.iter());
         while let Some(children) = stack.last_mut() {
             match children.next() {
                 Some(RawNode::Element(child)) => {
-                    self.open_tag(&child.name, &child.attributes);
+                    self.open_tag(child);
                     stack.push(child.children.iter());
                 }
-                Some(RawNode::Text(text)) => RawEvents::text(self, text),
+                Some(RawNode::Text(text)) => self.put_text(text),
                 None => {
-                    RawEvents::end(self);
+                    self.bytes.push(END);
                     stack.pop();
                 }
             }
@@ -308,8 +356,13 @@ impl Unknown {
         self.len += 1;
     }
 
-    fn open_tag(&mut self, name: &str, attributes: &[(String, String)]) {
-        self.bytes.push(START);
+    fn open_tag(&mut self, el: &RawElement) {
+        let has_text = el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
+        self.start_tag(&el.name, &el.attributes, has_text);
+    }
+
+    fn start_tag(&mut self, name: &str, attributes: &[(String, String)], has_text: bool) {
+        self.bytes.push(if has_text { START_MIXED } else { START });
         self.put(name);
         self.put_len(attributes.len());
         for (name, value) in attributes {
@@ -333,6 +386,62 @@ impl Unknown {
     fn put(&mut self, text: &str) {
         self.put_len(text.len());
         self.bytes.extend_from_slice(text.as_bytes());
+    }
+
+    fn put_text(&mut self, text: &str) {
+        self.bytes.push(TEXT);
+        self.put(text);
+    }
+
+    /// Writes the elements into `w` in document order, straight from the bytes: no element
+    /// tree is rebuilt, so this costs no memory beyond the output, however large an element.
+    /// The XML is the same as [`XmlWriter::raw_element`] writes for each element.
+    ///
+    /// ```
+    /// use autodns_xml::codec::XmlWriter;
+    /// use autodns_xml::{Layout, RawElement, Unknown};
+    ///
+    /// let mut unknown = Unknown::new();
+    /// unknown.push(RawElement::new("note").child(RawElement::with_text("by", "me")));
+    /// let mut out = Vec::new();
+    /// unknown.write_xml(&mut XmlWriter::new(&mut out, Layout::Compact))?;
+    /// assert_eq!(out, b"<note><by>me</by></note>");
+    /// # Ok::<(), autodns_xml::EncodeError>(())
+    /// ```
+    pub fn write_xml(&self, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        let mut it = UnknownIter {
+            bytes: &self.bytes,
+            at: 0,
+            left: self.len,
+        };
+        let corrupt = || EncodeError::Missing("a well-formed unknown element");
+        let mut raw = RawWriter::new(w);
+        let mut attributes: Vec<(&str, &str)> = Vec::new();
+        for _ in 0..self.len {
+            loop {
+                match it.byte() {
+                    Some(b) if is_start(b) => {
+                        let name = it.str().ok_or_else(corrupt)?;
+                        attributes.clear();
+                        for _ in 0..it.len().ok_or_else(corrupt)? {
+                            let pair = (it.str(), it.str());
+                            let (Some(k), Some(v)) = pair else {
+                                return Err(corrupt());
+                            };
+                            attributes.push((k, v));
+                        }
+                        raw.start(name, &attributes, b == START_MIXED)?;
+                    }
+                    Some(TEXT) => raw.text(it.str().ok_or_else(corrupt)?)?,
+                    Some(END) => raw.end(),
+                    _ => return Err(corrupt()),
+                }
+                if raw.depth() == 0 {
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The elements in document order, each rebuilt.
@@ -423,13 +532,13 @@ impl<'a> UnknownIter<'a> {
     /// The next whole element; `None` at the end (or, which `Unknown` never writes, at bytes
     /// that are no element).
     fn element(&mut self) -> Option<RawElement> {
-        if self.byte()? != START {
+        if !is_start(self.byte()?) {
             return None;
         }
         let mut stack = vec![self.open()?];
         loop {
             match self.byte()? {
-                START => {
+                START | START_MIXED => {
                     let el = self.open()?;
                     stack.push(el);
                 }
@@ -467,18 +576,34 @@ impl Iterator for UnknownIter<'_> {
     }
 }
 
-impl RawEvents for Unknown {
+/// Reads an element into an [`Unknown`]: each element's START byte is written as [`START`]
+/// and becomes [`START_MIXED`] when a text child arrives.
+struct Builder<'u> {
+    unknown: &'u mut Unknown,
+    /// Where the START byte of each open element is.
+    open: Vec<usize>,
+}
+
+impl RawEvents for Builder<'_> {
     fn start(&mut self, name: &str, attributes: Vec<(String, String)>) {
-        self.open_tag(name, &attributes);
+        self.open.push(self.unknown.bytes.len());
+        self.unknown.start_tag(name, &attributes, false);
     }
 
     fn text(&mut self, text: &str) {
-        self.bytes.push(TEXT);
-        self.put(text);
+        if let Some(b) = self
+            .open
+            .last()
+            .and_then(|&at| self.unknown.bytes.get_mut(at))
+        {
+            *b = START_MIXED;
+        }
+        self.unknown.put_text(text);
     }
 
     fn end(&mut self) {
-        self.bytes.push(END);
+        self.open.pop();
+        self.unknown.bytes.push(END);
     }
 }
 
@@ -529,7 +654,7 @@ impl serde::Serialize for Unknown {
         };
         let mut seq = s.serialize_seq(Some(self.len))?;
         for _ in 0..self.len {
-            if cursor.byte() != Some(START) {
+            if !cursor.byte().is_some_and(is_start) {
                 return Err(serde::ser::Error::custom("corrupt unknown element"));
             }
             seq.serialize_element(&ElementView(&cursor))?;
@@ -634,10 +759,10 @@ impl serde::Serialize for ChildrenView<'_, '_> {
                 Some(END) => break,
                 Some(TEXT) => {
                     let text = c.text().ok_or_else(corrupt::<S::Error>)?;
-                    let text = if self.mask { crate::Secret::MASK } else { text };
+                    let text = if self.mask { MASK } else { text };
                     seq.serialize_element(&NodeView::Text(text))?;
                 }
-                Some(START) => seq.serialize_element(&NodeView::Element(c))?,
+                Some(START | START_MIXED) => seq.serialize_element(&NodeView::Element(c))?,
                 _ => return Err(corrupt()),
             }
         }
@@ -735,4 +860,94 @@ impl PartialEq<Vec<RawElement>> for Unknown {
     fn eq(&self, other: &Vec<RawElement>) -> bool {
         *self == other[..]
     }
+}
+
+/// The generator of raw elements (feature `arbitrary`, for the structured fuzz target), in
+/// the form decoding gives (see `crate::codec::fuzz`).
+#[cfg(feature = "arbitrary")]
+pub(crate) mod generate {
+    use super::{RawElement, RawNode, Unknown};
+    use crate::codec::fuzz::{Gen, MAX_ITEMS, items, text};
+    use crate::codec::macros::arbitrary_via_gen;
+    use crate::codec::syntax::is_blank;
+    use arbitrary::{Result, Unstructured};
+
+    /// The deepest raw element tree drawn.
+    const MAX_RAW_DEPTH: usize = 8;
+
+    /// A name: mostly short ASCII (so that names the models know come up), sometimes anything
+    /// (which the encoder refuses unless it is an XML name).
+    fn name(u: &mut Unstructured<'_>) -> Result<String> {
+        if u.ratio(1, 16)? {
+            return text(u);
+        }
+        const FIRST: &[u8] = b"abcdeimnorstuxyz_:";
+        const CHARS: &[u8] = b"abcdeimnorstuxyz_-.:019";
+        let mut name = String::from(char::from(*u.choose(FIRST)?));
+        for _ in 0..u.int_in_range(0..=7)? {
+            name.push(char::from(*u.choose(CHARS)?));
+        }
+        Ok(name)
+    }
+
+    /// Unknown children of an element whose modelled children are called `known`.
+    pub(crate) fn unknown(u: &mut Unstructured<'_>, known: &[&str]) -> Result<Unknown> {
+        items(u, |u| {
+            let mut el = raw_element(u, MAX_RAW_DEPTH)?;
+            if known.contains(&el.name.as_str()) {
+                el.name.push_str("_x");
+            }
+            Ok(el)
+        })
+        .map(Unknown::from)
+    }
+
+    /// A raw element in the form decoding gives (see the module documentation).
+    fn raw_element(u: &mut Unstructured<'_>, depth: usize) -> Result<RawElement> {
+        let name = name(u)?;
+        let attributes = items(u, |u| Ok((self::name(u)?, text(u)?)))?;
+        let mut children: Vec<RawNode> = Vec::new();
+        while children.len() < MAX_ITEMS && u.arbitrary::<bool>()? {
+            if depth > 1 && u.arbitrary()? {
+                children.push(RawNode::Element(raw_element(u, depth - 1)?));
+                continue;
+            }
+            let text = text(u)?;
+            match children.last_mut() {
+                _ if text.is_empty() => {}
+                Some(RawNode::Text(last)) => last.push_str(&text),
+                _ => children.push(RawNode::Text(text)),
+            }
+        }
+        if children.iter().any(|c| matches!(c, RawNode::Element(_))) {
+            children.retain(|c| !matches!(c, RawNode::Text(t) if is_blank(t)));
+            // Dropping a text may have brought two texts together.
+            let mut merged: Vec<RawNode> = Vec::with_capacity(children.len());
+            for child in children {
+                match (merged.last_mut(), child) {
+                    (Some(RawNode::Text(last)), RawNode::Text(t)) => last.push_str(&t),
+                    (_, child) => merged.push(child),
+                }
+            }
+            children = merged;
+        }
+        Ok(RawElement {
+            name,
+            attributes,
+            children,
+        })
+    }
+
+    impl Gen for RawElement {
+        fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+            raw_element(u, MAX_RAW_DEPTH)
+        }
+        fn generate_named(u: &mut Unstructured<'_>, name: &str) -> Result<Self> {
+            let mut el = raw_element(u, MAX_RAW_DEPTH)?;
+            name.clone_into(&mut el.name);
+            Ok(el)
+        }
+    }
+
+    arbitrary_via_gen!(RawElement);
 }

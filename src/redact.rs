@@ -151,3 +151,15 @@ impl<'de> Visitor<'de> for UnquotedVisitor {
 pub(crate) fn unquoted_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     <Unquoted as serde::Deserialize>::deserialize(d).map(|u| u.0)
 }
+
+#[cfg(test)]
+mod tests {
+    /// The writer (codec, which knows no model) masks with its own constant: the same text
+    /// as a [`Secret`](crate::Secret) serializes as.
+    #[test]
+    fn the_writer_masks_with_the_text_a_secret_serializes_as() {
+        assert_eq!(crate::codec::MASK, crate::Secret::MASK);
+        let json = serde_json::to_string(&crate::Secret::new("s3cret")).unwrap_or_default();
+        assert_eq!(json, format!("\"{}\"", crate::codec::MASK));
+    }
+}

@@ -5,7 +5,6 @@
 //! stderr.
 
 use autodns_xml::codec::{Layout, ToXml, XmlWriter};
-use autodns_xml::contact::EmptyData;
 use autodns_xml::describe::Fact;
 use autodns_xml::stream::{AnyEntry, ListData, ListReader};
 use autodns_xml::{
@@ -14,6 +13,7 @@ use autodns_xml::{
 };
 use clap::{Args, Parser, Subcommand};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -240,6 +240,8 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
         } => {
             let json = input.read(limits)?;
             let doc = from_json(&json).map_err(|e| input.named(e))?;
+            // The input is not needed while the output is written.
+            drop(json);
             let xml = to_xml(&doc, show_secrets, limits)?;
             emit(&printable::xml(&xml), false).map(|()| Outcome::Done)
         }
@@ -247,11 +249,9 @@ fn run(command: Command, limits: &Limits) -> Result<Outcome, String> {
             input,
             show_secrets,
         } => {
-            let xml = to_xml(
-                &input.decode(&input.read(limits)?, limits)?,
-                show_secrets,
-                limits,
-            )?;
+            // The input is dropped once decoded, before the output is written.
+            let doc = input.decode(&input.read(limits)?, limits)?;
+            let xml = to_xml(&doc, show_secrets, limits)?;
             emit(&printable::xml(&xml), false).map(|()| Outcome::Done)
         }
         Command::Check {
@@ -851,10 +851,11 @@ mod strict {
 /// The JSON form `decode` prints, by its single top-level key.
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum JsonDocument {
+enum JsonDocument<'a> {
     Request(Box<Request>),
-    /// Read in two steps: each result's data is typed by its status code.
-    Response(serde_json::Value),
+    /// Read in two steps: each result's data is typed by its status code. Kept as its text
+    /// meanwhile (a `serde_json::Value` of a large list cost 12 times its text).
+    Response(#[serde(borrow)] &'a RawValue),
     Task(Box<RequestTask>),
 }
 
@@ -893,12 +894,35 @@ fn json_depth(bytes: &[u8]) -> usize {
 /// `T` from JSON text without serde_json's recursion limit of 128 (issue 11 item 11: a
 /// document the decoder takes, 42 unknown elements deep, did not read back). Called by
 /// [`from_json`] only, once the depth is bounded and on a stack large enough for it.
-fn unlimited_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+fn unlimited_json<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    unlimited_json_with(bytes, |de| T::deserialize(de))
+        .map_err(|e| format!("invalid JSON input: {e}"))
+}
+
+/// What `read` makes of JSON text, without serde_json's recursion limit (see
+/// [`unlimited_json`]), the text wholly read.
+fn unlimited_json_with<'a, T>(
+    bytes: &'a [u8],
+    read: impl FnOnce(
+        &mut serde_json::Deserializer<serde_json::de::SliceRead<'a>>,
+    ) -> serde_json::Result<T>,
+) -> serde_json::Result<T> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     de.disable_recursion_limit();
-    let value = T::deserialize(&mut de).map_err(|e| format!("invalid JSON input: {e}"))?;
-    de.end().map_err(|e| format!("invalid JSON input: {e}"))?;
+    let value = read(&mut de)?;
+    de.end()?;
     Ok(value)
+}
+
+/// A serde_json error in a part of the document read on its own, without the position
+/// (which would count from the start of the part, not of the document).
+fn unplaced(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&place) {
+        Some(message) if e.line() > 0 => message.to_owned(),
+        _ => text,
+    }
 }
 
 fn from_json(bytes: &[u8]) -> Result<Document, String> {
@@ -932,30 +956,25 @@ fn from_json(bytes: &[u8]) -> Result<Document, String> {
 
 /// A `Response<AnyData>` from its JSON: the envelope first (data set aside), then each
 /// result's data as the data of the task its status code names.
-fn response_from_json(mut value: serde_json::Value) -> Result<Response<AnyData>, String> {
-    let data: Vec<Option<serde_json::Value>> = match value
-        .get_mut("result")
-        .and_then(serde_json::Value::as_array_mut)
-    {
-        Some(results) => results
-            .iter_mut()
-            .map(|r| r.as_object_mut().and_then(|o| o.remove("data")))
-            .collect(),
-        None => Vec::new(),
-    };
-    let envelope: Response<EmptyData> = serde_json::from_value(value)
-        .map_err(|e| format!("invalid JSON input: in response: {e}"))?;
+fn response_from_json(json: &RawValue) -> Result<Response<AnyData>, String> {
+    // The envelope with each result's data as its text: no tree of the whole document.
+    let envelope: Response<&RawValue> =
+        unlimited_json_with(json.get().as_bytes(), |de| Deserialize::deserialize(de))
+            .map_err(|e| format!("invalid JSON input: in response: {}", unplaced(&e)))?;
     let mut results: Vec<TaskResult<AnyData>> = Vec::with_capacity(envelope.results.len());
-    let mut data = data.into_iter();
-    for (i, result) in envelope.results.into_iter().enumerate() {
-        let typed = match data.next().flatten() {
-            None | Some(serde_json::Value::Null) => None,
+    for (i, mut result) in envelope.results.into_iter().enumerate() {
+        let typed = match result.data.take() {
+            None => None,
             Some(d) => {
                 let code = result.status.code.task.as_str();
-                let typed = AnyData::deserialize_for(code, d).map_err(|e| {
+                let typed = unlimited_json_with(d.get().as_bytes(), |de| {
+                    AnyData::deserialize_for(code, de)
+                })
+                .map_err(|e| {
                     format!(
-                        "invalid JSON input: in response result {} (task {code}) data: {e}",
-                        i + 1
+                        "invalid JSON input: in response result {} (task {code}) data: {}",
+                        i + 1,
+                        unplaced(&e)
                     )
                 })?;
                 Some(typed)
@@ -1281,5 +1300,62 @@ mod json_out_tests {
 
     fn out_bytes(out: JsonOut<Vec<u8>>) -> Vec<u8> {
         out.into_inner()
+    }
+}
+
+#[cfg(test)]
+mod json_response_tests {
+    use super::{Document, from_json};
+    use autodns_xml::AnyData;
+
+    fn error(json: &str) -> String {
+        from_json(json.as_bytes()).err().unwrap_or_default()
+    }
+
+    /// A response's envelope and each result's data are read from their own text (no
+    /// `serde_json::Value`): an error in them says where in the document, not at which
+    /// column of the part it was found in, as when they were read from a `Value`.
+    #[test]
+    fn a_response_read_in_parts_reports_errors_without_the_parts_positions() {
+        assert_eq!(
+            error(
+                r#"{"response": {"result": [{"data": {"summary": "many"}, "status": {"code": "S400115"}}]}}"#
+            ),
+            r#"invalid JSON input: in response result 1 (task 400115) data: invalid type: string "many", expected u64"#
+        );
+        assert_eq!(
+            error(
+                r#"{"response": {"result": [{"data": null, "status": {"code": "S0105"}}], "stid": 5}}"#
+            ),
+            "invalid JSON input: in response: invalid type: integer `5`, expected a string"
+        );
+        assert_eq!(
+            error(r#"{"response": {"results": []}}"#),
+            "invalid JSON input: in response: missing field `result`"
+        );
+        // Checked on the whole text first: that position is the document's.
+        assert_eq!(
+            error(r#"{"response": {"stid": "a", "stid": "b", "result": []}}"#),
+            "invalid JSON input: the key `stid` twice at line 1 column 33"
+        );
+    }
+
+    #[test]
+    fn each_results_data_is_typed_by_its_own_status_code() {
+        let json = r#"{"response": {"result": [
+            {"data": {"domain": [{"name": "a.de"}]}, "status": {"code": "S0105"}},
+            {"status": {"code": "S0101"}},
+            {"data": {"name": "data", "children": [{"text": "x"}]}, "status": {"code": "S777777"}}
+        ], "stid": "s"}}"#;
+        let Ok(Document::Response(r)) = from_json(json.as_bytes()) else {
+            panic!("{:?}", error(json));
+        };
+        let kinds: Vec<Option<bool>> = r
+            .results
+            .iter()
+            .map(|r| r.data.as_ref().map(|d| matches!(d, AnyData::Raw(_))))
+            .collect();
+        assert_eq!(kinds, [Some(false), None, Some(true)]);
+        assert_eq!(r.stid.as_deref(), Some("s"));
     }
 }

@@ -22,13 +22,10 @@
 //! Recursive models (`where`, `msg`) nest as deep as the input lets them: past the decoder's
 //! depth limit the document is refused with `LimitExceeded`, which the fuzz target allows.
 
-use crate::raw::{RawElement, RawNode};
 use arbitrary::{Result, Unstructured};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::OpenEnum;
-use super::macros::arbitrary_via_gen;
-use super::syntax::is_blank;
 
 /// Draws a value of a model from fuzzer bytes (see the module documentation).
 pub(crate) trait Gen: Sized {
@@ -42,9 +39,7 @@ pub(crate) trait Gen: Sized {
 }
 
 /// The most items of one list, children of one raw element, or attributes drawn.
-const MAX_ITEMS: usize = 6;
-/// The deepest raw element tree drawn.
-const MAX_RAW_DEPTH: usize = 8;
+pub(crate) const MAX_ITEMS: usize = 6;
 
 /// Up to [`MAX_ITEMS`] values, as long as the input says go on.
 pub(crate) fn items<T>(
@@ -176,78 +171,6 @@ impl<T: Gen> Gen for Box<T> {
     }
 }
 
-/// A name: mostly short ASCII (so that names the models know come up), sometimes anything
-/// (which the encoder refuses unless it is an XML name).
-fn name(u: &mut Unstructured<'_>) -> Result<String> {
-    if u.ratio(1, 16)? {
-        return text(u);
-    }
-    const FIRST: &[u8] = b"abcdeimnorstuxyz_:";
-    const CHARS: &[u8] = b"abcdeimnorstuxyz_-.:019";
-    let mut name = String::from(char::from(*u.choose(FIRST)?));
-    for _ in 0..u.int_in_range(0..=7)? {
-        name.push(char::from(*u.choose(CHARS)?));
-    }
-    Ok(name)
-}
-
-/// Unknown children of an element whose modelled children are called `known`.
-pub(crate) fn unknown(u: &mut Unstructured<'_>, known: &[&str]) -> Result<crate::Unknown> {
-    items(u, |u| {
-        let mut el = raw_element(u, MAX_RAW_DEPTH)?;
-        if known.contains(&el.name.as_str()) {
-            el.name.push_str("_x");
-        }
-        Ok(el)
-    })
-    .map(crate::Unknown::from)
-}
-
-/// A raw element in the form decoding gives (see the module documentation).
-fn raw_element(u: &mut Unstructured<'_>, depth: usize) -> Result<RawElement> {
-    let name = name(u)?;
-    let attributes = items(u, |u| Ok((self::name(u)?, text(u)?)))?;
-    let mut children: Vec<RawNode> = Vec::new();
-    while children.len() < MAX_ITEMS && u.arbitrary::<bool>()? {
-        if depth > 1 && u.arbitrary()? {
-            children.push(RawNode::Element(raw_element(u, depth - 1)?));
-            continue;
-        }
-        let text = text(u)?;
-        match children.last_mut() {
-            _ if text.is_empty() => {}
-            Some(RawNode::Text(last)) => last.push_str(&text),
-            _ => children.push(RawNode::Text(text)),
-        }
-    }
-    if children.iter().any(|c| matches!(c, RawNode::Element(_))) {
-        children.retain(|c| !matches!(c, RawNode::Text(t) if is_blank(t)));
-        // Dropping a text may have brought two texts together.
-        let mut merged: Vec<RawNode> = Vec::with_capacity(children.len());
-        for child in children {
-            match (merged.last_mut(), child) {
-                (Some(RawNode::Text(last)), RawNode::Text(t)) => last.push_str(&t),
-                (_, child) => merged.push(child),
-            }
-        }
-        children = merged;
-    }
-    Ok(RawElement {
-        name,
-        attributes,
-        children,
-    })
-}
-
-impl Gen for RawElement {
-    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        raw_element(u, MAX_RAW_DEPTH)
-    }
-    fn generate_named(u: &mut Unstructured<'_>, name: &str) -> Result<Self> {
-        let mut el = raw_element(u, MAX_RAW_DEPTH)?;
-        name.clone_into(&mut el.name);
-        Ok(el)
-    }
-}
-
-arbitrary_via_gen!(RawElement);
+// The raw element generator and `unknown` stand beside `RawElement` in `crate::raw`; the
+// model generators reach `unknown` here.
+pub(crate) use crate::raw::generate::unknown;

@@ -147,9 +147,7 @@ macro_rules! xml_struct {
             ) -> ::std::result::Result<(), $crate::EncodeError> {
                 w.start(name)?;
                 $( $crate::codec::macros::xml_struct!(@write $kind self.$field, $wire, w $($codec)?); )*
-                for u in &self.unknown {
-                    w.raw_element(&u.name, &u)?;
-                }
+                self.unknown.write_xml(w)?;
                 w.end(name);
                 Ok(())
             }

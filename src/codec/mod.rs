@@ -16,8 +16,8 @@ mod writer;
 pub use element::ElementReader;
 pub(crate) use element::RawEvents;
 pub use values::datetime;
-pub(crate) use writer::is_secret_name;
 pub use writer::{Layout, XmlWriter};
+pub(crate) use writer::{MASK, RawWriter, is_secret_name};
 
 pub(crate) use values::{Bit, Cdata, Codec, Natural};
 

@@ -3,7 +3,6 @@
 use crate::codec::syntax::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
 use crate::limits::{Limit, Limits};
-use crate::raw::{RawElement, RawNode};
 use std::fmt;
 use std::io;
 
@@ -38,6 +37,9 @@ pub struct XmlWriter<'o> {
     /// Write `***` for the text of any element named `password`, `token` or `authinfo`.
     mask_secrets: bool,
 }
+
+/// What the writer, and every serializer of the crate, writes instead of a secret.
+pub(crate) const MASK: &str = "***";
 
 /// Whether an element of this name may hold a secret wherever it stands: `password`,
 /// `token` or `authinfo` (a domain's auth code), in any case.
@@ -112,7 +114,7 @@ impl<'o> XmlWriter<'o> {
     /// `text`, or `***` if it is the text of a secret and secrets are masked.
     fn shown<'t>(&self, name: &str, text: &'t str) -> &'t str {
         if self.mask_secrets && !text.is_empty() && is_secret_name(name) {
-            crate::Secret::MASK
+            MASK
         } else {
             text
         }
@@ -207,13 +209,13 @@ impl<'o> XmlWriter<'o> {
 
     /// Opens element `name`; close it with [`end`](Self::end).
     pub fn start(&mut self, name: &str) -> Result<(), EncodeError> {
-        self.start_with(name, &[])
+        self.start_with::<&str, &str>(name, &[])
     }
 
-    fn start_with(
+    fn start_with<K: AsRef<str>, V: AsRef<str>>(
         &mut self,
         name: &str,
-        attributes: &[(String, String)],
+        attributes: &[(K, V)],
     ) -> Result<(), EncodeError> {
         check_name(name)?;
         if self.depth >= self.limits.max_depth {
@@ -225,15 +227,16 @@ impl<'o> XmlWriter<'o> {
         self.check_size(name)?;
         // XML allows an attribute name once per element: refused before anything is written.
         for (i, (key, _)) in attributes.iter().enumerate() {
+            let key = key.as_ref();
             if attributes
                 .get(..i)
                 .unwrap_or_default()
                 .iter()
-                .any(|(k, _)| k == key)
+                .any(|(k, _)| k.as_ref() == key)
             {
                 return Err(EncodeError::DuplicateAttribute {
                     element: name.to_owned(),
-                    attribute: key.clone(),
+                    attribute: key.to_owned(),
                 });
             }
         }
@@ -243,11 +246,12 @@ impl<'o> XmlWriter<'o> {
         self.out.extend_from_slice(name.as_bytes());
         let mark = self.out.len();
         for (key, value) in attributes {
+            let key = key.as_ref();
             check_name(key)?;
             self.out.push(b' ');
             self.out.extend_from_slice(key.as_bytes());
             self.out.extend_from_slice(b"=\"");
-            escape(self.out, name, value, true)?;
+            escape(self.out, name, value.as_ref(), true)?;
             self.out.push(b'"');
         }
         // The decoder bounds a start tag's attributes, as written, by the text length.
@@ -297,7 +301,7 @@ impl<'o> XmlWriter<'o> {
     ) -> Result<(), EncodeError> {
         use std::io::Write;
         if self.mask_secrets && is_secret_name(name) {
-            return self.leaf(name, crate::Secret::MASK);
+            return self.leaf(name, MASK);
         }
         self.start(name)?;
         let mark = self.out.len();
@@ -341,75 +345,85 @@ impl<'o> XmlWriter<'o> {
         self.out.extend_from_slice(name.as_bytes());
         self.out.push(b'>');
     }
-
-    /// Writes a raw element under `name` (normally its own name), content as it came.
-    /// An element holding text is written compact inside, so its text stays exact.
-    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
-        // An explicit stack keeps deep trees off the call stack.
-        let mut stack: Vec<Frame<'_>> = Vec::new();
-        let first = self.open_raw(name, el)?;
-        stack.push(first);
-        while let Some(frame) = stack.last_mut() {
-            match frame.children.next() {
-                Some(RawNode::Element(child)) => {
-                    let next = self.open_raw(&child.name, child)?;
-                    stack.push(next);
-                }
-                Some(RawNode::Text(text)) => {
-                    frame.text += text.len();
-                    let (name, len) = (frame.name, frame.text);
-                    let text = if self.mask_secrets && is_secret_name(name) {
-                        // One mask for all the element's text.
-                        if len > text.len() {
-                            ""
-                        } else {
-                            crate::Secret::MASK
-                        }
-                    } else {
-                        text
-                    };
-                    self.check_text(name, len)?;
-                    self.finish_open_tag();
-                    escape(self.out, name, text, false)?;
-                }
-                None => {
-                    let (name, layout) = (frame.name, frame.layout);
-                    stack.pop();
-                    self.end(name);
-                    self.layout = layout;
-                }
-            }
-        }
-        Ok(())
-    }
 }
 
-/// An open raw element while writing: its name, the children left, the layout outside it.
-struct Frame<'a> {
+/// Writes content kept as it came (raw elements, unknown children) from events: start, text
+/// and end of each element in document order. An element with a text child is written
+/// compact inside, so that its text stays exact (which is why [`start`](Self::start) must be
+/// told); all the text of an element that may hold a secret is one `***` when the writer
+/// masks secrets.
+pub(crate) struct RawWriter<'w, 'o, 'a> {
+    w: &'w mut XmlWriter<'o>,
+    open: Vec<RawFrame<'a>>,
+}
+
+/// An open raw element while writing: its name, the layout outside it, its text so far.
+struct RawFrame<'a> {
     name: &'a str,
-    children: std::slice::Iter<'a, RawNode>,
     layout: Layout,
     /// Bytes of text written in it so far (the decoder joins them).
     text: usize,
 }
 
-impl XmlWriter<'_> {
-    fn open_raw<'a>(
+impl<'w, 'o, 'a> RawWriter<'w, 'o, 'a> {
+    /// Raw content written into `w`, at its current depth.
+    pub(crate) fn new(w: &'w mut XmlWriter<'o>) -> Self {
+        RawWriter {
+            w,
+            open: Vec::new(),
+        }
+    }
+
+    /// How many elements are open.
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// Opens element `name` with its attributes; `has_text`: whether any of its children is
+    /// a text.
+    pub(crate) fn start<K: AsRef<str>, V: AsRef<str>>(
         &mut self,
         name: &'a str,
-        el: &'a RawElement,
-    ) -> Result<Frame<'a>, EncodeError> {
-        self.start_with(name, &el.attributes)?;
-        let layout = self.layout;
-        if el.children.iter().any(|n| matches!(n, RawNode::Text(_))) {
-            self.layout = Layout::Compact;
+        attributes: &[(K, V)],
+        has_text: bool,
+    ) -> Result<(), EncodeError> {
+        self.w.start_with(name, attributes)?;
+        let layout = self.w.layout;
+        if has_text {
+            self.w.layout = Layout::Compact;
         }
-        Ok(Frame {
+        self.open.push(RawFrame {
             name,
-            children: el.children.iter(),
             layout,
             text: 0,
-        })
+        });
+        Ok(())
+    }
+
+    /// A text child of the element open last (nothing outside any element).
+    pub(crate) fn text(&mut self, text: &str) -> Result<(), EncodeError> {
+        let Some(frame) = self.open.last_mut() else {
+            return Ok(());
+        };
+        frame.text = frame.text.saturating_add(text.len());
+        let (name, len) = (frame.name, frame.text);
+        let text = if self.w.mask_secrets && is_secret_name(name) {
+            // One mask for all the element's text.
+            if len > text.len() { "" } else { MASK }
+        } else {
+            text
+        };
+        self.w.check_text(name, len)?;
+        self.w.finish_open_tag();
+        escape(self.w.out, name, text, false)
+    }
+
+    /// Closes the element open last.
+    pub(crate) fn end(&mut self) {
+        if let Some(frame) = self.open.pop() {
+            self.w.end(frame.name);
+            self.w.layout = frame.layout;
+        }
     }
 }
 

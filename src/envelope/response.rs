@@ -171,9 +171,7 @@ impl<D: ToXml> ToXml for TaskResult<D> {
         for msg in after {
             msg.to_xml("msg", w)?;
         }
-        for raw in &self.unknown {
-            w.raw_element(&raw.name, &raw)?;
-        }
+        self.unknown.write_xml(w)?;
         w.end(name);
         Ok(())
     }
@@ -458,9 +456,7 @@ impl<D: ToXml> ToXml for Response<D> {
         for result in &self.results {
             result.to_xml("result", w)?;
         }
-        for raw in &self.unknown {
-            w.raw_element(&raw.name, &raw)?;
-        }
+        self.unknown.write_xml(w)?;
         if let Some(stid) = &self.stid {
             stid.to_xml("stid", w)?;
         }
