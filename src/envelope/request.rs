@@ -215,9 +215,7 @@ impl ToXml for Request {
         for task in &self.tasks {
             task.to_xml("task", w)?;
         }
-        for raw in &self.unknown {
-            w.raw_element(&raw.name, &raw)?;
-        }
+        self.unknown.write_xml(w)?;
         w.end(name);
         Ok(())
     }

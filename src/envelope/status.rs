@@ -196,9 +196,7 @@ impl ToXml for ObjectRef {
             };
             w.leaf("value", shown)?;
         }
-        for u in &self.unknown {
-            w.raw_element(&u.name, &u)?;
-        }
+        self.unknown.write_xml(w)?;
         w.end(name);
         Ok(())
     }

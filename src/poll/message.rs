@@ -174,9 +174,7 @@ impl ToXml for Message {
         if let Some(created) = &self.created {
             created.to_xml("created", w)?;
         }
-        for raw in &self.unknown {
-            w.raw_element(&raw.name, &raw)?;
-        }
+        self.unknown.write_xml(w)?;
         w.end(name);
         Ok(())
     }
