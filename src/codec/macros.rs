@@ -83,12 +83,18 @@ macro_rules! xml_struct {
         impl $crate::codec::fuzz::Gen for $name {
             fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
                 Ok($name {
-                    $( $field: $crate::codec::fuzz::Gen::generate_named(u, $wire)?, )*
+                    $( $field: $crate::codec::macros::xml_struct!(@generate $kind u $wire), )*
                     unknown: $crate::codec::fuzz::unknown(u, &[$($wire),*])?,
                 })
             }
         }
         $crate::codec::macros::arbitrary_via_gen!($name);
+    };
+
+    // A field's generator: at least one value, mostly, for a `some` field.
+    (@generate some $u:ident $wire:literal) => { $crate::codec::fuzz::some($u, $wire)? };
+    (@generate $kind:ident $u:ident $wire:literal) => {
+        $crate::codec::fuzz::Gen::generate_named($u, $wire)?
     };
 
     // The struct itself, one field at a time.
