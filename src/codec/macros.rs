@@ -138,7 +138,7 @@ macro_rules! xml_struct {
             $($done)*
             /// Child elements this crate does not model, in the order they came; written after
             /// the modelled ones.
-            #[serde(rename = "_unknown", default, skip_serializing_if = "crate::Unknown::is_empty")]
+            #[serde(rename = "_unknown", default, skip_serializing_if = "crate::codec::macros::is_default")]
             pub unknown: $crate::Unknown,
         }
     };
@@ -404,6 +404,12 @@ macro_rules! open_enum {
             $( $( Self::$variant($spelling::$sv), )+ )?
         )*]);
     };
+}
+
+/// Whether `value` is its type's default: `xml_struct!`'s `skip_serializing_if` for the
+/// `unknown` field (an empty one), so that the codec names no type above it there.
+pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// With the `arbitrary` feature, `arbitrary::Arbitrary` for a type through its
