@@ -117,8 +117,8 @@ pub fn registered_task() -> BoxedStrategy<(&'static TaskInfo, RequestTask)> {
         .prop_flat_map(|task: &'static TaskInfo| {
             let tasks = (task_body(task), arb::<RequestTask>()).prop_map(move |(body, rest)| {
                 let mut t = RequestTask::new(code(task.code), body);
-                // The rest of a drawn task (ctid, view, where, …); its unknown children may
-                // have the name of this task's body, so they go.
+                // The rest of a drawn task (ctid, view, where, …); its unknown children
+                // called like a body of this task's code (of any of its forms) go.
                 t.ctid = rest.ctid;
                 t.reply_to = rest.reply_to;
                 t.view = rest.view;
@@ -130,7 +130,10 @@ pub fn registered_task() -> BoxedStrategy<(&'static TaskInfo, RequestTask)> {
                     .into_iter()
                     .filter(|e| {
                         let name = e.name.as_str();
-                        task.element != Some(name) && !task.parts.contains(&name)
+                        !TASKS.iter().any(|t| {
+                            t.code == task.code
+                                && (t.element == Some(name) || t.parts.contains(&name))
+                        })
                     })
                     .collect();
                 (task, t)
