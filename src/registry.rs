@@ -538,6 +538,28 @@ macro_rules! registry {
                 let _ = pick;
                 Ok(TaskBody::None)
             }
+
+            /// A body of the modelled task `task` (one of [`TASKS`]), drawn from `u` as the
+            /// structured fuzz target draws bodies (feature `arbitrary`): refused by the
+            /// encoder or decoded back equal. [`TaskBody::None`] for a `task` not in the table.
+            /// The property tests draw each registered task's bodies with it.
+            pub fn arbitrary_of(
+                task: &TaskInfo,
+                u: &mut ::arbitrary::Unstructured<'_>,
+            ) -> ::arbitrary::Result<Self> {
+                use $crate::codec::fuzz::Gen;
+                $(
+                    if task.name == stringify!($name) {
+                        return Gen::generate(u).map(TaskBody::$name);
+                    }
+                    $(
+                        if task.name == stringify!($form) {
+                            return Gen::generate(u).map(TaskBody::$form);
+                        }
+                    )*
+                )*
+                Ok(TaskBody::None)
+            }
         }
 
         #[cfg(feature = "arbitrary")]
@@ -555,6 +577,17 @@ macro_rules! registry {
                 )*
                 // `AnyData::Raw` is the whole `data` element: it takes the name.
                 Gen::generate_named(u, "data").map(AnyData::Raw)
+            }
+
+            /// Data of task `code`, typed as [`Document`](crate::Document) types it by the
+            /// status code (a [`Raw`](Self::Raw) `data` element for a code this crate does
+            /// not model), drawn from `u` as the structured fuzz target draws it (feature
+            /// `arbitrary`).
+            pub fn arbitrary_for(
+                code: &str,
+                u: &mut ::arbitrary::Unstructured<'_>,
+            ) -> ::arbitrary::Result<Self> {
+                Self::generate_for(code, u)
             }
         }
     };

@@ -2,22 +2,29 @@
 //! layouts, through the typed decoders and through [`Document::decode`]; and encoding refuses
 //! a character XML 1.0 cannot represent instead of writing it.
 //!
-//! The value generators are in `common/strategies.rs`.
+//! The values are drawn by the crate's generators (feature `arbitrary`, the ones the
+//! `roundtrip` fuzz target draws with) through `common/strategies.rs`; every registered task
+//! and every registered task's answer is drawn, from `registry::TASKS`.
 
 use autodns_xml::certificate::{
-    AuthenticationMethod, Certificate, CertificateJob, CertificateJobInfoData, Product,
-    SignatureHash, Software, TransparencyPrivacy,
+    AuthenticationMethod, Certificate, CertificateJob, CertificateJobHistoryInfo,
+    CertificateJobHistoryList, CertificateJobInfo, CertificateJobInfoData, CertificateJobList,
+    Product, SignatureHash, Software, TransparencyPrivacy,
 };
 use autodns_xml::codec::{FromXml, Layout, OpenEnum, ToXml};
 use autodns_xml::contact::{ContactCreate, ContactType, Handle, Protection};
-use autodns_xml::domain::{DomainInfo, RddsOptIn, RegistrarStatus, RegistryStatus};
+use autodns_xml::domain::{DomainCreate, DomainInfo, RddsOptIn, RegistrarStatus, RegistryStatus};
 use autodns_xml::envelope::{Operator, Order, OrderMode, Where};
 use autodns_xml::job::{Job, JobAction, JobStatus, JobType};
+use autodns_xml::poll::{PollConfirm, PollInfo};
+use autodns_xml::registry::TASKS;
+use autodns_xml::zone::{ZoneCreate, ZoneInfo, ZoneStream};
 use autodns_xml::{
     AnyData, Auth, Document, EncodeError, Msg, Quirk, QuirkKind, RawElement, Request, RequestTask,
     Response, Secret, StatusType, User,
 };
 use proptest::prelude::*;
+use proptest::sample::select;
 use std::fmt::Debug;
 
 #[path = "common/strategies.rs"]
@@ -132,6 +139,26 @@ fn check_request(req: &Request) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Encodes `doc` in both layouts: it decodes back equal, with no repair, and re-encodes the
+/// same.
+fn check_document(doc: &Document) -> Result<(), TestCaseError> {
+    for layout in LAYOUTS {
+        let xml = doc
+            .to_xml_with(layout)
+            .map_err(|e| TestCaseError::fail(format!("encode ({layout:?}): {e}")))?;
+        let back =
+            Document::decode(xml.as_bytes()).map_err(|e| fail("Document::decode", e, &xml))?;
+        let quirks = back.quirks().to_vec();
+        prop_assert_eq!(&back, doc, "{:?}:\n{}", layout, xml);
+        only_misspellings(&quirks, &xml)?;
+        let again = back
+            .to_xml_with(layout)
+            .map_err(|e| fail("re-encode", e, &xml))?;
+        prop_assert_eq!(&again, &xml, "Document re-encodes differently");
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties.
 // ---------------------------------------------------------------------------------------------
@@ -146,98 +173,103 @@ proptest! {
 
     #[test]
     fn bare_task_round_trip(task in request_task()) {
-        let doc = Document::Task(task);
-        for layout in LAYOUTS {
-            let xml = doc
-                .to_xml_with(layout)
-                .map_err(|e| TestCaseError::fail(format!("encode ({layout:?}): {e}")))?;
-            let back =
-                Document::decode(xml.as_bytes()).map_err(|e| fail("Document::decode", e, &xml))?;
-    let quirks = back.quirks().to_vec();
-            prop_assert_eq!(&back, &doc, "{:?}:\n{}", layout, xml);
-            only_misspellings(&quirks, &xml)?;
-        }
+        check_document(&Document::Task(task))?;
     }
 
     #[test]
     fn empty_data_response_round_trip(
-        resp in response(empty_data(), codes(&["0301"])),
+        resp in answer::<ContactCreate>(),
     ) {
         check_response(&resp, AnyData::ContactCreate)?;
     }
 
     #[test]
     fn domain_create_response_round_trip(
-        resp in response(domain_create_data(), codes(&["0101"])),
+        resp in answer::<DomainCreate>(),
     ) {
         check_response(&resp, AnyData::DomainCreate)?;
     }
 
     #[test]
     fn domain_info_response_round_trip(
-        resp in response(domain_info_data(), codes(&["0105"])),
+        resp in answer::<DomainInfo>(),
     ) {
         check_response(&resp, AnyData::DomainInfo)?;
     }
 
     #[test]
-    fn poll_info_response_round_trip(resp in response(poll_info_data(), codes(&["0905"]))) {
+    fn poll_info_response_round_trip(resp in answer::<PollInfo>()) {
         check_response(&resp, AnyData::PollInfo)?;
     }
 
     #[test]
     fn poll_confirm_response_round_trip(
-        resp in response(poll_confirm_data(), codes(&["0906"])),
+        resp in answer::<PollConfirm>(),
     ) {
         check_response(&resp, AnyData::PollConfirm)?;
     }
 
     #[test]
     fn certificate_job_info_response_round_trip(
-        resp in response(certificate_job_info_data(), codes(&["400114"])),
+        resp in answer::<CertificateJobInfo>(),
     ) {
         check_response(&resp, AnyData::CertificateJobInfo)?;
     }
 
     #[test]
     fn certificate_job_history_info_response_round_trip(
-        resp in response(certificate_job_info_data(), codes(&["400134"])),
+        resp in answer::<CertificateJobHistoryInfo>(),
     ) {
         check_response(&resp, AnyData::CertificateJobHistoryInfo)?;
     }
 
     #[test]
     fn certificate_job_list_response_round_trip(
-        resp in response(certificate_job_list_data(), codes(&["400115"])),
+        resp in answer::<CertificateJobList>(),
     ) {
         check_response(&resp, AnyData::CertificateJobList)?;
     }
 
     #[test]
     fn certificate_job_history_list_response_round_trip(
-        resp in response(certificate_job_list_data(), codes(&["400135"])),
+        resp in answer::<CertificateJobHistoryList>(),
     ) {
         check_response(&resp, AnyData::CertificateJobHistoryList)?;
     }
 
     #[test]
-    fn zone_info_response_round_trip(resp in response(zone_data(), codes(&["0205"]))) {
+    fn zone_info_response_round_trip(resp in answer::<ZoneInfo>()) {
         check_response(&resp, AnyData::ZoneInfo)?;
     }
 
     #[test]
-    fn zone_create_response_round_trip(resp in response(zone_data(), codes(&["0201"]))) {
+    fn zone_create_response_round_trip(resp in answer::<ZoneCreate>()) {
         check_response(&resp, AnyData::ZoneCreate)?;
     }
 
     #[test]
-    fn zone_stream_response_round_trip(resp in response(empty_data(), codes(&["0202001"]))) {
+    fn zone_stream_response_round_trip(resp in answer::<ZoneStream>()) {
         check_response(&resp, AnyData::ZoneStream)?;
     }
 
     #[test]
-    fn raw_data_response_round_trip(resp in response(raw_named("data"), unmodelled_code())) {
+    fn raw_data_response_round_trip(resp in raw_answer()) {
         check_response(&resp, AnyData::Raw)?;
+    }
+
+    /// Every registered task (each form of each code, from the table) as a bare task.
+    #[test]
+    fn every_registered_task_round_trips((_, task) in registered_task()) {
+        check_document(&Document::Task(task))?;
+    }
+
+    /// The answer to every registered task code (from the table), its data typed by the
+    /// status code as `Document::decode` types it.
+    #[test]
+    fn every_registered_answer_round_trips(
+        resp in select(TASKS).prop_flat_map(|t| any_answer(t.code)),
+    ) {
+        check_document(&Document::Response(resp))?;
     }
 }
 
@@ -346,7 +378,7 @@ proptest! {
 
     #[test]
     fn response_with_invalid_char_is_refused(
-        mut resp in response(certificate_job_info_data(), codes(&["400114"])),
+        mut resp in answer::<CertificateJobInfo>(),
         (bad_text, bad) in poisoned(),
         slot in 0usize..9,
     ) {

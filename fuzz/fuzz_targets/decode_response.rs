@@ -1,45 +1,26 @@
-//! Arbitrary bytes as a response: as a [`Document`] (data typed by status code), as a
-//! `Response<RawElement>`, and as the response to a task chosen by the first byte. Nothing
-//! panics; whatever decodes encodes and decodes back to itself.
+//! Arbitrary bytes as a response: as a [`Document`](autodns_xml::Document) (data typed by
+//! status code), and through one of the typed response decoders (`Response<RawElement>`, or
+//! the response to a modelled task) chosen by the first byte. Nothing panics; whatever decodes
+//! encodes and decodes back to itself (the properties in `tests/fuzz_oracle`, shared with
+//! `tests/fuzz_props.rs`).
 #![no_main]
 
-mod common;
+#[path = "../../tests/fuzz_oracle/mod.rs"]
+mod fuzz_oracle;
 
-use autodns_xml::certificate::{CertificateJobInfo, CertificateJobList};
-use autodns_xml::codec::{FromXml, ToXml};
-use autodns_xml::contact::ContactCreate;
-use autodns_xml::domain::{DomainCreate, DomainInfo};
-use autodns_xml::poll::{PollConfirm, PollInfo};
-use autodns_xml::{RawElement, Response, Task};
 use libfuzzer_sys::fuzz_target;
-use std::fmt::Debug;
-
-fn typed<D: FromXml + ToXml + PartialEq + Debug>(data: &[u8]) {
-    if let Ok(resp) = common::decode_both(data, Response::<D>::decode_with) {
-        common::stable(&resp, Response::to_xml_with, Response::decode);
-    }
-}
-
-fn task<T: Task>(data: &[u8])
-where
-    T::Data: ToXml + PartialEq + Debug,
-{
-    typed::<T::Data>(data)
-}
 
 fuzz_target!(|data: &[u8]| {
-    common::document(data);
+    if let Err(why) = fuzz_oracle::document(data) {
+        panic!("{why}");
+    }
     let Some((&pick, rest)) = data.split_first() else {
         return;
     };
-    match pick % 8 {
-        0 => typed::<RawElement>(rest),
-        1 => task::<DomainInfo>(rest),
-        2 => task::<DomainCreate>(rest),
-        3 => task::<ContactCreate>(rest),
-        4 => task::<PollInfo>(rest),
-        5 => task::<PollConfirm>(rest),
-        6 => task::<CertificateJobInfo>(rest),
-        _ => task::<CertificateJobList>(rest),
+    let responses = fuzz_oracle::RESPONSES;
+    if let Some(check) = responses.get(usize::from(pick) % responses.len()) {
+        if let Err(why) = check(rest) {
+            panic!("{why}");
+        }
     }
 });

@@ -83,12 +83,18 @@ macro_rules! xml_struct {
         impl $crate::codec::fuzz::Gen for $name {
             fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
                 Ok($name {
-                    $( $field: $crate::codec::fuzz::Gen::generate_named(u, $wire)?, )*
+                    $( $field: $crate::codec::macros::xml_struct!(@generate $kind u $wire), )*
                     unknown: $crate::codec::fuzz::unknown(u, &[$($wire),*])?,
                 })
             }
         }
         $crate::codec::macros::arbitrary_via_gen!($name);
+    };
+
+    // A field's generator: at least one value, mostly, for a `some` field.
+    (@generate some $u:ident $wire:literal) => { $crate::codec::fuzz::some($u, $wire)? };
+    (@generate $kind:ident $u:ident $wire:literal) => {
+        $crate::codec::fuzz::Gen::generate_named($u, $wire)?
     };
 
     // The struct itself, one field at a time.
@@ -132,7 +138,7 @@ macro_rules! xml_struct {
             $($done)*
             /// Child elements this crate does not model, in the order they came; written after
             /// the modelled ones.
-            #[serde(rename = "_unknown", default, skip_serializing_if = "crate::Unknown::is_empty")]
+            #[serde(rename = "_unknown", default, skip_serializing_if = "crate::codec::macros::is_default")]
             pub unknown: $crate::Unknown,
         }
     };
@@ -396,6 +402,12 @@ macro_rules! open_enum {
             $( $( Self::$variant($spelling::$sv), )+ )?
         )*]);
     };
+}
+
+/// Whether `value` is its type's default: `xml_struct!`'s `skip_serializing_if` for the
+/// `unknown` field (an empty one), so that the codec names no type above it there.
+pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// With the `arbitrary` feature, `arbitrary::Arbitrary` for a type through its

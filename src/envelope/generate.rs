@@ -100,7 +100,12 @@ pub(crate) fn response<D>(
 
 impl<D: Gen> Gen for Response<D> {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        let results = Gen::generate(u)?;
+        // At least one result, most of the time (none is refused).
+        let mut results = Vec::new();
+        if !u.ratio(1, 16)? {
+            results.push(TaskResult::generate(u)?);
+        }
+        results.extend(Vec::<TaskResult<D>>::generate(u)?);
         response(u, results)
     }
 }

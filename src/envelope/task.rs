@@ -307,6 +307,7 @@ impl ToXml for RequestTask {
 #[cfg(feature = "arbitrary")]
 mod generate {
     use super::{RequestTask, TaskBody};
+    use crate::RawElement;
     use crate::codec::fuzz::{Gen, unknown};
     use crate::registry::TASKS;
     use crate::task::TaskCode;
@@ -328,15 +329,35 @@ mod generate {
                     .filter(|t| t.code == code.as_str())
                     .flat_map(|t| t.element.into_iter().chain(t.parts.iter().copied())),
             );
+            let ctid = Gen::generate(u)?;
+            let reply_to = Gen::generate(u)?;
+            let view = Gen::generate(u)?;
+            let key = Gen::generate(u)?;
+            let r#where = Gen::generate(u)?;
+            let order = Gen::generate(u)?;
+            let mut unknown: Vec<RawElement> = unknown(u, &known)?.into_iter().collect();
+            // Now and then an element called like another task's body (`domain`,
+            // `message`, …), which this task keeps in its place among the unknown ones.
+            if u.ratio(1, 4)? {
+                let foreign: Vec<&str> = TASKS
+                    .iter()
+                    .filter_map(|t| t.element)
+                    .filter(|e| !known.contains(e))
+                    .collect();
+                if let Ok(name) = u.choose(&foreign) {
+                    let at = u.int_in_range(0..=unknown.len())?;
+                    unknown.insert(at, RawElement::generate_named(u, name)?);
+                }
+            }
             Ok(RequestTask {
                 body,
-                ctid: Gen::generate(u)?,
-                reply_to: Gen::generate(u)?,
-                view: Gen::generate(u)?,
-                key: Gen::generate(u)?,
-                r#where: Gen::generate(u)?,
-                order: Gen::generate(u)?,
-                unknown: unknown(u, &known)?.into_iter().collect(),
+                ctid,
+                reply_to,
+                view,
+                key,
+                r#where,
+                order,
+                unknown,
                 code,
                 quirks: Vec::new(),
             })
