@@ -875,10 +875,11 @@ pub(crate) mod generate {
     /// The deepest raw element tree drawn.
     const MAX_RAW_DEPTH: usize = 8;
 
-    /// A name: mostly short ASCII (so that names the models know come up), sometimes anything
-    /// (which the encoder refuses unless it is an XML name).
+    /// A name: mostly short ASCII (so that names the models know come up), now and then
+    /// anything (which the encoder refuses unless it is an XML name). Rarely: a document holds
+    /// many raw elements, and one bad name refuses all of it.
     fn name(u: &mut Unstructured<'_>) -> Result<String> {
-        if u.ratio(1, 16)? {
+        if u.ratio(1, 256)? {
             return text(u);
         }
         const FIRST: &[u8] = b"abcdeimnorstuxyz_:";

@@ -404,7 +404,7 @@ mod structured {
     const DRAWS: u32 = 200;
 
     /// The share of drawn values that must encode, in per cent, for each kind of value.
-    const FLOOR: u32 = 15;
+    const FLOOR: u32 = 60;
 
     /// How many of [`DRAWS`] values drawn by `draw` from pseudo-random bytes the encoder
     /// writes, counting the refusals by kind in `refusals`.

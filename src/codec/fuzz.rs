@@ -183,7 +183,3 @@ impl<T: Gen> Gen for Box<T> {
         T::generate_named(u, name).map(Box::new)
     }
 }
-
-// The raw element generator and `unknown` stand beside `RawElement` in `crate::raw`; the
-// model generators reach `unknown` here.
-pub(crate) use crate::raw::generate::unknown;

@@ -84,7 +84,7 @@ macro_rules! xml_struct {
             fn generate(u: &mut ::arbitrary::Unstructured<'_>) -> ::arbitrary::Result<Self> {
                 Ok($name {
                     $( $field: $crate::codec::macros::xml_struct!(@generate $kind u $wire), )*
-                    unknown: $crate::codec::fuzz::unknown(u, &[$($wire),*])?,
+                    unknown: $crate::raw::generate::unknown(u, &[$($wire),*])?,
                 })
             }
         }

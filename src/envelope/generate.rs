@@ -5,7 +5,8 @@
 use super::{
     Auth, Request, RequestTask, Response, Secret, Status, StatusCode, StatusKind, TaskResult,
 };
-use crate::codec::fuzz::{Gen, text, unknown};
+use crate::codec::fuzz::{Gen, text};
+use crate::raw::generate::unknown;
 use crate::{AnyData, TaskCode};
 use arbitrary::{Arbitrary, Result, Unstructured};
 

@@ -308,7 +308,8 @@ impl ToXml for RequestTask {
 mod generate {
     use super::{RequestTask, TaskBody};
     use crate::RawElement;
-    use crate::codec::fuzz::{Gen, unknown};
+    use crate::codec::fuzz::Gen;
+    use crate::raw::generate::unknown;
     use crate::registry::TASKS;
     use crate::task::TaskCode;
     use arbitrary::{Result, Unstructured};

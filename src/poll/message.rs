@@ -185,7 +185,8 @@ impl ToXml for Message {
 mod generate {
     use super::{Message, Payload};
     use crate::RawElement;
-    use crate::codec::fuzz::{Gen, unknown};
+    use crate::codec::fuzz::Gen;
+    use crate::raw::generate::unknown;
     use arbitrary::{Result, Unstructured};
 
     /// The children a message models: an unknown payload or child takes none of these names.
