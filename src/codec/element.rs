@@ -2,7 +2,7 @@
 //! one element with.
 
 use super::syntax::{Attrs, is_blank};
-use super::tokenizer::{Token, Tokenizer};
+use super::tokenizer::{Step, Token, Tokenizer};
 use crate::error::{DecodeError, DecodeErrorKind, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::quirk::QuirkKind;
@@ -70,6 +70,17 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     pub fn next_child(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
         if self.done {
             return Ok(None);
+        }
+        // The usual cases, read without a token.
+        match self.tok.child_step(self.depth) {
+            Step::Start(name, pos) => {
+                return Ok(Some(ElementReader::new(self.tok, name, pos, Attrs::none())));
+            }
+            Step::End => {
+                self.done = true;
+                return Ok(None);
+            }
+            Step::Other => {}
         }
         loop {
             // Blank text is skipped here: the scanner need not hand it out.

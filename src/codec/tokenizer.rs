@@ -68,6 +68,17 @@ pub(crate) enum Token<'i> {
     Eof,
 }
 
+/// What [`Tokenizer::child_step`] read.
+pub(crate) enum Step<'i> {
+    /// A child's start tag (no attributes), at this offset; an empty-element tag owes its end
+    /// token, as after [`Token::Start`].
+    Start(&'i str, usize),
+    /// The open element's end tag: it is closed.
+    End,
+    /// Something else: nothing was read.
+    Other,
+}
+
 /// A result whose error is boxed: tokens are returned by value many times per element, and
 /// a [`DecodeError`] beside them would make every one of them large.
 pub(crate) type Fallible<T> = Result<T, Box<DecodeError>>;
@@ -355,6 +366,77 @@ impl<'i> Tokenizer<'i> {
             true => normalize_line_ends(text),
             false => Cow::Borrowed(text),
         })
+    }
+
+    /// Between the children of the element open at `depth`: the next child's start tag, or
+    /// the element's end tag, read straight from the bytes, the indentation before it
+    /// skipped. This is what [`next_skipping_blank`](Self::next_skipping_blank) reads for
+    /// them, without building a token: a start tag with an ASCII name and no attribute (a
+    /// depth within the limit, a name no quirk repair looks into) or the open element's end
+    /// tag written `</name>`. Anything else is [`Step::Other`], and nothing was read.
+    #[inline(always)]
+    pub(crate) fn child_step(&mut self, depth: usize) -> Step<'i> {
+        if self.pending_end.is_some() || !self.lookahead.is_empty() || self.stack.len() != depth {
+            return Step::Other;
+        }
+        let hay = self.hay();
+        let mut i = self.at;
+        if hay
+            .get(i)
+            .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            // As `read_raw` skips it: a run within the text limit that a tag follows.
+            let next = i + 1 + blank_len(hay.get(i + 1..).unwrap_or_default());
+            if next - i > self.limits.max_text_len {
+                return Step::Other;
+            }
+            i = next;
+        }
+        if hay.get(i) != Some(&b'<') {
+            return Step::Other;
+        }
+        match hay.get(i + 1) {
+            Some(b'/') => {
+                let Some(&top) = self.stack.last() else {
+                    return Step::Other;
+                };
+                let name_start = i + 2;
+                let end = name_start + top.len();
+                if hay.get(name_start..end) != Some(top.as_bytes()) || hay.get(end) != Some(&b'>') {
+                    return Step::Other;
+                }
+                self.at = end + 1;
+                self.close();
+                Step::End
+            }
+            Some(&b) if name_class(b) & 1 != 0 => {
+                let from = i + 1;
+                let mut k = from + 1;
+                while hay.get(k).is_some_and(|&b| name_class(b) & 2 != 0) {
+                    k += 1;
+                }
+                let empty = match (hay.get(k), hay.get(k + 1)) {
+                    (Some(b'>'), _) => false,
+                    (Some(b'/'), Some(b'>')) => true,
+                    _ => return Step::Other,
+                };
+                let name = self.slice(from, k);
+                if self.root_closed
+                    || self.prefix.len() + self.stack.len() >= self.limits.max_depth
+                    || (!empty && repairable(name))
+                {
+                    return Step::Other;
+                }
+                self.root_seen = true;
+                self.stack.push(name);
+                if empty {
+                    self.pending_end = Some(i);
+                }
+                self.at = k + if empty { 2 } else { 1 };
+                Step::Start(name, i)
+            }
+            _ => Step::Other,
+        }
     }
 
     /// The next token, for a caller that ignores white space between elements: a run of
