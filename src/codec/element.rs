@@ -66,7 +66,9 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads up to and returns the next child element, or `None` once this element's end tag
     /// has been read. White space between children is skipped; other text is an error.
-    #[inline]
+    // Inlined into each model's reader: its result is then never copied through memory
+    // (a call's returned reader, loaded in other widths than it was stored, stalled).
+    #[inline(always)]
     pub fn next_child(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
         if self.done {
             return Ok(None);
@@ -82,6 +84,13 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             }
             Step::Other => {}
         }
+        self.next_child_slow()
+    }
+
+    /// [`next_child`](Self::next_child) for everything but the usual start and end tags:
+    /// through the tokenizer's tokens.
+    #[inline(never)]
+    fn next_child_slow(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
         loop {
             // Blank text is skipped here: the scanner need not hand it out.
             match self.tok.next_skipping_blank().map_err(|e| *e)? {
@@ -111,17 +120,20 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads the element's character content (text, references and CDATA, joined) up to its
     /// end tag. A child element is an error.
-    #[inline]
+    // Inlined into each model's reader: its result is then never copied through memory
+    // (a call's returned reader, loaded in other widths than it was stored, stalled).
+    #[inline(always)]
     pub fn text(mut self) -> Result<Cow<'i, str>, DecodeError> {
         self.read_text()
     }
 
     /// Like [`text`](Self::text), but leaves the reader usable afterwards (to record a quirk
     /// about the value, say).
-    #[inline]
+    // Inlined into each model's reader: its result is then never copied through memory
+    // (a call's returned reader, loaded in other widths than it was stored, stalled).
+    #[inline(always)]
     pub fn read_text(&mut self) -> Result<Cow<'i, str>, DecodeError> {
         self.note_attributes();
-        let mut acc: Option<Cow<'i, str>> = None;
         if self.done {
             return Ok(Cow::Borrowed(""));
         }
@@ -130,6 +142,14 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             self.done = true;
             return Ok(text);
         }
+        self.read_text_slow()
+    }
+
+    /// [`read_text`](Self::read_text) through the tokenizer's tokens: references, CDATA,
+    /// comments, an empty element, an end tag after white space.
+    #[inline(never)]
+    fn read_text_slow(&mut self) -> Result<Cow<'i, str>, DecodeError> {
+        let mut acc: Option<Cow<'i, str>> = None;
         loop {
             match self.tok.next().map_err(|e| *e)? {
                 Token::Text { text, pos, .. } => match &mut acc {

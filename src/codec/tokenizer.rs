@@ -341,6 +341,7 @@ impl<'i> Tokenizer<'i> {
     /// step: `Some` when the text needs no reference resolved and the open element's end tag
     /// follows it, exactly as [`next`](Self::next) would read them (a `Text` token, then
     /// `End`); `None` (nothing read) for everything else.
+    #[inline(always)]
     pub(crate) fn leaf_text(&mut self) -> Option<Cow<'i, str>> {
         if self.pending_end.is_some() || !self.lookahead.is_empty() {
             return None;
@@ -411,10 +412,7 @@ impl<'i> Tokenizer<'i> {
             }
             Some(&b) if name_class(b) & 1 != 0 => {
                 let from = i + 1;
-                let mut k = from + 1;
-                while hay.get(k).is_some_and(|&b| name_class(b) & 2 != 0) {
-                    k += 1;
-                }
+                let k = from + 1 + name_tail_len(hay.get(from + 1..).unwrap_or_default());
                 let empty = match (hay.get(k), hay.get(k + 1)) {
                     (Some(b'>'), _) => false,
                     (Some(b'/'), Some(b'>')) => true,
@@ -860,10 +858,7 @@ impl<'i> Tokenizer<'i> {
         let from = start + 1;
         // The usual case: an ASCII name, checked as it is scanned, then `>` or `/>`.
         if hay.get(from).is_some_and(|&b| name_class(b) & 1 != 0) {
-            let mut i = from + 1;
-            while hay.get(i).is_some_and(|&b| name_class(b) & 2 != 0) {
-                i += 1;
-            }
+            let i = from + 1 + name_tail_len(hay.get(from + 1..).unwrap_or_default());
             let empty = match (hay.get(i), hay.get(i + 1)) {
                 (Some(b'>'), _) => Some(false),
                 (Some(b'/'), Some(b'>')) => Some(true),
@@ -1117,6 +1112,15 @@ fn scan_text(rest: &[u8]) -> (usize, u8) {
             }
         }
     }
+}
+
+/// How many bytes at the start of `rest` may continue an ASCII name (an iterator: no
+/// bounds check per byte).
+#[inline(always)]
+fn name_tail_len(rest: &[u8]) -> usize {
+    rest.iter()
+        .position(|&b| name_class(b) & 2 == 0)
+        .unwrap_or(rest.len())
 }
 
 /// How many bytes of white space (space, tab, CR, LF) `rest` starts with: eight bytes at a
