@@ -66,37 +66,39 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads up to and returns the next child element, or `None` once this element's end tag
     /// has been read. White space between children is skipped; other text is an error.
-    // Inlined into each model's reader: its result is then never copied through memory
-    // (a call's returned reader, loaded in other widths than it was stored, stalled).
+    // Inlined into each model's reader, and the reader built in one place from the parts
+    // either path found: the result is then never copied through memory (a returned reader,
+    // stored field by field and loaded in wider words, stalled on store forwarding).
     #[inline(always)]
     pub fn next_child(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
         if self.done {
             return Ok(None);
         }
         // The usual cases, read without a token.
-        match self.tok.child_step(self.depth) {
-            Step::Start(name, pos) => {
-                return Ok(Some(ElementReader::new(self.tok, name, pos, Attrs::none())));
-            }
+        let (name, pos, attrs) = match self.tok.child_step(self.depth) {
+            Step::Start(name, pos) => (name, pos, Attrs::none()),
             Step::End => {
                 self.done = true;
                 return Ok(None);
             }
-            Step::Other => {}
-        }
-        self.next_child_slow()
+            Step::Other => match self.next_child_slow()? {
+                Some(start) => start,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(ElementReader::new(self.tok, name, pos, attrs)))
     }
 
     /// [`next_child`](Self::next_child) for everything but the usual start and end tags:
-    /// through the tokenizer's tokens.
+    /// through the tokenizer's tokens. Returns the child's name, position and attributes.
     #[inline(never)]
-    fn next_child_slow(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
+    fn next_child_slow(&mut self) -> Result<Option<(&'i str, usize, Attrs<'i>)>, DecodeError> {
         loop {
             // Blank text is skipped here: the scanner need not hand it out.
             match self.tok.next_skipping_blank().map_err(|e| *e)? {
                 Token::Start { name, pos, attrs } => {
                     if self.tok.depth() == self.depth + 1 {
-                        return Ok(Some(ElementReader::new(self.tok, name, pos, attrs)));
+                        return Ok(Some((name, pos, attrs)));
                     }
                 }
                 Token::End => {
