@@ -185,6 +185,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     /// Reads the text and parses it with `parse` (given the text trimmed of white space);
     /// `None` from `parse` is an [`InvalidValue`](DecodeErrorKind::InvalidValue) error that
     /// quotes the text and says what was `expected`.
+    #[inline(always)]
     pub fn parse_with<T>(
         mut self,
         expected: &'static str,
@@ -195,12 +196,19 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             Some(v) => Ok(v),
             // The path is built only now: after the end tag the parent's part of the stack
             // is still in place.
-            None => Err(self.error(DecodeErrorKind::InvalidValue {
-                field: self.name.to_owned(),
-                value: excerpt(&text),
-                expected,
-            })),
+            None => Err(self.invalid_value(&text, expected)),
         }
+    }
+
+    /// The error for a value `text` that is not `expected` (out of the inlined readers).
+    #[cold]
+    #[inline(never)]
+    fn invalid_value(&self, text: &str, expected: &'static str) -> DecodeError {
+        self.error(DecodeErrorKind::InvalidValue {
+            field: self.name.to_owned(),
+            value: excerpt(text),
+            expected,
+        })
     }
 
     /// Reads the whole element, with everything in it, as [`RawEvents`] for `sink`: what

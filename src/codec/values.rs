@@ -13,6 +13,7 @@ pub(crate) trait Codec<T> {
 
 pub(crate) struct Natural;
 impl<T: FromXml + ToXml> Codec<T> for Natural {
+    #[inline(always)]
     fn read(el: ElementReader<'_, '_>) -> Result<T, DecodeError> {
         T::from_xml(el)
     }
@@ -44,6 +45,9 @@ impl Codec<String> for Cdata {
 }
 
 impl FromXml for String {
+    // Leaf readers are inlined into the model's reader: a reader passed by value to a call
+    // is stored field by field and loaded in wider words (a store-forwarding stall).
+    #[inline(always)]
     fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         Ok(el.text()?.into_owned())
     }
@@ -57,6 +61,7 @@ impl ToXml for String {
 macro_rules! integer_leaf {
     ($($ty:ty => $expected:literal),*) => {$(
         impl FromXml for $ty {
+            #[inline]
             fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
                 el.parse_with($expected, |s| s.parse().ok())
             }
@@ -95,6 +100,7 @@ impl ToXml for bool {
 }
 
 impl FromXml for NaiveDateTime {
+    #[inline]
     fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
         el.parse_with("a date-time YYYY-MM-DD HH:MM:SS", datetime::parse)
     }
