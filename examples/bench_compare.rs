@@ -42,10 +42,15 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 /// The best wall time of each of `fs` over `rounds` rounds, the readers taking turns within
 /// each round: on a shared machine whose load comes and goes, every reader meets the same
 /// moments, and the ratios between them hold better than with each reader's runs in a row.
+/// Each timed run follows an untimed one of the same reader, so that it finds the heap as
+/// its own last run left it, not as another reader's garbage (freeing quick-xml serde's
+/// plain structs left the allocator chunks that the next reader's first large allocation
+/// consolidated, on its clock).
 fn best_each(rounds: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
     let mut best = vec![Duration::MAX; fs.len()];
     for _ in 0..rounds.max(1) {
         for (f, b) in fs.iter_mut().zip(best.iter_mut()) {
+            f();
             let t = Instant::now();
             f();
             *b = (*b).min(t.elapsed());
