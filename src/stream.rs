@@ -349,8 +349,11 @@ pub struct ListReader<E, R> {
     eof: bool,
     /// The start of the input (byte-order mark, UTF-16) has been judged.
     sniffed: bool,
-    /// The position of `text[start]` in the whole input.
+    /// The position of `text[based]` in the whole input: moved forward to `start` only when
+    /// a position in the window is needed ([`sync_base`](Self::sync_base)), so that the
+    /// input is located in one forward pass, not once per entry.
     base: Position,
+    based: usize,
     limits: Limits,
     open: Vec<&'static str>,
     /// Where each open container starts, for the errors reported at its end.
@@ -387,6 +390,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                 column: 1,
                 offset: 0,
             },
+            based: 0,
             limits: Limits::default(),
             open: Vec::new(),
             open_at: Vec::new(),
@@ -472,7 +476,8 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             // Only reachable for an empty document, which `next_entry` reports; kept as an
             // error rather than a panic.
             let kind = DecodeErrorKind::MissingElement("result");
-            return Err(DecodeError::new(kind, self.base, RESPONSE.to_owned()).into());
+            let at = self.sync_base();
+            return Err(DecodeError::new(kind, at, RESPONSE.to_owned()).into());
         }
         response.quirks.shrink_to_fit();
         Ok(response)
@@ -540,23 +545,39 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             let result = read_item::<E>(&mut tok, &self.open, seen, parts);
             if tok.needs_more() && !self.eof {
                 let held = window.len();
+                drop(tok);
                 if held >= self.limits.max_document_size {
                     return Err(self.too_large().into());
                 }
-                drop(tok);
                 self.read_more(held.max(CHUNK))?;
                 continue;
             }
-            let base = self.base;
+            // What the step needs of the tokenizer, before the window's start is located.
+            let open_at = match &result {
+                Ok(Item::Open(_, pos, _)) => Some(tok.position(*pos)),
+                _ => None,
+            };
+            let consumed = tok.consumed();
+            let last_child_of_root = tok.last_child_of_root().map(str::to_owned);
+            let closed_tail: Option<Vec<String>> = tok
+                .closed_tail()
+                .map(|t| t.into_iter().map(str::to_owned).collect());
+            let quirks = std::mem::take(&mut tok.quirks);
+            drop(tok);
+            // Located only when a position in the window is reported.
+            let located = result.is_err()
+                || open_at.is_some()
+                || !quirks.is_empty()
+                || matches!(result, Ok(Item::Invalid(..)));
+            let base = if located { self.sync_base() } else { self.base };
             let rebase = |e: DecodeError| e.rebased(base);
             let item = match result.map_err(rebase)? {
                 Item::Invalid(element, e) => Item::Invalid(element, rebase(e)),
                 item => item,
             };
-            if let Item::Open(_, pos, _) = item {
-                self.open_at.push(tok.position(pos).rebased(base));
+            if let Some(at) = open_at {
+                self.open_at.push(at.rebased(base));
             }
-            let consumed = tok.consumed();
             if consumed > self.limits.max_document_size {
                 return Err(self.too_large().into());
             }
@@ -576,16 +597,10 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
                         limit: Limit::Retained,
                         max: self.limits.max_retained,
                     };
-                    let at = tok.position(0).rebased(base);
+                    let at = self.sync_base();
                     return Err(DecodeError::new(kind, at, self.open.join("/")).into());
                 }
             }
-            let last_child_of_root = tok.last_child_of_root().map(str::to_owned);
-            let closed_tail: Option<Vec<String>> = tok
-                .closed_tail()
-                .map(|t| t.into_iter().map(str::to_owned).collect());
-            let quirks = std::mem::take(&mut tok.quirks);
-            drop(tok);
             self.last_child_of_root = last_child_of_root;
             self.closed_tail = closed_tail;
             self.quirks
@@ -626,7 +641,10 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             }
             Item::Close => {
                 let closed = self.open.pop();
-                let at = self.open_at.pop().unwrap_or(self.base);
+                let at = match self.open_at.pop() {
+                    Some(at) => at,
+                    None => self.sync_base(),
+                };
                 // The checks the whole-document decoder makes at the end of these elements,
                 // reported where it reports them: at the element's start tag.
                 let missing = |child, path: &[&str]| {
@@ -687,24 +705,35 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
         Ok(())
     }
 
-    fn too_large(&self) -> DecodeError {
+    fn too_large(&mut self) -> DecodeError {
         let kind = DecodeErrorKind::LimitExceeded {
             limit: Limit::DocumentSize,
             max: self.limits.max_document_size,
         };
-        DecodeError::new(kind, self.base, self.open.join("/"))
+        let at = self.sync_base();
+        DecodeError::new(kind, at, self.open.join("/"))
     }
 
-    /// Drops `consumed` bytes of the window and moves the base position past them.
+    /// The position of the window's start (`text[start]`) in the whole input: the base
+    /// moved forward over the bytes committed since it was last needed.
+    fn sync_base(&mut self) -> Position {
+        if self.based < self.start {
+            let done = self.text.get(self.based..self.start).unwrap_or_default();
+            self.base = advance(self.base, done.as_bytes());
+            self.based = self.start;
+        }
+        self.base
+    }
+
+    /// Drops `consumed` bytes of the window (the base position follows when it is needed).
     fn commit(&mut self, consumed: usize) {
-        let end = (self.start + consumed).min(self.text.len());
-        let done = self.text.get(self.start..end).unwrap_or_default();
-        self.base = advance(self.base, done.as_bytes());
-        self.start = end;
+        self.start = (self.start + consumed).min(self.text.len());
         // Compact once the read part dominates, so that the window stays small.
         if self.start >= CHUNK && self.start * 2 >= self.text.len() {
+            self.sync_base();
             self.text.drain(..self.start);
             self.start = 0;
+            self.based = 0;
         }
     }
 
@@ -777,7 +806,8 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     fn start_of_input(&mut self) -> Result<(), DecodeError> {
         if codec::looks_like_utf16(&self.pending) {
             let kind = DecodeErrorKind::UnsupportedEncoding("UTF-16".to_owned());
-            return Err(DecodeError::new(kind, self.base, String::new()));
+            let at = self.sync_base();
+            return Err(DecodeError::new(kind, at, String::new()));
         }
         if self.pending.starts_with(&[0xEF, 0xBB, 0xBF]) {
             self.pending.drain(..3);
@@ -788,7 +818,8 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
 
     /// An error just after the unread window and then `before` (the newly read bytes up to
     /// the bad one), located from the window's base as the whole-document decoder locates it.
-    fn invalid(&self, kind: DecodeErrorKind, before: &[u8]) -> DecodeError {
+    fn invalid(&mut self, kind: DecodeErrorKind, before: &[u8]) -> DecodeError {
+        let base = self.sync_base();
         let mut bytes = self
             .text
             .get(self.start..)
@@ -796,7 +827,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             .as_bytes()
             .to_vec();
         bytes.extend_from_slice(before);
-        let position = advance(self.base, &bytes);
+        let position = advance(base, &bytes);
         // No element path: the whole-document decoder judges the encoding before it reads
         // any element.
         DecodeError::new(kind, position, String::new())
@@ -865,7 +896,8 @@ fn read_item<E: ListEntry>(
     parts: Option<&ResultParts<ListData>>,
 ) -> Result<Item<E>, DecodeError> {
     let (name, pos, attrs) = loop {
-        match tok.next().map_err(|e| *e)? {
+        // Indentation before a tag is skipped without a token.
+        match tok.next_skipping_blank().map_err(|e| *e)? {
             Token::Start { name, pos, attrs } => break (name, pos, attrs),
             Token::End => return Ok(Item::Close),
             // Blank text between elements is part of the next item (the tokenizer skips it

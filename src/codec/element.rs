@@ -2,7 +2,7 @@
 //! one element with.
 
 use super::syntax::{Attrs, is_blank};
-use super::tokenizer::{Token, Tokenizer};
+use super::tokenizer::{Step, Token, Tokenizer};
 use crate::error::{DecodeError, DecodeErrorKind, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::quirk::QuirkKind;
@@ -66,17 +66,39 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads up to and returns the next child element, or `None` once this element's end tag
     /// has been read. White space between children is skipped; other text is an error.
-    #[inline]
+    // Inlined into each model's reader, and the reader built in one place from the parts
+    // either path found: the result is then never copied through memory (a returned reader,
+    // stored field by field and loaded in wider words, stalled on store forwarding).
+    #[inline(always)]
     pub fn next_child(&mut self) -> Result<Option<ElementReader<'_, 'i>>, DecodeError> {
         if self.done {
             return Ok(None);
         }
+        // The usual cases, read without a token.
+        let (name, pos, attrs) = match self.tok.child_step(self.depth) {
+            Step::Start(name, pos) => (name, pos, Attrs::none()),
+            Step::End => {
+                self.done = true;
+                return Ok(None);
+            }
+            Step::Other => match self.next_child_slow()? {
+                Some(start) => start,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(ElementReader::new(self.tok, name, pos, attrs)))
+    }
+
+    /// [`next_child`](Self::next_child) for everything but the usual start and end tags:
+    /// through the tokenizer's tokens. Returns the child's name, position and attributes.
+    #[inline(never)]
+    fn next_child_slow(&mut self) -> Result<Option<(&'i str, usize, Attrs<'i>)>, DecodeError> {
         loop {
             // Blank text is skipped here: the scanner need not hand it out.
             match self.tok.next_skipping_blank().map_err(|e| *e)? {
                 Token::Start { name, pos, attrs } => {
                     if self.tok.depth() == self.depth + 1 {
-                        return Ok(Some(ElementReader::new(self.tok, name, pos, attrs)));
+                        return Ok(Some((name, pos, attrs)));
                     }
                 }
                 Token::End => {
@@ -100,17 +122,20 @@ impl<'d, 'i> ElementReader<'d, 'i> {
 
     /// Reads the element's character content (text, references and CDATA, joined) up to its
     /// end tag. A child element is an error.
-    #[inline]
+    // Inlined into each model's reader: its result is then never copied through memory
+    // (a call's returned reader, loaded in other widths than it was stored, stalled).
+    #[inline(always)]
     pub fn text(mut self) -> Result<Cow<'i, str>, DecodeError> {
         self.read_text()
     }
 
     /// Like [`text`](Self::text), but leaves the reader usable afterwards (to record a quirk
     /// about the value, say).
-    #[inline]
+    // Inlined into each model's reader: its result is then never copied through memory
+    // (a call's returned reader, loaded in other widths than it was stored, stalled).
+    #[inline(always)]
     pub fn read_text(&mut self) -> Result<Cow<'i, str>, DecodeError> {
         self.note_attributes();
-        let mut acc: Option<Cow<'i, str>> = None;
         if self.done {
             return Ok(Cow::Borrowed(""));
         }
@@ -119,6 +144,14 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             self.done = true;
             return Ok(text);
         }
+        self.read_text_slow()
+    }
+
+    /// [`read_text`](Self::read_text) through the tokenizer's tokens: references, CDATA,
+    /// comments, an empty element, an end tag after white space.
+    #[inline(never)]
+    fn read_text_slow(&mut self) -> Result<Cow<'i, str>, DecodeError> {
+        let mut acc: Option<Cow<'i, str>> = None;
         loop {
             match self.tok.next().map_err(|e| *e)? {
                 Token::Text { text, pos, .. } => match &mut acc {
@@ -152,6 +185,7 @@ impl<'d, 'i> ElementReader<'d, 'i> {
     /// Reads the text and parses it with `parse` (given the text trimmed of white space);
     /// `None` from `parse` is an [`InvalidValue`](DecodeErrorKind::InvalidValue) error that
     /// quotes the text and says what was `expected`.
+    #[inline(always)]
     pub fn parse_with<T>(
         mut self,
         expected: &'static str,
@@ -162,12 +196,19 @@ impl<'d, 'i> ElementReader<'d, 'i> {
             Some(v) => Ok(v),
             // The path is built only now: after the end tag the parent's part of the stack
             // is still in place.
-            None => Err(self.error(DecodeErrorKind::InvalidValue {
-                field: self.name.to_owned(),
-                value: excerpt(&text),
-                expected,
-            })),
+            None => Err(self.invalid_value(&text, expected)),
         }
+    }
+
+    /// The error for a value `text` that is not `expected` (out of the inlined readers).
+    #[cold]
+    #[inline(never)]
+    fn invalid_value(&self, text: &str, expected: &'static str) -> DecodeError {
+        self.error(DecodeErrorKind::InvalidValue {
+            field: self.name.to_owned(),
+            value: excerpt(text),
+            expected,
+        })
     }
 
     /// Reads the whole element, with everything in it, as [`RawEvents`] for `sink`: what

@@ -68,6 +68,17 @@ pub(crate) enum Token<'i> {
     Eof,
 }
 
+/// What [`Tokenizer::child_step`] read.
+pub(crate) enum Step<'i> {
+    /// A child's start tag (no attributes), at this offset; an empty-element tag owes its end
+    /// token, as after [`Token::Start`].
+    Start(&'i str, usize),
+    /// The open element's end tag: it is closed.
+    End,
+    /// Something else: nothing was read.
+    Other,
+}
+
 /// A result whose error is boxed: tokens are returned by value many times per element, and
 /// a [`DecodeError`] beside them would make every one of them large.
 pub(crate) type Fallible<T> = Result<T, Box<DecodeError>>;
@@ -330,6 +341,7 @@ impl<'i> Tokenizer<'i> {
     /// step: `Some` when the text needs no reference resolved and the open element's end tag
     /// follows it, exactly as [`next`](Self::next) would read them (a `Text` token, then
     /// `End`); `None` (nothing read) for everything else.
+    #[inline(always)]
     pub(crate) fn leaf_text(&mut self) -> Option<Cow<'i, str>> {
         if self.pending_end.is_some() || !self.lookahead.is_empty() {
             return None;
@@ -355,6 +367,74 @@ impl<'i> Tokenizer<'i> {
             true => normalize_line_ends(text),
             false => Cow::Borrowed(text),
         })
+    }
+
+    /// Between the children of the element open at `depth`: the next child's start tag, or
+    /// the element's end tag, read straight from the bytes, the indentation before it
+    /// skipped. This is what [`next_skipping_blank`](Self::next_skipping_blank) reads for
+    /// them, without building a token: a start tag with an ASCII name and no attribute (a
+    /// depth within the limit, a name no quirk repair looks into) or the open element's end
+    /// tag written `</name>`. Anything else is [`Step::Other`], and nothing was read.
+    #[inline(always)]
+    pub(crate) fn child_step(&mut self, depth: usize) -> Step<'i> {
+        if self.pending_end.is_some() || !self.lookahead.is_empty() || self.stack.len() != depth {
+            return Step::Other;
+        }
+        let hay = self.hay();
+        let mut i = self.at;
+        if hay
+            .get(i)
+            .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            // As `read_raw` skips it: a run within the text limit that a tag follows.
+            let next = i + 1 + blank_len(hay.get(i + 1..).unwrap_or_default());
+            if next - i > self.limits.max_text_len {
+                return Step::Other;
+            }
+            i = next;
+        }
+        if hay.get(i) != Some(&b'<') {
+            return Step::Other;
+        }
+        match hay.get(i + 1) {
+            Some(b'/') => {
+                let Some(&top) = self.stack.last() else {
+                    return Step::Other;
+                };
+                let name_start = i + 2;
+                let end = name_start + top.len();
+                if hay.get(name_start..end) != Some(top.as_bytes()) || hay.get(end) != Some(&b'>') {
+                    return Step::Other;
+                }
+                self.at = end + 1;
+                self.close();
+                Step::End
+            }
+            Some(&b) if name_class(b) & 1 != 0 => {
+                let from = i + 1;
+                let k = from + 1 + name_tail_len(hay.get(from + 1..).unwrap_or_default());
+                let empty = match (hay.get(k), hay.get(k + 1)) {
+                    (Some(b'>'), _) => false,
+                    (Some(b'/'), Some(b'>')) => true,
+                    _ => return Step::Other,
+                };
+                let name = self.slice(from, k);
+                if self.root_closed
+                    || self.prefix.len() + self.stack.len() >= self.limits.max_depth
+                    || (!empty && repairable(name))
+                {
+                    return Step::Other;
+                }
+                self.root_seen = true;
+                self.stack.push(name);
+                if empty {
+                    self.pending_end = Some(i);
+                }
+                self.at = k + if empty { 2 } else { 1 };
+                Step::Start(name, i)
+            }
+            _ => Step::Other,
+        }
     }
 
     /// The next token, for a caller that ignores white space between elements: a run of
@@ -778,10 +858,7 @@ impl<'i> Tokenizer<'i> {
         let from = start + 1;
         // The usual case: an ASCII name, checked as it is scanned, then `>` or `/>`.
         if hay.get(from).is_some_and(|&b| name_class(b) & 1 != 0) {
-            let mut i = from + 1;
-            while hay.get(i).is_some_and(|&b| name_class(b) & 2 != 0) {
-                i += 1;
-            }
+            let i = from + 1 + name_tail_len(hay.get(from + 1..).unwrap_or_default());
             let empty = match (hay.get(i), hay.get(i + 1)) {
                 (Some(b'>'), _) => Some(false),
                 (Some(b'/'), Some(b'>')) => Some(true),
@@ -1035,6 +1112,15 @@ fn scan_text(rest: &[u8]) -> (usize, u8) {
             }
         }
     }
+}
+
+/// How many bytes at the start of `rest` may continue an ASCII name (an iterator: no
+/// bounds check per byte).
+#[inline(always)]
+fn name_tail_len(rest: &[u8]) -> usize {
+    rest.iter()
+        .position(|&b| name_class(b) & 2 == 0)
+        .unwrap_or(rest.len())
 }
 
 /// How many bytes of white space (space, tab, CR, LF) `rest` starts with: eight bytes at a
