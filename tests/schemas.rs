@@ -691,7 +691,7 @@ fn encoded_requests_validate() {
         count += tasks.len();
         let kinds: Vec<&str> = tasks.iter().map(|(kind, _)| kind.name).collect();
         request.tasks = tasks.into_iter().map(|(_, task)| task).collect();
-        let mut request = conform(&request);
+        let request = conform(&request);
         let layout = [Layout::Compact, Layout::Indented][n % 2];
         let xml = request.to_xml_with(layout).expect("encode a request");
         docs.push(Doc::new(format!("request [{}]", kinds.join(", ")), xml));
