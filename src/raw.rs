@@ -317,6 +317,12 @@ impl Unknown {
         self.push_ref(&el);
     }
 
+    /// Moves the elements of `other` after these.
+    pub(crate) fn append(&mut self, mut other: Unknown) {
+        self.bytes.append(&mut other.bytes);
+        self.len += other.len;
+    }
+
     /// Reads `el`, everything in it, straight into the compact form: no tree is built, so
     /// an element with a million children costs its bytes here and no more.
     pub(crate) fn read(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {

@@ -63,7 +63,6 @@ use crate::error::{DecodeError, DecodeErrorKind, Locator, Position, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::poll::Transfer;
 use crate::quirk::Quirk;
-use crate::raw::RawElement;
 use crate::zone::Zone;
 use std::io::{self, BufRead};
 
@@ -304,7 +303,8 @@ enum Item<E> {
     Msg(Msg),
     Stid(String),
     Ctid(String),
-    Unknown(RawElement),
+    /// One element no model reads.
+    Unknown(crate::Unknown),
     End,
 }
 
@@ -694,11 +694,11 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             Item::Unknown(raw) => match (self.open.len(), &mut self.current) {
                 (3, Some(r)) => {
                     if let Some(data) = &mut r.parts.data {
-                        data.unknown.push(raw);
+                        data.unknown.append(raw);
                     }
                 }
-                (2, Some(r)) => r.parts.unknown.push(raw),
-                _ => self.unknown.push(raw),
+                (2, Some(r)) => r.parts.unknown.append(raw),
+                _ => self.unknown.append(raw),
             },
             Item::End => self.done = true,
         }
@@ -948,7 +948,7 @@ fn read_item<E: ListEntry>(
                     Item::Status(status)
                 }
                 ResultChild::Msg => Item::Msg(Msg::from_xml(el)?),
-                ResultChild::Unknown => Item::Unknown(el.into_raw()?),
+                ResultChild::Unknown => Item::Unknown(one_unknown(el)?),
             }
         }
         ([_, _, _], "summary") => {
@@ -974,7 +974,14 @@ fn read_item<E: ListEntry>(
                 Err(e) => return Err(e),
             }
         }
-        _ => Item::Unknown(el.into_raw()?),
+        _ => Item::Unknown(one_unknown(el)?),
     };
     Ok(item)
+}
+
+/// An element no model reads, in the compact form it is kept in (no tree is built).
+fn one_unknown(el: ElementReader<'_, '_>) -> Result<crate::Unknown, DecodeError> {
+    let mut unknown = crate::Unknown::new();
+    unknown.read(el)?;
+    Ok(unknown)
 }
