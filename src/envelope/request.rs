@@ -135,7 +135,7 @@ impl Request {
             }
             Request::from_xml(el)
         })?;
-        req.quirks = quirks;
+        req.quirks = quirks.into_vec();
         Ok(req)
     }
 

@@ -401,7 +401,7 @@ impl<D: FromXml> Response<D> {
             }
             Self::read(el, task)
         })?;
-        resp.quirks = quirks;
+        resp.quirks = quirks.into_vec();
         Ok(resp)
     }
 
