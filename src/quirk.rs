@@ -1,7 +1,7 @@
 //! Server quirks the decoder repaired, reported to the caller.
 //!
 //! The AutoDNS gateway is known to send a few things that are wrong. The decoder accepts
-//! exactly those, repairs them, and records one [`Quirk`] per repair on the decoded value
+//! exactly those, repairs them, and records each repair as a [`Quirk`] on the decoded value
 //! (`Response::quirks`, `Request::quirks`), so that nothing is silently swallowed.
 //!
 //! Memory stays bounded however many repairs a document needs: at most

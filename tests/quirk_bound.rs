@@ -44,7 +44,10 @@ fn assert_well_formed(quirks: &[Quirk]) {
             let later = quirks[i + 1..]
                 .iter()
                 .any(|p| std::mem::discriminant(&p.kind) == std::mem::discriminant(&q.kind));
-            assert!(!later, "repeats on {q} but a later quirk of its kind is listed");
+            assert!(
+                !later,
+                "repeats on {q} but a later quirk of its kind is listed"
+            );
         }
     }
 }
@@ -97,7 +100,11 @@ fn many_ignored_attributes_list_64_quirks_and_count_the_rest() {
     assert_well_formed(quirks);
     // The first 64 are listed, at their own positions; the last one carries the count.
     let xml = msgs(n);
-    let first: Vec<usize> = xml.match_indices("<msg").take(64).map(|(at, _)| at).collect();
+    let first: Vec<usize> = xml
+        .match_indices("<msg")
+        .take(64)
+        .map(|(at, _)| at)
+        .collect();
     let at: Vec<usize> = quirks.iter().map(|q| q.position.offset).collect();
     assert_eq!(at, first);
     assert_eq!(quirks[63].repeats, (n - 64) as u64);
@@ -106,7 +113,15 @@ fn many_ignored_attributes_list_64_quirks_and_count_the_rest() {
 
 #[test]
 fn quirks_of_reread_data_and_of_the_envelope_count_exactly_per_kind() {
-    for (n, max) in [(1, 64), (64, 64), (65, 64), (3_000, 64), (3_000, 1), (3_000, 0), (10, 3)] {
+    for (n, max) in [
+        (1, 64),
+        (64, 64),
+        (65, 64),
+        (3_000, 64),
+        (3_000, 1),
+        (3_000, 0),
+        (10, 3),
+    ] {
         let limits = Limits::default().with_max_quirks_per_kind(max);
         let xml = deffered_results(n);
         let doc = Document::decode_with(xml.as_bytes(), &limits).expect("decodes");
