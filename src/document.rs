@@ -161,11 +161,11 @@ impl Document {
         })?;
         let doc = match doc {
             Root::Request(mut r) => {
-                r.quirks = quirks;
+                r.quirks = quirks.into_vec();
                 Document::Request(r)
             }
             Root::Task(mut t) => {
-                t.quirks = quirks;
+                t.quirks = quirks.into_vec();
                 Document::Task(t)
             }
             Root::Response(r) => {
@@ -185,13 +185,13 @@ impl Document {
                     };
                     results.push(result.with_data(data));
                 }
-                quirks.sort_by_key(|q| q.position.offset);
                 Document::Response(Response {
                     results,
                     stid: r.stid,
                     ctid: r.ctid,
                     unknown: r.unknown,
-                    quirks,
+                    // In document order (the data after the envelope's status).
+                    quirks: quirks.into_vec(),
                 })
             }
         };

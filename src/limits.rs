@@ -48,6 +48,14 @@ pub struct Limits {
     /// bounds what stays. Whole-document decodes are bounded by `max_document_size` instead.
     /// Default [`DEFAULT_MAX_RETAINED`](Self::DEFAULT_MAX_RETAINED).
     pub max_retained: usize,
+    /// The most [`Quirk`](crate::Quirk)s of one [`QuirkKind`](crate::QuirkKind) a decoded
+    /// value (or a stream, between two [`take_quirks`](crate::ListReader::take_quirks)) lists:
+    /// the first ones found. Further repairs of that kind are counted in the
+    /// [`repeats`](crate::Quirk::repeats) of the last one listed, not stored, so a document
+    /// of millions of repairs holds a few hundred quirks. Never an error; 0 counts as 1 (one
+    /// is always listed, to carry the count). Default
+    /// [`DEFAULT_MAX_QUIRKS_PER_KIND`](Self::DEFAULT_MAX_QUIRKS_PER_KIND).
+    pub max_quirks_per_kind: usize,
 }
 
 impl Limits {
@@ -61,6 +69,9 @@ impl Limits {
     pub const DEFAULT_MAX_ATTRIBUTES: usize = 256;
     /// 8 MiB: a real list's envelope (a status and a few messages) holds a few kilobytes.
     pub const DEFAULT_MAX_RETAINED: usize = 8 << 20;
+    /// 64 quirks of each kind: a real answer needs a few repairs, a long job list one per
+    /// `DEFFERED` job; past 64 of a kind they are counted.
+    pub const DEFAULT_MAX_QUIRKS_PER_KIND: usize = 64;
 
     /// Sets [`max_depth`](Self::max_depth).
     pub fn with_max_depth(mut self, max: usize) -> Self {
@@ -92,6 +103,12 @@ impl Limits {
         self
     }
 
+    /// Sets [`max_quirks_per_kind`](Self::max_quirks_per_kind).
+    pub fn with_max_quirks_per_kind(mut self, max: usize) -> Self {
+        self.max_quirks_per_kind = max;
+        self
+    }
+
     /// The value of `limit`.
     pub fn get(&self, limit: Limit) -> usize {
         match limit {
@@ -112,6 +129,7 @@ impl Default for Limits {
             max_text_len: Self::DEFAULT_MAX_TEXT_LEN,
             max_attributes: Self::DEFAULT_MAX_ATTRIBUTES,
             max_retained: Self::DEFAULT_MAX_RETAINED,
+            max_quirks_per_kind: Self::DEFAULT_MAX_QUIRKS_PER_KIND,
         }
     }
 }

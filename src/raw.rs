@@ -166,7 +166,8 @@ impl RawElement {
         limits: &crate::Limits,
     ) -> Result<(RawElement, Vec<crate::Quirk>), DecodeError> {
         let (src, start) = crate::codec::prepare(xml, limits)?;
-        crate::codec::read_document(src, start, limits, |el| el.into_raw())
+        let (raw, quirks) = crate::codec::read_document(src, start, limits, |el| el.into_raw())?;
+        Ok((raw, quirks.into_vec()))
     }
 }
 

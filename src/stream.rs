@@ -23,8 +23,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! To handle the quirks as they come (so that they do not pile up over a long list), loop
-//! with `while let` rather than `for`: a `for` loop over `jobs.by_ref()` borrows the reader
+//! The quirks held are bounded: past `max_quirks_per_kind` (see [`Limits`]) of a kind, the
+//! others are counted in [`Quirk::repeats`]. To handle each one as it comes, loop with
+//! `while let` rather than `for`: a `for` loop over `jobs.by_ref()` borrows the reader
 //! for the whole loop, so [`take_quirks`](ListReader::take_quirks) cannot be called inside it.
 //!
 //! ```
@@ -38,7 +39,7 @@
 //! let mut repaired = 0;
 //! while let Some(job) = jobs.next() {
 //!     let _job = job?;
-//!     repaired += jobs.take_quirks().len(); // log them here
+//!     repaired += jobs.take_quirks().iter().map(|q| 1 + q.repeats).sum::<u64>(); // log them here
 //! }
 //! assert_eq!(repaired, 1);
 //! assert!(jobs.finish()?.quirks.is_empty()); // taken already
@@ -62,7 +63,7 @@ use crate::envelope::{Msg, Response, ResultChild, ResultParts, Status, TaskResul
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position, excerpt};
 use crate::limits::{Limit, Limits};
 use crate::poll::Transfer;
-use crate::quirk::Quirk;
+use crate::quirk::{Quirk, Quirks};
 use crate::zone::Zone;
 use std::io::{self, BufRead};
 
@@ -368,7 +369,8 @@ pub struct ListReader<E, R> {
     unknown: crate::Unknown,
     /// Bytes of input kept so far besides the entries (bounded by `max_retained`).
     retained: usize,
-    quirks: Vec<Quirk>,
+    /// At most `max_quirks_per_kind` of each kind, the rest counted.
+    quirks: Quirks,
     done: bool,
     /// The error that ended the stream, returned again by every later call.
     failed: Option<StreamError>,
@@ -403,7 +405,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             ctid: None,
             unknown: Default::default(),
             retained: 0,
-            quirks: Vec::new(),
+            quirks: Quirks::new(Limits::DEFAULT_MAX_QUIRKS_PER_KIND),
             done: false,
             failed: None,
             _entry: std::marker::PhantomData,
@@ -413,8 +415,14 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
     /// Sets the [`Limits`] (the defaults otherwise). Depth, text length and attributes are
     /// checked as in a whole document; `max_document_size` bounds each element the reader
     /// holds at once (an entry, a status, …), since the stream as a whole has no size limit.
+    /// `max_quirks_per_kind` bounds the quirks held between two
+    /// [`take_quirks`](Self::take_quirks) (the others of a kind are counted, see
+    /// [`Quirk::repeats`]).
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        let kept = self.quirks.take();
+        self.quirks = Quirks::new(limits.max_quirks_per_kind);
+        self.quirks.extend(kept);
         self
     }
 
@@ -449,16 +457,17 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
 
     /// The quirks repaired so far (and not taken).
     pub fn quirks(&self) -> &[Quirk] {
-        &self.quirks
+        self.quirks.as_slice()
     }
 
-    /// Takes the quirks repaired so far, so that they do not pile up over a long list (a
-    /// quarter of a real job list can be `DEFFERED`). Those taken are not in
+    /// Takes the quirks repaired so far, to handle them as they come (a quarter of a real job
+    /// list can be `DEFFERED`): the next ones of each kind are listed again, up to
+    /// `max_quirks_per_kind`, and those beyond are counted. Those taken are not in
     /// [`finish`](Self::finish)'s response. Call it between entries in a
     /// `while let Some(entry) = reader.next()` loop (the module's second example): a `for`
     /// loop over `reader.by_ref()` holds the reader borrowed.
     pub fn take_quirks(&mut self) -> Vec<Quirk> {
-        std::mem::take(&mut self.quirks)
+        self.quirks.take()
     }
 
     /// Reads to the end of the document (entries still unread are decoded, checked and
@@ -470,7 +479,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             stid: self.stid.take(),
             ctid: self.ctid.take(),
             unknown: std::mem::take(&mut self.unknown),
-            quirks: std::mem::take(&mut self.quirks),
+            quirks: self.quirks.take(),
         };
         if response.results.is_empty() {
             // Only reachable for an empty document, which `next_entry` reports; kept as an
@@ -562,7 +571,7 @@ impl<E: ListEntry, R: BufRead> ListReader<E, R> {
             let closed_tail: Option<Vec<String>> = tok
                 .closed_tail()
                 .map(|t| t.into_iter().map(str::to_owned).collect());
-            let quirks = std::mem::take(&mut tok.quirks);
+            let quirks = tok.quirks.take();
             drop(tok);
             // Located only when a position in the window is reported.
             let located = result.is_err()

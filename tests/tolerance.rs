@@ -224,6 +224,7 @@ fn context4_is_repaired_only_where_the_gateway_sends_it() {
                 column: 3,
                 offset: xml.find("<context4>").expect("there"),
             },
+            repeats: 0,
         }]
     );
 
@@ -292,6 +293,7 @@ fn deffered_and_deferred_both_read_as_deferred() {
                         column: 1,
                         offset: xml.find("<status>DEF").expect("there"),
                     },
+                    repeats: 0,
                 }]
             );
         } else {
@@ -361,6 +363,7 @@ fn duplicated_tail_is_accepted_once_with_a_quirk() {
                 tags: vec!["stid".into(), "response".into()],
             },
             position: Position::locate(xml.as_bytes(), at),
+            repeats: 0,
         }]
     );
     assert_eq!(
@@ -838,6 +841,7 @@ fn xml_declarations_and_byte_order_mark() {
                 column: 34,
                 offset: xml.find("<ctid").expect("there"),
             },
+            repeats: 0,
         }]
     );
 }

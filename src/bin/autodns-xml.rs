@@ -512,7 +512,8 @@ mod warnings {
         with(|w| w.quiet = quiet);
     }
 
-    /// Counts `quirks` and prints those within the first [`SHOWN`] of their kind.
+    /// Counts `quirks` (each with the repeats the decoder counted but did not list) and
+    /// prints those within the first [`SHOWN`] of their kind.
     pub fn report(quirks: &[Quirk]) {
         with(|w| {
             let mut err = std::io::stderr().lock();
@@ -528,8 +529,9 @@ mod warnings {
                         }
                     }
                 };
-                *count += 1;
-                if !w.quiet && *count <= SHOWN {
+                let shown = *count < SHOWN;
+                *count = count.saturating_add(1).saturating_add(quirk.repeats);
+                if !w.quiet && shown {
                     let _ = writeln!(err, "warning: {}", printable::line(&quirk.to_string()));
                 }
             }

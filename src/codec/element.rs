@@ -364,8 +364,10 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         path
     }
 
-    pub(crate) fn append_quirks(&mut self, quirks: &mut Vec<crate::quirk::Quirk>) {
-        self.tok.quirks.append(quirks);
+    /// Adds `quirks` (found re-reading parts of this element) to the document's, under the
+    /// same bound per kind.
+    pub(crate) fn append_quirks(&mut self, quirks: crate::quirk::Quirks) {
+        self.tok.quirks.extend(quirks.into_vec());
     }
 
     /// The error for a root element other than `expected`.
@@ -376,6 +378,18 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         })
     }
 
+    /// Reads to this element's end tag, whatever is inside.
+    fn skip_rest(&mut self) -> Result<(), DecodeError> {
+        while !self.done {
+            match self.tok.next().map_err(|e| *e)? {
+                Token::End if self.tok.depth() < self.depth => self.done = true,
+                Token::Eof => return Err(self.eof()),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Skips the rest of this element and returns the byte range it spans in the input
     /// (from its start tag to just after its end tag). Quirks inside are not recorded: the
     /// span is meant to be decoded again.
@@ -383,19 +397,12 @@ impl<'d, 'i> ElementReader<'d, 'i> {
         // Located now, in document order, so that re-reading the span locates its quirks
         // from here rather than from byte 0.
         let at = self.tok.locate(self.pos);
-        let quirks = self.tok.quirks.len();
+        let recording = std::mem::replace(&mut self.tok.recording, false);
         // Text is skipped too, whatever it is: the span's reader judges it (a raw element
         // keeps it).
-        while !self.done {
-            match self.tok.next().map_err(|e| *e)? {
-                Token::End if self.tok.depth() < self.depth => self.done = true,
-                Token::Eof => {
-                    return Err(self.eof());
-                }
-                _ => {}
-            }
-        }
-        self.tok.quirks.truncate(quirks);
+        let skipped = self.skip_rest();
+        self.tok.recording = recording;
+        skipped?;
         Ok(super::Span {
             start: self.pos,
             end: self.tok.consumed(),

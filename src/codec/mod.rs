@@ -23,7 +23,7 @@ pub(crate) use values::{Bit, Cdata, Codec, Natural};
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError, Position};
 use crate::limits::{Limit, Limits};
-use crate::quirk::Quirk;
+use crate::quirk::Quirks;
 use tokenizer::{Token, Tokenizer};
 
 /// An open enum: a set of known wire spellings, and `Other` for any value the server may add.
@@ -174,7 +174,7 @@ pub(crate) fn read_document<'i, T>(
     start: usize,
     limits: &Limits,
     read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
-) -> Result<(T, Vec<Quirk>), DecodeError> {
+) -> Result<(T, Quirks), DecodeError> {
     let mut tok = Tokenizer::new(src, start, src.len(), Vec::new(), *limits);
     let value = loop {
         match tok.next().map_err(|e| *e)? {
@@ -186,7 +186,7 @@ pub(crate) fn read_document<'i, T>(
         }
     };
     while !matches!(tok.next().map_err(|e| *e)?, Token::Eof) {}
-    Ok((value, std::mem::take(&mut tok.quirks)))
+    Ok((value, tok.quirks))
 }
 
 /// The byte range of one element in the input, from its start tag to just after its end tag,
@@ -199,14 +199,14 @@ pub(crate) struct Span {
 }
 
 /// Reads one element again from its byte span (see [`ElementReader::skip_span`]), with
-/// `prefix` as the path of its parent, under the same `limits`. Quirks found are appended to
-/// `quirks`.
+/// `prefix` as the path of its parent, under the same `limits`. Quirks found are added to
+/// `quirks` (under its bound per kind).
 pub(crate) fn read_span<'i, T>(
     src: &'i str,
     span: Span,
     prefix: Vec<&'i str>,
     limits: &Limits,
-    quirks: &mut Vec<Quirk>,
+    quirks: &mut Quirks,
     read: impl FnOnce(ElementReader<'_, 'i>) -> Result<T, DecodeError>,
 ) -> Result<T, DecodeError> {
     let mut tok = Tokenizer::new(src, span.start, span.end, prefix, *limits);
@@ -220,7 +220,7 @@ pub(crate) fn read_span<'i, T>(
             _ => continue,
         }
     };
-    quirks.append(&mut tok.quirks);
+    quirks.extend(tok.quirks.into_vec());
     Ok(value)
 }
 

@@ -20,7 +20,7 @@ use super::syntax::{
 };
 use crate::error::{DecodeError, DecodeErrorKind, Locator, Position};
 use crate::limits::{Limit, Limits};
-use crate::quirk::{Quirk, QuirkKind};
+use crate::quirk::{Quirk, QuirkKind, Quirks};
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
@@ -129,7 +129,9 @@ pub(crate) struct Tokenizer<'i> {
     /// Where the repeated tail began (its first end tag), while it is being matched.
     tail_pos: usize,
     last_closed_child_of_root: Option<&'i str>,
-    pub(crate) quirks: Vec<Quirk>,
+    pub(crate) quirks: Quirks,
+    /// Quirks found are recorded (not while a span meant to be read again is skipped).
+    pub(crate) recording: bool,
     locator: Locator,
     /// The input may go on past `src`'s end (a window of a stream): running out of it is not
     /// an error but a request for more (see [`needs_more`](Self::needs_more)).
@@ -182,7 +184,8 @@ impl<'i> Tokenizer<'i> {
             tail_matched: 0,
             tail_pos: 0,
             last_closed_child_of_root: None,
-            quirks: Vec::new(),
+            quirks: Quirks::new(limits.max_quirks_per_kind),
+            recording: true,
             locator: Locator::default(),
             partial: false,
             needs_more: false,
@@ -332,9 +335,13 @@ impl<'i> Tokenizer<'i> {
     }
 
     pub(crate) fn quirk(&mut self, kind: QuirkKind, offset: usize) {
+        if !self.recording {
+            return;
+        }
         // Quirks come in document order: the locator moves forward only.
         let position = self.locator.locate(self.src.as_bytes(), offset);
-        self.quirks.push(Quirk { kind, position });
+        // At most `max_quirks_per_kind` of a kind are kept; the others are counted.
+        self.quirks.push(Quirk::new(kind, position));
     }
 
     /// The text of a leaf element whose start tag was just read, and its end tag, in one

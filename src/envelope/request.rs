@@ -28,7 +28,9 @@ pub struct Request {
         skip_serializing_if = "Unknown::is_empty"
     )]
     pub unknown: Unknown,
-    /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
+    /// Server quirks repaired while decoding, in document order: at most
+    /// [`Limits::max_quirks_per_kind`](crate::Limits::max_quirks_per_kind) of each kind, the
+    /// rest counted in [`Quirk::repeats`]. Not part of the value: ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
 }
@@ -135,7 +137,7 @@ impl Request {
             }
             Request::from_xml(el)
         })?;
-        req.quirks = quirks;
+        req.quirks = quirks.into_vec();
         Ok(req)
     }
 

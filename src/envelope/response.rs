@@ -200,7 +200,9 @@ pub struct Response<D> {
         skip_serializing_if = "Unknown::is_empty"
     )]
     pub unknown: Unknown,
-    /// Server quirks repaired while decoding. Not part of the value: ignored by `==`.
+    /// Server quirks repaired while decoding, in document order: at most
+    /// [`Limits::max_quirks_per_kind`](crate::Limits::max_quirks_per_kind) of each kind, the
+    /// rest counted in [`Quirk::repeats`]. Not part of the value: ignored by `==`.
     #[serde(skip)]
     pub quirks: Vec<Quirk>,
 }
@@ -401,7 +403,7 @@ impl<D: FromXml> Response<D> {
             }
             Self::read(el, task)
         })?;
-        resp.quirks = quirks;
+        resp.quirks = quirks.into_vec();
         Ok(resp)
     }
 

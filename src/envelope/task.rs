@@ -191,7 +191,7 @@ impl FromXml for RequestTask {
             }
         }
         task.code = code.ok_or_else(|| el.missing("code"))?;
-        let mut quirks = Vec::new();
+        let mut quirks = crate::quirk::Quirks::new(limits.max_quirks_per_kind);
         // Candidates that turn out not to be the body, with their place among the unknown
         // children: merged in one pass (an insert each would be quadratic).
         let mut strays: Vec<(usize, RawElement)> = Vec::new();
@@ -256,7 +256,7 @@ impl FromXml for RequestTask {
             merged.extend(strays.map(|(_, stray)| stray));
             task.unknown = merged;
         }
-        el.append_quirks(&mut quirks);
+        el.append_quirks(quirks);
         // No body element: the task's form without one, or an error for a modelled task
         // that cannot do without it (the encoder refuses that too).
         if matches!(task.body, TaskBody::None) {

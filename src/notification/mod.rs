@@ -217,7 +217,7 @@ impl Notification {
         Ok(Notification {
             body,
             utc_offsets: BTreeMap::new(),
-            quirks,
+            quirks: quirks.into_vec(),
         })
     }
 
