@@ -679,6 +679,17 @@ mod generate {
 mod tests {
     use super::*;
 
+    /// A response holds one `AnyData` per result, a request of many results as many: the
+    /// variants stay small (the poll notifications are boxed; unboxed, every `AnyData` was
+    /// 3,320 bytes), and a `Message` with them.
+    #[test]
+    fn any_data_and_a_poll_message_stay_small() {
+        let data = std::mem::size_of::<AnyData>();
+        let message = std::mem::size_of::<crate::poll::Message>();
+        assert!(data <= 512, "AnyData is {data} bytes");
+        assert!(message <= 256, "Message is {message} bytes");
+    }
+
     #[test]
     fn every_code_has_at_most_one_form_without_a_body_element() {
         for t in TASKS {

@@ -3,7 +3,7 @@
 //! message, and every step out of order.
 
 use autodns_xml::poll::{
-    EventNotification, EventType, JobNotification, Message, Payload, PollConfirm, PollConfirmData,
+    EventNotification, EventType, JobNotification, Message, PollConfirm, PollConfirmData,
     PollError, PollInfo, PollInfoData, PollLoop, PollState, Polled,
 };
 use autodns_xml::{
@@ -22,14 +22,11 @@ fn job_message(id: u64, ctid: &str) -> Message {
         ctid: Some(ctid.to_owned()),
         ..JobNotification::default()
     };
-    Message::new(id, Payload::Job(job))
+    Message::new(id, job)
 }
 
 fn event_message(id: u64) -> Message {
-    Message::new(
-        id,
-        Payload::Notify(EventNotification::new(EventType::DomainAway)),
-    )
+    Message::new(id, EventNotification::new(EventType::DomainAway))
 }
 
 fn info(summary: u64, message: Option<Message>) -> Vec<u8> {

@@ -10,7 +10,7 @@ use crate::domain::{
 };
 use crate::envelope::{ObjectRef, RequestTask, Status, StatusCode, StatusKind, StatusType, User};
 use crate::job::{Job, JobStatus};
-use crate::poll::{JobNotification, Message, Payload};
+use crate::poll::{JobNotification, Message};
 use crate::registry::AnyData;
 use crate::task::{Task, TaskCode};
 
@@ -222,7 +222,7 @@ pub(crate) fn complete(
             ..JobNotification::default()
         };
         let id = State::take_id(&mut state.next_message);
-        let mut message = Message::new(id, Payload::Job(notification));
+        let mut message = Message::new(id, notification);
         message.owner = Some(job.owner.clone());
         message.created = Some(state::now());
         state.queue.push_back(message);

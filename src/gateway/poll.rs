@@ -4,7 +4,7 @@ use super::dispatch::{Outcome, failure, success};
 use super::state::{self, State};
 use crate::envelope::ObjectRef;
 use crate::poll::{
-    EventNotification, Message, Payload, PollConfirm, PollConfirmData, PollInfo, PollInfoData,
+    EventNotification, Message, PollConfirm, PollConfirmData, PollInfo, PollInfoData,
 };
 use crate::registry::AnyData;
 
@@ -55,7 +55,7 @@ pub(crate) fn confirm(state: &mut State, task: &PollConfirm) -> Outcome {
 /// Queues an event notification; returns its message id.
 pub(crate) fn push_event(state: &mut State, event: EventNotification) -> u64 {
     let id = State::take_id(&mut state.next_message);
-    let mut message = Message::new(id, Payload::Notify(event));
+    let mut message = Message::new(id, event);
     message.created = Some(state::now());
     state.queue.push_back(message);
     id

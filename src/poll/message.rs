@@ -14,18 +14,18 @@ use chrono::NaiveDateTime;
 /// In JSON (serde) the payload is one key of the message, its XML name: `job`, `notify`,
 /// `tmchnotify`, or `_payload` for an unknown one (which keeps its element name).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+///
+/// The notifications are boxed: unboxed, a job notification (its domain, contact, certificate
+/// and transfer inline) made every `Message`, every 0905 answer's data and so every
+/// [`AnyData`](crate::AnyData) of a response of many results 3 KB large.
 #[non_exhaustive]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one value per message, never stored in bulk: boxing would only add an indirection"
-)]
 pub enum Payload {
     /// `<job>`: the final result of one of your tasks.
     #[serde(rename = "job")]
-    Job(JobNotification),
+    Job(Box<JobNotification>),
     /// `<notify>`: an event (transfer, AutoUpdate, owner validation, …).
     #[serde(rename = "notify")]
-    Notify(EventNotification),
+    Notify(Box<EventNotification>),
     /// `<tmchnotify>`: a trademark clearinghouse notification. Its structure is not
     /// documented: it is kept as it came.
     #[serde(rename = "tmchnotify")]
@@ -33,6 +33,18 @@ pub enum Payload {
     /// Any other element in the payload's place, kept as it came.
     #[serde(rename = "_payload")]
     Other(RawElement),
+}
+
+impl From<JobNotification> for Payload {
+    fn from(job: JobNotification) -> Self {
+        Payload::Job(Box::new(job))
+    }
+}
+
+impl From<EventNotification> for Payload {
+    fn from(event: EventNotification) -> Self {
+        Payload::Notify(Box::new(event))
+    }
 }
 
 impl Payload {
@@ -90,11 +102,11 @@ pub struct Message {
 
 impl Message {
     /// A message with an id and a payload, nothing else.
-    pub fn new(id: u64, payload: Payload) -> Self {
+    pub fn new(id: u64, payload: impl Into<Payload>) -> Self {
         Message {
             id,
             owner: None,
-            payload,
+            payload: payload.into(),
             created: None,
             unknown: Default::default(),
         }
@@ -138,8 +150,8 @@ impl FromXml for Message {
                         None => {}
                     }
                     payload = Some(match name {
-                        "job" => Payload::Job(JobNotification::from_xml(child)?),
-                        "notify" => Payload::Notify(EventNotification::from_xml(child)?),
+                        "job" => Payload::Job(Box::new(JobNotification::from_xml(child)?)),
+                        "notify" => Payload::Notify(Box::new(EventNotification::from_xml(child)?)),
                         _ => Payload::TmchNotify(child.into_raw()?),
                     });
                 }

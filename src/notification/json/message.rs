@@ -236,7 +236,7 @@ impl JsonMessage {
                         Placed::Raw(raw) => unknown.extend(raw),
                     }
                 }
-                Payload::Job(JobNotification {
+                Payload::Job(Box::new(JobNotification {
                     transfer,
                     domain,
                     handle,
@@ -247,7 +247,7 @@ impl JsonMessage {
                     stid: self.stid,
                     ctid: self.ctid,
                     unknown,
-                })
+                }))
             }
             (None, Some(notify)) => {
                 let place = at.child("notify", "notify");
@@ -274,7 +274,7 @@ impl JsonMessage {
                     }
                 }
                 unknown.extend(raw_fields(notify.rest));
-                Payload::Notify(EventNotification {
+                Payload::Notify(Box::new(EventNotification {
                     reason: None,
                     deactivation: None,
                     domain,
@@ -283,7 +283,7 @@ impl JsonMessage {
                     status: None,
                     stid: self.stid,
                     unknown,
-                })
+                }))
             }
             (Some(_), Some(_)) => {
                 return Err(content(
