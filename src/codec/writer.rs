@@ -300,14 +300,26 @@ impl<'o> XmlWriter<'o> {
         value: impl std::fmt::Display,
     ) -> Result<(), EncodeError> {
         use std::io::Write;
+        // Writing into a Vec cannot fail.
+        self.leaf_with(name, |out| {
+            let _ = write!(out, "{value}");
+        })
+    }
+
+    /// Writes `<name>` then the bytes `write` appends (which must need no escaping), as
+    /// [`leaf_display`](Self::leaf_display) does, without the formatting machinery.
+    pub(crate) fn leaf_with(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) -> Result<(), EncodeError> {
         if self.mask_secrets && is_secret_name(name) {
             return self.leaf(name, MASK);
         }
         self.start(name)?;
         let mark = self.out.len();
         self.out.push(b'>');
-        // Writing into a Vec cannot fail.
-        let _ = write!(self.out, "{value}");
+        write(self.out);
         self.check_text(name, self.out.len() - mark - 1)?;
         if self.out.len() == mark + 1 {
             self.out.truncate(mark);
