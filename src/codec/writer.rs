@@ -458,9 +458,81 @@ fn check_chars(element: &str, text: &str) -> Result<(), EncodeError> {
     }
 }
 
+/// Bytes [`escape`] must look at, bit 0 in text, bit 1 in attributes: `&`, `<`, `>`, CR,
+/// the other control characters (refused but tab and LF), and `"`, tab and LF in attributes;
+/// and 0xEF, the lead byte of U+FFFE and U+FFFF, the only characters of a `str` above ASCII
+/// XML 1.0 refuses. Every other byte is copied as it is.
+// Indices below 256 by construction.
+#[allow(clippy::indexing_slicing)]
+const ESCAPE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0usize;
+    while b < 0x20 {
+        table[b] = 3;
+        b += 1;
+    }
+    table[b'\t' as usize] = 2;
+    table[b'\n' as usize] = 2;
+    table[b'"' as usize] = 2;
+    table[b'&' as usize] = 3;
+    table[b'<' as usize] = 3;
+    table[b'>' as usize] = 3;
+    table[0xEF] = 3;
+    table
+};
+
 /// Escapes `text` into `out`: `&`, `<`, `>` always, `"` in attributes, and CR (and in
 /// attributes tab and LF) as character references so they survive a parser's normalization.
+/// Runs of bytes that need nothing are copied whole; a character XML 1.0 cannot represent is
+/// refused.
 fn escape(
+    out: &mut Vec<u8>,
+    element: &str,
+    text: &str,
+    attribute: bool,
+) -> Result<(), EncodeError> {
+    let bytes = text.as_bytes();
+    let mask = if attribute { 2 } else { 1 };
+    let needs = |b: &u8| ESCAPE_CLASS.get(usize::from(*b)).copied().unwrap_or(0) & mask != 0;
+    // Copied up to `last`; looked at up to `at`.
+    let (mut last, mut at) = (0, 0);
+    while let Some(found) = bytes.get(at..).and_then(|rest| rest.iter().position(needs)) {
+        let i = at + found;
+        let b = bytes.get(i).copied().unwrap_or(0);
+        let rep: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'\r' => b"&#13;",
+            b'"' => b"&quot;",
+            b'\t' => b"&#9;",
+            b'\n' => b"&#10;",
+            _ => {
+                // A control character, or a character starting with 0xEF.
+                let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
+                if !is_xml_char(c) {
+                    return Err(EncodeError::InvalidChar {
+                        element: element.to_owned(),
+                        code: u32::from(c),
+                    });
+                }
+                at = i + c.len_utf8();
+                continue;
+            }
+        };
+        out.extend_from_slice(bytes.get(last..i).unwrap_or_default());
+        out.extend_from_slice(rep);
+        last = i + 1;
+        at = last;
+    }
+    out.extend_from_slice(bytes.get(last..).unwrap_or_default());
+    Ok(())
+}
+
+/// The byte-by-byte escaping the writer did before [`escape`]'s fast scan: what it must
+/// still write, and refuse, for every text.
+#[cfg(test)]
+fn escape_by_char(
     out: &mut Vec<u8>,
     element: &str,
     text: &str,
@@ -490,4 +562,62 @@ fn escape(
     }
     out.extend_from_slice(text.get(last..).unwrap_or_default().as_bytes());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, escape_by_char};
+    use proptest::strategy::Strategy;
+
+    fn same(text: &str) {
+        for attribute in [false, true] {
+            let (mut new, mut old) = (b"x".to_vec(), b"x".to_vec());
+            let a = escape(&mut new, "e", text, attribute);
+            let b = escape_by_char(&mut old, "e", text, attribute);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text:?}");
+            assert_eq!(new, old, "{text:?} attribute {attribute}");
+        }
+    }
+
+    /// The fast scan writes and refuses what the byte-by-byte escaping did.
+    #[test]
+    fn escaping_matches_the_char_by_char_path_at_the_edges() {
+        for text in [
+            "",
+            "plain",
+            "a&b<c>d\"e'f",
+            "&&<<>>",
+            "tab\there\nline\rcr",
+            "\r\n",
+            "nul\0",
+            "bell\u{7}x",
+            "del\u{7f}",
+            "\u{80}\u{d7ff}\u{e000}\u{fffd}\u{10000}\u{10ffff}",
+            "\u{fffe}",
+            "a\u{ffff}b",
+            "\u{ef}\u{f000}\u{fe00}\u{ffef}",
+            "\u{fff0}&\u{fffe}",
+            "\u{e9}t\u{e9}&<",
+            "x<\u{1f}",
+            "<\u{b}",
+        ] {
+            same(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_matches_the_char_by_char_path(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::char::range('\0', '\u{7f}'),
+                    proptest::char::range('\u{ef00}', '\u{ffff}'),
+                    proptest::char::any(),
+                ],
+                0..40,
+            ).prop_map(|c| c.into_iter().collect::<String>())
+        ) {
+            same(&text);
+        }
+    }
 }
