@@ -201,15 +201,34 @@ impl<'o> XmlWriter<'o> {
             self.out.push(b'\n');
         }
         if self.layout == Layout::Indented {
-            for _ in 0..self.depth {
-                self.out.extend_from_slice(b"  ");
+            // Two spaces a level, copied in runs of up to 32 levels.
+            const SPACES: &[u8] =
+                b"                                                                ";
+            let mut left = self.depth.saturating_mul(2);
+            while left > 0 {
+                let run = left.min(SPACES.len());
+                self.out
+                    .extend_from_slice(SPACES.get(..run).unwrap_or_default());
+                left -= run;
             }
         }
     }
 
     /// Opens element `name`; close it with [`end`](Self::end).
     pub fn start(&mut self, name: &str) -> Result<(), EncodeError> {
-        self.start_with::<&str, &str>(name, &[])
+        // `start_with` without attributes: nothing to count, compare or escape.
+        check_name(name)?;
+        if self.depth >= self.limits.max_depth {
+            return Err(self.exceeds(name, Limit::Depth));
+        }
+        self.check_size(name)?;
+        self.finish_open_tag();
+        self.newline();
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        self.open_tag = true;
+        self.depth += 1;
+        Ok(())
     }
 
     fn start_with<K: AsRef<str>, V: AsRef<str>>(
