@@ -510,8 +510,7 @@ mod tests {
         ] {
             assert_same_xml(&n, &n.to_string());
         }
-        for n in [0, 1, 9, 10, 4_294_967_295, u32::MAX - 1] {
-            let n = u32::try_from(n).unwrap();
+        for n in [0u32, 1, 9, 10, 4_294_967_295, u32::MAX - 1] {
             assert_same_xml(&n, &n.to_string());
         }
         for n in [0, -1, 1, -9, -10, 10, i64::MIN, i64::MIN + 1, i64::MAX] {
