@@ -59,7 +59,7 @@ impl ToXml for String {
 }
 
 macro_rules! integer_leaf {
-    ($($ty:ty => $expected:literal),*) => {$(
+    ($($ty:ty => $expected:literal, $split:expr),*) => {$(
         impl FromXml for $ty {
             #[inline]
             fn from_xml(el: ElementReader<'_, '_>) -> Result<Self, DecodeError> {
@@ -68,12 +68,38 @@ macro_rules! integer_leaf {
         }
         impl ToXml for $ty {
             fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-                w.leaf_display(name, self)
+                // The sign, and the magnitude.
+                let (negative, n): (bool, u64) = $split(*self);
+                w.leaf_with(name, |out| {
+                    if negative {
+                        out.push(b'-');
+                    }
+                    write_decimal(out, n);
+                })
             }
         }
     )*};
 }
-integer_leaf!(u64 => "an unsigned integer", u32 => "an unsigned 32-bit integer", i64 => "an integer");
+
+/// Appends `n` in decimal, as `Display` writes it, without the formatting machinery.
+pub(crate) fn write_decimal(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        at -= 1;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(buf.get(at..).unwrap_or_default());
+}
+integer_leaf!(
+    u64 => "an unsigned integer", |n| (false, n),
+    u32 => "an unsigned 32-bit integer", |n| (false, u64::from(n)),
+    i64 => "an integer", |n: i64| (n < 0, n.unsigned_abs())
+);
 
 /// Reads `true`/`false`, `1`/`0` and `yes`/`no` in any case.
 pub(crate) fn parse_bool(s: &str) -> Option<bool> {
@@ -107,7 +133,10 @@ impl FromXml for NaiveDateTime {
 }
 impl ToXml for NaiveDateTime {
     fn to_xml(&self, name: &str, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        w.leaf_display(name, datetime::Wire(self))
+        match datetime::wire_19(self) {
+            Some(b) => w.leaf_with(name, |out| out.extend_from_slice(&b)),
+            None => w.leaf_display(name, datetime::Wire(self)),
+        }
     }
 }
 
@@ -234,23 +263,36 @@ pub mod datetime {
     /// Displays a date-time in the wire format.
     pub(crate) struct Wire<'a>(pub(crate) &'a NaiveDateTime);
 
+    /// `t` as `YYYY-MM-DD HH:MM:SS`, written by hand, for a four-digit year without a leap
+    /// second; `None` for the rest, which chrono writes.
+    #[inline]
+    pub(crate) fn wire_19(t: &NaiveDateTime) -> Option<[u8; 19]> {
+        let year = u32::try_from(t.year()).ok().filter(|y| *y <= 9999)?;
+        if t.nanosecond() >= 1_000_000_000 {
+            return None;
+        }
+        // Every field is below 100 but the year: two digits each, as bytes.
+        let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+        let [y0, y1] = two(year / 100);
+        let [y2, y3] = two(year);
+        let [mo0, mo1] = two(t.month());
+        let [d0, d1] = two(t.day());
+        let [h0, h1] = two(t.hour());
+        let [mi0, mi1] = two(t.minute());
+        let [s0, s1] = two(t.second());
+        Some([
+            y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b' ', h0, h1, b':', mi0, mi1, b':', s0,
+            s1,
+        ])
+    }
+
     impl fmt::Display for Wire<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             let t = self.0;
             // Four-digit years without a leap second; chrono writes the rest.
-            if (0..=9999).contains(&t.year()) && t.nanosecond() < 1_000_000_000 {
-                write!(
-                    f,
-                    "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-                    t.year(),
-                    t.month(),
-                    t.day(),
-                    t.hour(),
-                    t.minute(),
-                    t.second()
-                )
-            } else {
-                write!(f, "{}", t.format(FORMAT))
+            match wire_19(t) {
+                Some(b) => f.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+                None => write!(f, "{}", t.format(FORMAT)),
             }
         }
     }
@@ -363,6 +405,142 @@ mod tests {
             if let Some(t) = chrono {
                 assert_eq!(Wire(&t).to_string(), t.format(FORMAT).to_string(), "{s:?}");
             }
+        }
+    }
+
+    /// What the writer wrote before the fast paths: `format!` for four-digit years without a
+    /// leap second, chrono for the rest.
+    fn old_wire(t: &NaiveDateTime) -> String {
+        use chrono::{Datelike, Timelike};
+        if (0..=9999).contains(&t.year()) && t.nanosecond() < 1_000_000_000 {
+            format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        } else {
+            t.format(FORMAT).to_string()
+        }
+    }
+
+    /// A value written by `to_xml` and by the old `leaf_display` path, in both layouts, with
+    /// and without masking: the same bytes.
+    fn assert_same_xml<T: super::ToXml>(value: &T, old: &str) {
+        use super::super::{Layout, XmlWriter};
+        for layout in [Layout::Compact, Layout::Indented] {
+            for mask in [false, true] {
+                for name in ["created", "password", "x"] {
+                    let (mut new, mut was) = (Vec::new(), Vec::new());
+                    let mut w = XmlWriter::new(&mut new, layout).masking_secrets(mask);
+                    w.start("a").unwrap();
+                    value.to_xml(name, &mut w).unwrap();
+                    w.end("a");
+                    let mut w = XmlWriter::new(&mut was, layout).masking_secrets(mask);
+                    w.start("a").unwrap();
+                    w.leaf_display(name, old).unwrap();
+                    w.end("a");
+                    assert_eq!(
+                        String::from_utf8_lossy(&new),
+                        String::from_utf8_lossy(&was),
+                        "{old}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_datetime(t: &NaiveDateTime) {
+        let old = old_wire(t);
+        assert_eq!(Wire(t).to_string(), old, "{t:?}");
+        assert_eq!(Wire(t).to_string(), t.format(FORMAT).to_string(), "{t:?}");
+        assert_same_xml(t, &old);
+    }
+
+    /// The hand-written date-times are what `format!` and chrono wrote, at the edges: the
+    /// first and last four-digit years, years beyond, negative years, leap seconds, fractions.
+    #[test]
+    fn hand_written_date_times_match_the_old_output_at_the_edges() {
+        use chrono::{NaiveDate, NaiveTime};
+        let times = [
+            NaiveTime::from_hms_opt(0, 0, 0),
+            NaiveTime::from_hms_opt(23, 59, 59),
+            NaiveTime::from_hms_opt(9, 5, 7),
+            NaiveTime::from_hms_nano_opt(12, 30, 15, 999_999_999),
+            NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500),
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 1_000_000_000),
+        ];
+        let dates = [
+            NaiveDate::from_ymd_opt(0, 1, 1),
+            NaiveDate::from_ymd_opt(1, 1, 1),
+            NaiveDate::from_ymd_opt(999, 12, 31),
+            NaiveDate::from_ymd_opt(1000, 1, 1),
+            NaiveDate::from_ymd_opt(2019, 10, 23),
+            NaiveDate::from_ymd_opt(2020, 2, 29),
+            NaiveDate::from_ymd_opt(9999, 12, 31),
+            NaiveDate::from_ymd_opt(10000, 1, 1),
+            NaiveDate::from_ymd_opt(-1, 12, 31),
+            NaiveDate::from_ymd_opt(-10000, 6, 15),
+            Some(NaiveDate::MIN),
+            Some(NaiveDate::MAX),
+        ];
+        for date in dates.into_iter().flatten() {
+            for time in times.into_iter().flatten() {
+                check_datetime(&date.and_time(time));
+            }
+        }
+    }
+
+    /// Integers written by hand are what `Display` wrote.
+    #[test]
+    fn hand_written_integers_match_display_at_the_edges() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            u64::from(u32::MAX),
+            u64::MAX - 1,
+            u64::MAX,
+        ] {
+            assert_same_xml(&n, &n.to_string());
+        }
+        for n in [0u32, 1, 9, 10, 4_294_967_295, u32::MAX - 1] {
+            assert_same_xml(&n, &n.to_string());
+        }
+        for n in [0, -1, 1, -9, -10, 10, i64::MIN, i64::MIN + 1, i64::MAX] {
+            assert_same_xml(&n, &n.to_string());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hand_written_date_times_match_the_old_output(
+            days in chrono::Datelike::num_days_from_ce(&chrono::NaiveDate::MIN)..=chrono::Datelike::num_days_from_ce(&chrono::NaiveDate::MAX),
+            secs in 0u32..86_400,
+            nanos in 0u32..2_000_000_000,
+            four_digit in proptest::bool::ANY,
+        ) {
+            use chrono::{NaiveDate, NaiveTime};
+            // Half the cases in the usual years, whose path is the new one.
+            let days = if four_digit { days.rem_euclid(3_652_059) + 1 - 366 } else { days };
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let nanos = if secs % 60 == 59 { nanos } else { nanos % 1_000_000_000 };
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap();
+            check_datetime(&date.and_time(time));
+        }
+
+        #[test]
+        fn hand_written_integers_match_display(n in proptest::num::u64::ANY, i in proptest::num::i64::ANY) {
+            assert_same_xml(&n, &n.to_string());
+            assert_same_xml(&i, &i.to_string());
+            let m = u32::try_from(n >> 32).unwrap();
+            assert_same_xml(&m, &m.to_string());
         }
     }
 }

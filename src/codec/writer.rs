@@ -201,15 +201,34 @@ impl<'o> XmlWriter<'o> {
             self.out.push(b'\n');
         }
         if self.layout == Layout::Indented {
-            for _ in 0..self.depth {
-                self.out.extend_from_slice(b"  ");
+            // Two spaces a level, copied in runs of up to 32 levels.
+            const SPACES: &[u8] =
+                b"                                                                ";
+            let mut left = self.depth.saturating_mul(2);
+            while left > 0 {
+                let run = left.min(SPACES.len());
+                self.out
+                    .extend_from_slice(SPACES.get(..run).unwrap_or_default());
+                left -= run;
             }
         }
     }
 
     /// Opens element `name`; close it with [`end`](Self::end).
     pub fn start(&mut self, name: &str) -> Result<(), EncodeError> {
-        self.start_with::<&str, &str>(name, &[])
+        // `start_with` without attributes: nothing to count, compare or escape.
+        check_name(name)?;
+        if self.depth >= self.limits.max_depth {
+            return Err(self.exceeds(name, Limit::Depth));
+        }
+        self.check_size(name)?;
+        self.finish_open_tag();
+        self.newline();
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        self.open_tag = true;
+        self.depth += 1;
+        Ok(())
     }
 
     fn start_with<K: AsRef<str>, V: AsRef<str>>(
@@ -300,14 +319,26 @@ impl<'o> XmlWriter<'o> {
         value: impl std::fmt::Display,
     ) -> Result<(), EncodeError> {
         use std::io::Write;
+        // Writing into a Vec cannot fail.
+        self.leaf_with(name, |out| {
+            let _ = write!(out, "{value}");
+        })
+    }
+
+    /// Writes `<name>` then the bytes `write` appends (which must need no escaping), as
+    /// [`leaf_display`](Self::leaf_display) does, without the formatting machinery.
+    pub(crate) fn leaf_with(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) -> Result<(), EncodeError> {
         if self.mask_secrets && is_secret_name(name) {
             return self.leaf(name, MASK);
         }
         self.start(name)?;
         let mark = self.out.len();
         self.out.push(b'>');
-        // Writing into a Vec cannot fail.
-        let _ = write!(self.out, "{value}");
+        write(self.out);
         self.check_text(name, self.out.len() - mark - 1)?;
         if self.out.len() == mark + 1 {
             self.out.truncate(mark);
@@ -446,9 +477,81 @@ fn check_chars(element: &str, text: &str) -> Result<(), EncodeError> {
     }
 }
 
+/// Bytes [`escape`] must look at, bit 0 in text, bit 1 in attributes: `&`, `<`, `>`, CR,
+/// the other control characters (refused but tab and LF), and `"`, tab and LF in attributes;
+/// and 0xEF, the lead byte of U+FFFE and U+FFFF, the only characters of a `str` above ASCII
+/// XML 1.0 refuses. Every other byte is copied as it is.
+// Indices below 256 by construction.
+#[allow(clippy::indexing_slicing)]
+const ESCAPE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0usize;
+    while b < 0x20 {
+        table[b] = 3;
+        b += 1;
+    }
+    table[b'\t' as usize] = 2;
+    table[b'\n' as usize] = 2;
+    table[b'"' as usize] = 2;
+    table[b'&' as usize] = 3;
+    table[b'<' as usize] = 3;
+    table[b'>' as usize] = 3;
+    table[0xEF] = 3;
+    table
+};
+
 /// Escapes `text` into `out`: `&`, `<`, `>` always, `"` in attributes, and CR (and in
 /// attributes tab and LF) as character references so they survive a parser's normalization.
+/// Runs of bytes that need nothing are copied whole; a character XML 1.0 cannot represent is
+/// refused.
 fn escape(
+    out: &mut Vec<u8>,
+    element: &str,
+    text: &str,
+    attribute: bool,
+) -> Result<(), EncodeError> {
+    let bytes = text.as_bytes();
+    let mask = if attribute { 2 } else { 1 };
+    let needs = |b: &u8| ESCAPE_CLASS.get(usize::from(*b)).copied().unwrap_or(0) & mask != 0;
+    // Copied up to `last`; looked at up to `at`.
+    let (mut last, mut at) = (0, 0);
+    while let Some(found) = bytes.get(at..).and_then(|rest| rest.iter().position(needs)) {
+        let i = at + found;
+        let b = bytes.get(i).copied().unwrap_or(0);
+        let rep: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'\r' => b"&#13;",
+            b'"' => b"&quot;",
+            b'\t' => b"&#9;",
+            b'\n' => b"&#10;",
+            _ => {
+                // A control character, or a character starting with 0xEF.
+                let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
+                if !is_xml_char(c) {
+                    return Err(EncodeError::InvalidChar {
+                        element: element.to_owned(),
+                        code: u32::from(c),
+                    });
+                }
+                at = i + c.len_utf8();
+                continue;
+            }
+        };
+        out.extend_from_slice(bytes.get(last..i).unwrap_or_default());
+        out.extend_from_slice(rep);
+        last = i + 1;
+        at = last;
+    }
+    out.extend_from_slice(bytes.get(last..).unwrap_or_default());
+    Ok(())
+}
+
+/// The byte-by-byte escaping the writer did before [`escape`]'s fast scan: what it must
+/// still write, and refuse, for every text.
+#[cfg(test)]
+fn escape_by_char(
     out: &mut Vec<u8>,
     element: &str,
     text: &str,
@@ -478,4 +581,62 @@ fn escape(
     }
     out.extend_from_slice(text.get(last..).unwrap_or_default().as_bytes());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, escape_by_char};
+    use proptest::strategy::Strategy;
+
+    fn same(text: &str) {
+        for attribute in [false, true] {
+            let (mut new, mut old) = (b"x".to_vec(), b"x".to_vec());
+            let a = escape(&mut new, "e", text, attribute);
+            let b = escape_by_char(&mut old, "e", text, attribute);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text:?}");
+            assert_eq!(new, old, "{text:?} attribute {attribute}");
+        }
+    }
+
+    /// The fast scan writes and refuses what the byte-by-byte escaping did.
+    #[test]
+    fn escaping_matches_the_char_by_char_path_at_the_edges() {
+        for text in [
+            "",
+            "plain",
+            "a&b<c>d\"e'f",
+            "&&<<>>",
+            "tab\there\nline\rcr",
+            "\r\n",
+            "nul\0",
+            "bell\u{7}x",
+            "del\u{7f}",
+            "\u{80}\u{d7ff}\u{e000}\u{fffd}\u{10000}\u{10ffff}",
+            "\u{fffe}",
+            "a\u{ffff}b",
+            "\u{ef}\u{f000}\u{fe00}\u{ffef}",
+            "\u{fff0}&\u{fffe}",
+            "\u{e9}t\u{e9}&<",
+            "x<\u{1f}",
+            "<\u{b}",
+        ] {
+            same(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_matches_the_char_by_char_path(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::char::range('\0', '\u{7f}'),
+                    proptest::char::range('\u{ef00}', '\u{ffff}'),
+                    proptest::char::any(),
+                ],
+                0..40,
+            ).prop_map(|c| c.into_iter().collect::<String>())
+        ) {
+            same(&text);
+        }
+    }
 }
