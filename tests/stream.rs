@@ -312,6 +312,22 @@ fn finish_after_an_error_reports_it() {
     assert!(reader.next().is_none());
 }
 
+/// Pins a case the property below once shrank to: a 400135 answer with an `N` status and no
+/// `<data>` streams to no entry and the envelope the whole-document decoder reads, at every cut.
+#[test]
+fn a_notify_answer_without_data_streams_like_the_whole_document() {
+    let xml = "<response><result><status><code>N400135</code><type>notify</type></status></result></response>";
+    let whole =
+        Response::<<CertificateJobList as Task>::Data>::decode(xml.as_bytes()).expect("decodes");
+    assert!(whole.results.first().is_some_and(|r| r.data.is_none()));
+    for chunk in [1, 7, 200] {
+        let (entries, envelope) =
+            stream::<CertificateJob>(chunked(xml.as_bytes(), chunk)).expect("streams");
+        assert!(entries.is_empty());
+        assert_eq!(envelope.results.len(), whole.results.len());
+        assert_eq!(envelope.stid, whole.stid);
+    }
+}
 #[cfg(feature = "arbitrary")]
 #[path = "common/strategies.rs"]
 mod strategies;
@@ -321,7 +337,7 @@ use proptest::prelude::*;
 
 #[cfg(feature = "arbitrary")]
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(common::proptest_config(64))]
 
     /// Any encodable list response, cut into reads of any size, streams to the entries and
     /// envelope the whole-document decoder reads from the same bytes.

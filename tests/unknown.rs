@@ -1,17 +1,17 @@
 //! `Unknown`: the compact form of the children a model does not know (issue 11 item 5).
 
+mod common;
 #[cfg(feature = "arbitrary")]
 #[path = "common/strategies.rs"]
 mod strategies;
 
 use autodns_xml::codec::XmlWriter;
 use autodns_xml::{EncodeError, Layout, RawElement, RawNode, Response, Unknown};
-#[cfg(feature = "arbitrary")]
 use proptest::prelude::*;
 
 #[cfg(feature = "arbitrary")]
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(common::proptest_config(512))]
 
     /// What goes in comes out: the same elements, in order, by reference and by value, and
     /// two holders are equal exactly when their elements are.
@@ -181,7 +181,7 @@ fn bytes_xml(unknown: &Unknown, layout: Layout, mask: bool) -> Result<Vec<u8>, E
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1024))]
+    #![proptest_config(common::proptest_config(1024))]
 
     /// `Unknown::write_xml` walks the bytes, the tree path rebuilds nothing either but walks
     /// `RawElement`s: the same XML (or the same error) in both layouts, secrets masked or
@@ -243,4 +243,26 @@ fn an_unknown_text_beside_elements_is_written_inline_in_both_layouts() {
         true,
     );
     assert_eq!(masked.expect("writes"), b"<root><x>a<password/></x></root>");
+}
+
+/// Pins a case the property above once shrank to: an element whose only child is a text of
+/// white space (`<a>\t</a>`) is mixed content, written compact inside from the bytes as from
+/// the tree, and read back with its text.
+#[test]
+fn an_element_holding_only_white_space_writes_the_same_from_its_bytes() {
+    let el = RawElement {
+        name: "a".into(),
+        attributes: Vec::new(),
+        children: vec![RawNode::Text("\t".into())],
+    };
+    let pushed = Unknown::from(vec![el.clone()]);
+    for layout in [Layout::Indented, Layout::Compact] {
+        let tree = tree_xml(std::slice::from_ref(&el), layout, true).expect("writes");
+        assert_eq!(bytes_xml(&pushed, layout, true).expect("writes"), tree);
+        assert!(
+            String::from_utf8(tree)
+                .expect("utf-8")
+                .contains("<a>\t</a>")
+        );
+    }
 }
