@@ -641,6 +641,17 @@ mod generate {
     /// A few codes this crate does not model (the modelled ones come from [`TASKS`]).
     const UNMODELLED: &[&str] = &["0105005", "0106002", "1"];
 
+    #[cfg(test)]
+    #[test]
+    fn the_unmodelled_codes_drawn_are_no_registered_task() {
+        for code in UNMODELLED {
+            assert!(
+                TASKS.iter().all(|t| t.code != *code),
+                "{code} is registered now"
+            );
+        }
+    }
+
     impl Gen for TaskCode {
         fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
             if u.arbitrary()? {
