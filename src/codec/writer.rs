@@ -1,5 +1,6 @@
 //! [`XmlWriter`]: writes a document straight into a byte buffer, compact or indented.
 
+use crate::codec::RawEvents;
 use crate::codec::syntax::{is_xml_char, is_xml_name};
 use crate::error::EncodeError;
 use crate::limits::{Limit, Limits};
@@ -36,6 +37,8 @@ pub struct XmlWriter<'o> {
     bounded: bool,
     /// Write `***` for the text of any element named `password`, `token` or `authinfo`.
     mask_secrets: bool,
+    /// Where elements go as events instead of bytes, if anywhere (see [`XmlWriter::to_events`]).
+    events: Option<&'o mut dyn RawEvents>,
 }
 
 /// What the writer, and every serializer of the crate, writes instead of a secret.
@@ -77,6 +80,18 @@ impl<'o> XmlWriter<'o> {
             drained: 0,
             bounded: true,
             mask_secrets: false,
+            events: None,
+        }
+    }
+
+    /// A writer that hands each element to `events` (start with its attributes, text, end)
+    /// instead of writing bytes: the text unescaped, no declaration and no indentation, and
+    /// every check of [`new`](Self::new)'s writer made. It builds a model's element in memory
+    /// as decoding its XML would (`out` is scratch space).
+    pub(crate) fn to_events(out: &'o mut Vec<u8>, events: &'o mut dyn RawEvents) -> Self {
+        XmlWriter {
+            events: Some(events),
+            ..XmlWriter::new(out, Layout::Compact)
         }
     }
 
@@ -179,6 +194,9 @@ impl<'o> XmlWriter<'o> {
 
     /// Writes the XML declaration `<?xml version="1.0" encoding="UTF-8"?>`.
     pub fn declaration(&mut self) {
+        if self.events.is_some() {
+            return;
+        }
         self.out
             .extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
         if self.layout == Layout::Indented {
@@ -221,6 +239,11 @@ impl<'o> XmlWriter<'o> {
         if self.depth >= self.limits.max_depth {
             return Err(self.exceeds(name, Limit::Depth));
         }
+        if let Some(events) = self.events.as_deref_mut() {
+            events.start(name, Vec::new());
+            self.depth += 1;
+            return Ok(());
+        }
         self.check_size(name)?;
         self.finish_open_tag();
         self.newline();
@@ -259,6 +282,9 @@ impl<'o> XmlWriter<'o> {
                 });
             }
         }
+        if self.events.is_some() {
+            return self.start_events(name, attributes);
+        }
         self.finish_open_tag();
         self.newline();
         self.out.push(b'<');
@@ -281,9 +307,50 @@ impl<'o> XmlWriter<'o> {
         Ok(())
     }
 
+    /// [`start_with`](Self::start_with)'s element as an event: the same checks, the
+    /// attributes' length counted as the decoder reads them (unescaped).
+    fn start_events<K: AsRef<str>, V: AsRef<str>>(
+        &mut self,
+        name: &str,
+        attributes: &[(K, V)],
+    ) -> Result<(), EncodeError> {
+        let mut len = 0usize;
+        let mut owned = Vec::with_capacity(attributes.len());
+        for (key, value) in attributes {
+            let (key, value) = (key.as_ref(), value.as_ref());
+            check_name(key)?;
+            check_chars(name, value)?;
+            len = len.saturating_add(key.len() + value.len() + 4);
+            owned.push((key.to_owned(), value.to_owned()));
+        }
+        self.check_text(name, len)
+            .map_err(|_| self.exceeds(name, Limit::TextLength))?;
+        if let Some(events) = self.events.as_deref_mut() {
+            events.start(name, owned);
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// A text of the element open last, as an event (an empty one is no text, as decoding
+    /// `<a></a>` gives none).
+    fn text_event(&mut self, element: &str, text: &str) -> Result<(), EncodeError> {
+        check_chars(element, text)?;
+        if let Some(events) = self.events.as_deref_mut()
+            && !text.is_empty()
+        {
+            events.text(text);
+        }
+        Ok(())
+    }
+
     /// Closes element `name` (written as `<name/>` if nothing was written inside).
     pub fn end(&mut self, name: &str) {
         self.depth = self.depth.saturating_sub(1);
+        if let Some(events) = self.events.as_deref_mut() {
+            events.end();
+            return;
+        }
         if self.open_tag {
             self.out.extend_from_slice(b"/>");
             self.open_tag = false;
@@ -301,6 +368,11 @@ impl<'o> XmlWriter<'o> {
         let text = self.shown(name, text);
         self.check_text(name, text.len())?;
         self.start(name)?;
+        if self.events.is_some() {
+            self.text_event(name, text)?;
+            self.end(name);
+            return Ok(());
+        }
         if !text.is_empty() {
             self.finish_open_tag();
             escape(self.out, name, text, false)?;
@@ -335,6 +407,15 @@ impl<'o> XmlWriter<'o> {
         if self.mask_secrets && is_secret_name(name) {
             return self.leaf(name, MASK);
         }
+        if self.events.is_some() {
+            // `out` is scratch space here: the bytes become the text.
+            let mark = self.out.len();
+            write(self.out);
+            let text =
+                String::from_utf8_lossy(self.out.get(mark..).unwrap_or_default()).into_owned();
+            self.out.truncate(mark);
+            return self.leaf(name, &text);
+        }
         self.start(name)?;
         let mark = self.out.len();
         self.out.push(b'>');
@@ -355,7 +436,7 @@ impl<'o> XmlWriter<'o> {
     /// would turn a raw CR into a line feed.
     pub fn cdata_leaf(&mut self, name: &str, text: &str) -> Result<(), EncodeError> {
         let text = self.shown(name, text);
-        if text.is_empty() || text.contains('\r') {
+        if text.is_empty() || text.contains('\r') || self.events.is_some() {
             return self.leaf(name, text);
         }
         self.check_text(name, text.len())?;
@@ -445,6 +526,9 @@ impl<'w, 'o, 'a> RawWriter<'w, 'o, 'a> {
             text
         };
         self.w.check_text(name, len)?;
+        if self.w.events.is_some() {
+            return self.w.text_event(name, text);
+        }
         self.w.finish_open_tag();
         escape(self.w.out, name, text, false)
     }

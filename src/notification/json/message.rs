@@ -12,7 +12,7 @@ use super::objects::{JsonCertificate, JsonContact, JsonDomain, JsonJob, JsonTran
 use super::values::{JsonDate, JsonUser, Offsets, Text, raw, raw_fields, snake_case};
 use super::{Place, content, json_key};
 use crate::RawElement;
-use crate::codec::{self, Layout, ToXml};
+use crate::codec::ToXml;
 use crate::notification::NotificationError;
 use crate::poll::{EventNotification, EventType, JobNotification, Message, Payload};
 use serde::Deserialize;
@@ -308,11 +308,7 @@ impl JsonMessage {
     }
 }
 
-/// A model as the raw element its XML form is.
+/// A model as the raw element its XML form is (built from the writer's events, no XML text).
 fn as_raw<T: ToXml>(value: &T, name: &str, json: &str) -> Result<RawElement, NotificationError> {
-    codec::write_document(value, name, Layout::Compact)
-        .ok()
-        .and_then(|xml| RawElement::decode(xml.as_bytes()).ok())
-        .map(|(raw, _)| raw)
-        .ok_or_else(|| content(json, "an object that has no XML form"))
+    RawElement::of(value, name).map_err(|_| content(json, "an object that has no XML form"))
 }
