@@ -339,16 +339,13 @@ mod structured {
         task: &TaskInfo,
         u: &mut Unstructured<'_>,
     ) -> arbitrary::Result<RequestTask> {
-        let code = TaskCode::new(task.code).expect("a registered code");
-        let mut drawn = RequestTask::new(code, TaskBody::arbitrary_of(task, u)?);
-        // The rest of a drawn task; its unknown children may be called like this body.
-        let rest = RequestTask::arbitrary(u)?;
-        drawn.ctid = rest.ctid;
-        drawn.reply_to = rest.reply_to;
-        drawn.view = rest.view;
-        drawn.key = rest.key;
-        drawn.r#where = rest.r#where;
-        drawn.order = rest.order;
+        let body = TaskBody::arbitrary_of(task, u)?;
+        // A drawn task given this code and body; without its unknown children, which may be
+        // called like this body.
+        let mut drawn = RequestTask::arbitrary(u)?;
+        drawn.code = TaskCode::new(task.code).expect("a registered code");
+        drawn.body = body;
+        drawn.unknown.clear();
         Ok(drawn)
     }
 

@@ -115,27 +115,17 @@ pub fn task_body(task: &'static TaskInfo) -> BoxedStrategy<TaskBody> {
 pub fn registered_task() -> BoxedStrategy<(&'static TaskInfo, RequestTask)> {
     select(TASKS.iter().collect::<Vec<&'static TaskInfo>>())
         .prop_flat_map(|task: &'static TaskInfo| {
-            let tasks = (task_body(task), arb::<RequestTask>()).prop_map(move |(body, rest)| {
-                let mut t = RequestTask::new(code(task.code), body);
-                // The rest of a drawn task (ctid, view, where, …); its unknown children
-                // called like a body of this task's code (of any of its forms) go.
-                t.ctid = rest.ctid;
-                t.reply_to = rest.reply_to;
-                t.view = rest.view;
-                t.key = rest.key;
-                t.r#where = rest.r#where;
-                t.order = rest.order;
-                t.unknown = rest
-                    .unknown
-                    .into_iter()
-                    .filter(|e| {
-                        let name = e.name.as_str();
-                        !TASKS.iter().any(|t| {
-                            t.code == task.code
-                                && (t.element == Some(name) || t.parts.contains(&name))
-                        })
+            let tasks = (task_body(task), arb::<RequestTask>()).prop_map(move |(body, mut t)| {
+                // A drawn task (ctid, view, where, …) given this code and body; its unknown
+                // children called like a body of this task's code (of any of its forms) go.
+                t.code = code(task.code);
+                t.body = body;
+                t.unknown.retain(|e| {
+                    let name = e.name.as_str();
+                    !TASKS.iter().any(|t| {
+                        t.code == task.code && (t.element == Some(name) || t.parts.contains(&name))
                     })
-                    .collect();
+                });
                 (task, t)
             });
             encodable(tasks.boxed(), |(_, t), layout| {
