@@ -188,21 +188,9 @@ pub mod datetime {
         if !has_wire_shape(b) {
             return None;
         }
-        if b.len() != 19 {
-            return NaiveDateTime::parse_from_str(s, FORMAT).ok();
-        }
-        let num = |from: usize, to: usize| {
-            b.get(from..to)?.iter().try_fold(0u32, |n, &d| {
-                n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
-            })
-        };
-        let fast = || {
-            let date =
-                NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
-            date.and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
-        };
-        // What the fast path refuses (a leap second `:60`, an impossible date) chrono judges.
-        fast().or_else(|| NaiveDateTime::parse_from_str(s, FORMAT).ok())
+        // What `parse_19` refuses in the wire's shape (a year beyond four digits, a leap
+        // second `:60`, an impossible date) chrono judges.
+        NaiveDateTime::parse_from_str(s, FORMAT).ok()
     }
 
     /// `YYYY-MM-DD HH:MM:SS` with a four-digit year and a valid date and time, else `None`
