@@ -282,13 +282,14 @@ impl<'o> XmlWriter<'o> {
                 });
             }
         }
-        if self.events.is_some() {
-            return self.start_events(name, attributes);
+        let to_events = self.events.is_some();
+        if !to_events {
+            self.finish_open_tag();
+            self.newline();
+            self.out.push(b'<');
+            self.out.extend_from_slice(name.as_bytes());
         }
-        self.finish_open_tag();
-        self.newline();
-        self.out.push(b'<');
-        self.out.extend_from_slice(name.as_bytes());
+        // Written to events too, into scratch space: checked and measured as here.
         let mark = self.out.len();
         for (key, value) in attributes {
             let key = key.as_ref();
@@ -302,31 +303,17 @@ impl<'o> XmlWriter<'o> {
         // The decoder bounds a start tag's attributes, as written, by the text length.
         self.check_text(name, self.out.len() - mark)
             .map_err(|_| self.exceeds(name, Limit::TextLength))?;
-        self.open_tag = true;
-        self.depth += 1;
-        Ok(())
-    }
-
-    /// [`start_with`](Self::start_with)'s element as an event: the same checks, the
-    /// attributes' length counted as the decoder reads them (unescaped).
-    fn start_events<K: AsRef<str>, V: AsRef<str>>(
-        &mut self,
-        name: &str,
-        attributes: &[(K, V)],
-    ) -> Result<(), EncodeError> {
-        let mut len = 0usize;
-        let mut owned = Vec::with_capacity(attributes.len());
-        for (key, value) in attributes {
-            let (key, value) = (key.as_ref(), value.as_ref());
-            check_name(key)?;
-            check_chars(name, value)?;
-            len = len.saturating_add(key.len() + value.len() + 4);
-            owned.push((key.to_owned(), value.to_owned()));
+        if to_events {
+            self.out.truncate(mark);
         }
-        self.check_text(name, len)
-            .map_err(|_| self.exceeds(name, Limit::TextLength))?;
-        if let Some(events) = self.events.as_deref_mut() {
-            events.start(name, owned);
+        match self.events.as_deref_mut() {
+            Some(events) => {
+                let owned = attributes
+                    .iter()
+                    .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()));
+                events.start(name, owned.collect());
+            }
+            None => self.open_tag = true,
         }
         self.depth += 1;
         Ok(())
