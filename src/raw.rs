@@ -234,29 +234,59 @@ impl RawElement {
     }
 }
 
-impl XmlWriter<'_> {
-    /// Writes a raw element under `name` (normally its own name), content as it came.
-    /// An element holding text is written compact inside, so its text stays exact.
-    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
-        let has_text = |el: &RawElement| el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
-        let mut raw = RawWriter::new(self);
-        raw.start(name, &el.attributes, has_text(el))?;
-        // An explicit stack keeps deep trees off the call stack.
-        let mut stack = vec![el.children.iter()];
+/// A step of [`RawElement::walk`].
+enum Step<'a> {
+    /// An element opens.
+    Start(&'a RawElement),
+    /// A text child of the element open last.
+    Text(&'a str),
+    /// The element open last closes.
+    End,
+}
+
+impl RawElement {
+    /// Whether any of its children is a text.
+    fn has_text(&self) -> bool {
+        self.children.iter().any(|n| matches!(n, RawNode::Text(_)))
+    }
+
+    /// Hands the element and everything in it to `visit` in document order, until `visit`
+    /// fails. An explicit stack keeps deep trees off the call stack.
+    fn walk<'a, E>(&'a self, mut visit: impl FnMut(Step<'a>) -> Result<(), E>) -> Result<(), E> {
+        visit(Step::Start(self))?;
+        let mut stack = vec![self.children.iter()];
         while let Some(children) = stack.last_mut() {
             match children.next() {
                 Some(RawNode::Element(child)) => {
-                    raw.start(&child.name, &child.attributes, has_text(child))?;
+                    visit(Step::Start(child))?;
                     stack.push(child.children.iter());
                 }
-                Some(RawNode::Text(text)) => raw.text(text)?,
+                Some(RawNode::Text(text)) => visit(Step::Text(text))?,
                 None => {
                     stack.pop();
-                    raw.end();
+                    visit(Step::End)?;
                 }
             }
         }
         Ok(())
+    }
+}
+
+impl XmlWriter<'_> {
+    /// Writes a raw element under `name` (normally its own name), content as it came.
+    /// An element holding text is written compact inside, so its text stays exact.
+    pub fn raw_element(&mut self, name: &str, el: &RawElement) -> Result<(), EncodeError> {
+        let mut raw = RawWriter::new(self);
+        el.walk(|step| match step {
+            // The element itself under `name`, its descendants under their own.
+            Step::Start(e) if raw.depth() == 0 => raw.start(name, &e.attributes, e.has_text()),
+            Step::Start(e) => raw.start(&e.name, &e.attributes, e.has_text()),
+            Step::Text(text) => raw.text(text),
+            Step::End => {
+                raw.end();
+                Ok(())
+            }
+        })
     }
 }
 
@@ -360,29 +390,15 @@ impl Unknown {
 
     /// Appends a copy of `el`.
     pub fn push_ref(&mut self, el: &RawElement) {
-        // An explicit stack keeps deep trees off the call stack.
-        let mut stack: Vec<std::slice::Iter<'_, RawNode>> = Vec::new();
-        self.open_tag(el);
-        stack.push(el.children.iter());
-        while let Some(children) = stack.last_mut() {
-            match children.next() {
-                Some(RawNode::Element(child)) => {
-                    self.open_tag(child);
-                    stack.push(child.children.iter());
-                }
-                Some(RawNode::Text(text)) => self.put_text(text),
-                None => {
-                    self.bytes.push(END);
-                    stack.pop();
-                }
+        let Ok(()) = el.walk(|step| {
+            match step {
+                Step::Start(e) => self.start_tag(&e.name, &e.attributes, e.has_text()),
+                Step::Text(text) => self.put_text(text),
+                Step::End => self.bytes.push(END),
             }
-        }
+            Ok::<(), std::convert::Infallible>(())
+        });
         self.len += 1;
-    }
-
-    fn open_tag(&mut self, el: &RawElement) {
-        let has_text = el.children.iter().any(|n| matches!(n, RawNode::Text(_)));
-        self.start_tag(&el.name, &el.attributes, has_text);
     }
 
     fn start_tag(&mut self, name: &str, attributes: &[(String, String)], has_text: bool) {
