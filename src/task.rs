@@ -262,28 +262,26 @@ macro_rules! task {
             }
         }
 
-        impl $crate::task::Task for $name {
-            const CODE: &'static str = $code;
-            type Data = $data;
-        }
-
-        impl $crate::task::Body for $name {
-            const ELEMENT: Option<&'static str> = Some($element);
-            fn read_body(
+        // The newtype reads and writes as the model it wraps; it is then a task with a body.
+        impl $crate::codec::FromXml for $name {
+            fn from_xml(
                 el: $crate::codec::ElementReader<'_, '_>,
             ) -> ::std::result::Result<Self, $crate::DecodeError> {
                 <$inner as $crate::codec::FromXml>::from_xml(el).map($name)
             }
-            fn write_body(
+        }
+
+        impl $crate::codec::ToXml for $name {
+            fn to_xml(
                 &self,
+                name: &str,
                 w: &mut $crate::codec::XmlWriter<'_>,
             ) -> ::std::result::Result<(), $crate::EncodeError> {
-                <$inner as $crate::codec::ToXml>::to_xml(&self.0, $element, w)
-            }
-            fn bodiless() -> Option<Self> {
-                None
+                <$inner as $crate::codec::ToXml>::to_xml(&self.0, name, w)
             }
         }
+
+        $crate::task::task!($name = $code, body $element, data $data);
 
         #[cfg(feature = "arbitrary")]
         impl $crate::codec::fuzz::Gen for $name {
