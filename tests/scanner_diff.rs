@@ -4,6 +4,10 @@
 //! enforces one root element and no text outside it) either both accept, with the same
 //! elements, attributes and texts, or both refuse.
 //!
+//! A second oracle, roxmltree 0.21, is compared the same way (`scanner_oracle::roxml`), with its
+//! own list of divergences (`namespaces_refused`, `stricter_than_roxmltree`,
+//! `cr_before_a_reference`).
+//!
 //! Where they part, it is one of the divergences listed in `scanner_oracle::stricter_than_quick_xml`: what
 //! XML 1.0 forbids and quick-xml does not check (we refuse), or one of the server quirks we
 //! repair (`<context4>…</context>` under `updater`/`owner`, the repeated `</stid></response>`
@@ -15,7 +19,10 @@ mod scanner_oracle;
 use autodns_xml::codec::{ElementReader, FromXml};
 use autodns_xml::{DecodeError, DecodeErrorKind, RawElement, RawNode, Response};
 use proptest::prelude::*;
-use scanner_oracle::{compare, oracle, repaired, stricter_than_quick_xml};
+use scanner_oracle::{
+    Tree, compare, cr_before_a_reference, namespaces_refused, oracle, repaired, roxml_oracle,
+    stricter_than_quick_xml, stricter_than_roxmltree,
+};
 use std::cell::RefCell;
 
 #[track_caller]
@@ -162,24 +169,33 @@ fn document() -> impl Strategy<Value = String> {
         attrs(),
         prop::collection::vec(node(), 0..6),
         prop::sample::select(&["", "\n", "<!-- end -->", "<?pi?>\n"][..]),
+        // Mostly, the prefixes the names use are declared on the root, so that roxmltree
+        // (which reads namespaces) compares trees too.
+        prop::bool::weighted(0.8),
     )
-        .prop_map(|(bom, decl, before, name, attrs, children, after)| {
-            let mut out = String::new();
-            if bom {
-                out.push('\u{FEFF}');
-            }
-            out.push_str(decl);
-            out.push_str(before);
-            let root = Node::Element {
-                name,
-                attrs,
-                children,
-                empty_form: false,
-            };
-            write(&root, &mut out);
-            out.push_str(after);
-            out
-        })
+        .prop_map(
+            |(bom, decl, before, name, mut attrs, children, after, declare)| {
+                if declare {
+                    attrs.insert(0, ("xmlns:ns", "urn:ns".to_owned(), '"'));
+                    attrs.insert(1, ("xmlns:x", "urn:x".to_owned(), '\''));
+                }
+                let mut out = String::new();
+                if bom {
+                    out.push('\u{FEFF}');
+                }
+                out.push_str(decl);
+                out.push_str(before);
+                let root = Node::Element {
+                    name,
+                    attrs,
+                    children,
+                    empty_form: false,
+                };
+                write(&root, &mut out);
+                out.push_str(after);
+                out
+            },
+        )
 }
 
 /// A mutation: at a fraction of the document's length, insert, delete or replace one byte
@@ -366,6 +382,59 @@ fn the_documented_divergences_hold() {
     }
 }
 
+/// The divergences from roxmltree, one by one.
+#[test]
+fn the_documented_divergences_from_roxmltree_hold() {
+    let we_refuse = |xml: &str| RawElement::decode(xml.as_bytes()).expect_err(xml);
+    // XML Namespaces, which roxmltree reads: names XML 1.0 allows, which it refuses.
+    for xml in ["<ns:e/>", "<a x:y='1'/>", "<a x:='1'/>", "<a:b:c/>"] {
+        RawElement::decode(xml.as_bytes()).expect(xml);
+        let why = roxml_oracle(xml.as_bytes()).expect_err(xml);
+        assert!(namespaces_refused(&why, xml.as_bytes()), "{xml:?}: {why}");
+    }
+    // A declared prefix is read alike, the declaration left out of both trees.
+    agree("<a xmlns:p='urn:x' p:b='1'><p:c>t</p:c></a>");
+    // What roxmltree reads and we refuse.
+    for xml in [
+        "<?x<ml v?><a/>",
+        "<?xml version='1.>'?><a/>",
+        "<?xml version='1.0' encoding='>tf-8'?><a/>",
+        "<?xml version='1.0' encoding='UTF-8a'?><a/>",
+    ] {
+        roxml_oracle(xml.as_bytes()).expect(xml);
+        let e = we_refuse(xml);
+        assert!(stricter_than_roxmltree(&e), "{xml:?}: {e:?}");
+    }
+    // A carriage return beside a reference: roxmltree keeps it, XML 1.0 and we do not.
+    for xml in ["<a>\r&amp;</a>", "<a>&amp;\r</a>"] {
+        let (ours, _) = RawElement::decode(xml.as_bytes()).expect(xml);
+        let theirs = roxml_oracle(xml.as_bytes()).expect(xml);
+        assert_ne!(
+            Tree::of(&ours),
+            theirs,
+            "{xml:?}: roxmltree now normalizes it"
+        );
+        assert!(cr_before_a_reference(
+            xml.as_bytes(),
+            &Tree::of(&ours),
+            &theirs
+        ));
+    }
+    // Where all three agree, trees compared.
+    for xml in [
+        "<a b=\"x&#10;y\tz\r\nw\">t\r\nu<![CDATA[<&>\r]]>&amp;</a>",
+        "\u{FEFF}<?xml version='1.0'?>\n<a>\n  <b/>\n</a>\n",
+        "<é x='1'><_n>]]</_n></é>",
+    ] {
+        let (ours, _) = RawElement::decode(xml.as_bytes()).expect(xml);
+        assert_eq!(
+            Tree::of(&ours),
+            roxml_oracle(xml.as_bytes()).expect(xml),
+            "{xml:?}"
+        );
+    }
+}
+
 /// The generator is worth its cases: most generated documents are accepted by both parsers
 /// (so trees are compared, not only refusals), and most mutated ones by neither or both.
 #[test]
@@ -373,7 +442,7 @@ fn the_generator_mostly_yields_documents_both_accept() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
-    let (mut both, mut total, mut mutated_both) = (0, 0, 0);
+    let (mut both, mut total, mut mutated_both, mut roxml_too) = (0, 0, 0, 0);
     for _ in 0..300 {
         let xml = document().new_tree(&mut runner).expect("tree").current();
         let mutations = prop::collection::vec(mutation(), 1..4)
@@ -383,14 +452,22 @@ fn the_generator_mostly_yields_documents_both_accept() {
         total += 1;
         if RawElement::decode(xml.as_bytes()).is_ok() && oracle(xml.as_bytes()).is_ok() {
             both += 1;
+            if roxml_oracle(xml.as_bytes()).is_ok() {
+                roxml_too += 1;
+            }
         }
         let bad = mutate(&xml, &mutations);
         if RawElement::decode(bad.as_bytes()).is_ok() && oracle(bad.as_bytes()).is_ok() {
             mutated_both += 1;
         }
     }
-    eprintln!("both accept {both} of {total} generated, {mutated_both} mutated");
+    eprintln!(
+        "both accept {both} of {total} generated ({roxml_too} roxmltree too), {mutated_both} mutated"
+    );
     assert!(both * 2 > total, "{both} of {total}");
+    // Trees are compared with roxmltree too, not only refusals (it refuses undeclared
+    // prefixes, which the generator draws now and then).
+    assert!(roxml_too * 3 > total, "{roxml_too} of {total}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
-//! Arbitrary bytes through our scanner (`RawElement::decode`) and through quick-xml with
-//! end-name and comment checks on (`tests/scanner_oracle`): both accept with the same tree,
-//! or both refuse, or they part in one of the documented ways; anything else is a crash.
+//! Arbitrary bytes through our scanner (`RawElement::decode`) and through two independent
+//! oracles (`tests/scanner_oracle`): quick-xml with end-name and comment checks on, and
+//! roxmltree (a conforming parser with its own tokenizer). Against each, both accept with the
+//! same tree, or both refuse, or they part in one of the documented ways; anything else is a
+//! crash.
 #![no_main]
 
 #[path = "../../tests/scanner_oracle/mod.rs"]
