@@ -225,6 +225,7 @@ impl RawElement {
     /// `value`'s element `name` as a raw element, built from the writer's events: what
     /// decoding its compact XML would give, without the text between. Refused as the encoder
     /// refuses it.
+    #[cfg(any(feature = "json", all(test, feature = "arbitrary")))]
     pub(crate) fn of<T: ToXml + ?Sized>(value: &T, name: &str) -> Result<Self, EncodeError> {
         let mut tree = Tree::default();
         let mut scratch = Vec::new();

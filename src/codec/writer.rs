@@ -88,6 +88,7 @@ impl<'o> XmlWriter<'o> {
     /// instead of writing bytes: the text unescaped, no declaration and no indentation, and
     /// every check of [`new`](Self::new)'s writer made. It builds a model's element in memory
     /// as decoding its XML would (`out` is scratch space).
+    #[cfg(any(feature = "json", all(test, feature = "arbitrary")))]
     pub(crate) fn to_events(out: &'o mut Vec<u8>, events: &'o mut dyn RawEvents) -> Self {
         XmlWriter {
             events: Some(events),
