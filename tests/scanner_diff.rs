@@ -400,6 +400,9 @@ fn the_documented_divergences_from_roxmltree_hold() {
         "<?xml version='1.>'?><a/>",
         "<?xml version='1.0' encoding='>tf-8'?><a/>",
         "<?xml version='1.0' encoding='UTF-8a'?><a/>",
+        // Found by the scanner_diff fuzz target on 2026-12-04: an end tag with a leading colon.
+        "<a><code>S0105</:code></a>",
+        "<:a></a>",
     ] {
         roxml_oracle(xml.as_bytes()).expect(xml);
         let e = we_refuse(xml);

@@ -232,7 +232,7 @@ pub fn namespaces_refused(why: &str, xml: &[u8]) -> bool {
 /// Whether our refusal of a document roxmltree accepts is one it does not make: a
 /// processing instruction's target that is no XML `Name` (§2.6); an XML declaration whose
 /// version is not `1.x` or whose encoding is no encoding name (§2.8, §4.3.3); an encoding
-/// other than UTF-8 (ours: the only one supported); the decoder's [`Limits`].
+/// other than UTF-8 (ours: the only one supported); the decoder's [`Limits`]; an end tag whose name differs from its start tag's only by a leading colon.
 pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
     match e.kind() {
         DecodeErrorKind::Syntax(m) => {
@@ -240,6 +240,12 @@ pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
                 || m.starts_with("XML declaration: ")
         }
         DecodeErrorKind::UnsupportedEncoding(_) | DecodeErrorKind::LimitExceeded { .. } => true,
+        // roxmltree reads `:code` as the empty prefix and `code`, and matches an end tag by
+        // prefix and local name, so `<code></:code>` passes; XML 1.0 wants the same name.
+        DecodeErrorKind::MismatchedEndTag { expected, found } => {
+            expected.strip_prefix(':').unwrap_or(expected)
+                == found.strip_prefix(':').unwrap_or(found)
+        }
         _ => false,
     }
 }
