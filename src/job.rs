@@ -112,18 +112,7 @@ impl Job {
     pub fn new(id: u64) -> Self {
         Job {
             id,
-            owner: None,
-            updater: None,
-            object: None,
-            status: None,
-            sub_status: None,
-            created: None,
-            updated: None,
-            kind: None,
-            sub_type: None,
-            action: None,
-            execution: None,
-            unknown: Default::default(),
+            ..Default::default()
         }
     }
 }

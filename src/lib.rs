@@ -44,9 +44,9 @@ pub use document::{
     Document, decode_request, decode_request_with, decode_response, decode_response_with,
 };
 pub use envelope::{
-    Auth, IntoRequestTask, Msg, ObjectRef, Operator, Order, OrderMode, Request, RequestTask,
-    Response, Secret, Status, StatusCode, StatusError, StatusKind, StatusType, TaskResult, User,
-    View, Where, WhereValue,
+    Auth, EmptyData, IntoRequestTask, Msg, ObjectRef, Operator, Order, OrderMode, Request,
+    RequestTask, Response, Secret, Status, StatusCode, StatusError, StatusKind, StatusType,
+    TaskResult, User, View, Where, WhereValue,
 };
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, ErrorCategory, Position};
 pub use job::{Job, JobStatus};

@@ -405,10 +405,7 @@ fn contact_create_status_object_is_the_new_handle() {
         (object.kind.as_deref(), object.value.as_deref()),
         (Some("handle"), Some("100"))
     );
-    assert_eq!(
-        resp.data(),
-        Some(&autodns_xml::contact::EmptyData::default())
-    );
+    assert_eq!(resp.data(), Some(&autodns_xml::EmptyData::default()));
 }
 
 #[test]

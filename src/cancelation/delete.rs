@@ -3,7 +3,7 @@
 //! sends an `execdate`); the answer has no data, only the status `S0103103`.
 
 use super::Cancelation;
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::task::task;
 
 task! {

@@ -131,17 +131,7 @@ impl Cancelation {
     pub fn named(domain: impl Into<String>) -> Self {
         Cancelation {
             domain: domain.into(),
-            kind: None,
-            execdate: None,
-            disconnect: None,
-            gaining_registrar: None,
-            registry_when_date: None,
-            log_id: None,
-            owner: None,
-            updater: None,
-            created: None,
-            changed: None,
-            unknown: Default::default(),
+            ..Default::default()
         }
     }
 }

@@ -2,7 +2,7 @@
 //! then the job shows CANCELED). The answer's data is empty.
 
 use super::job_ref_task;
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::job::JobRef;
 
 job_ref_task! {

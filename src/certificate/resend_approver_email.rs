@@ -1,7 +1,7 @@
 //! 400118: send the approver (validation) e-mail again. The answer's data is empty.
 
 use super::job_ref_task;
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::job::JobRef;
 
 job_ref_task! {

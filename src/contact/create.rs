@@ -2,8 +2,7 @@
 //! object carries the new handle's id.
 
 use super::Handle;
-use crate::codec::macros::xml_struct;
-use crate::describe::{Describe, Fact};
+use crate::envelope::EmptyData;
 use crate::task::task;
 
 task! {
@@ -31,17 +30,4 @@ task! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ContactCreate = "0301", wraps Handle as "handle", data EmptyData
-}
-
-xml_struct! {
-    /// Response data that is documented as empty (`<data/>`); anything the server puts
-    /// there anyway is kept in `unknown`.
-    #[derive(Default)]
-    pub struct EmptyData {}
-}
-
-impl Describe for EmptyData {
-    fn facts(&self) -> Vec<Fact<'_>> {
-        Vec::new()
-    }
 }

@@ -1,8 +1,8 @@
 //! 0303 HandleDelete: delete a contact that no domain uses. Request:
 //! `<handle><id>…</id></handle>` (or `alias`); the answer has empty data.
 
-use super::EmptyData;
 use crate::codec::macros::xml_struct;
+use crate::envelope::EmptyData;
 use crate::task::task;
 
 xml_struct! {

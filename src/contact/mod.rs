@@ -22,7 +22,10 @@ mod delete;
 mod info;
 mod update;
 
-pub use create::{ContactCreate, EmptyData};
+/// Moved to [`envelope`](crate::envelope) (every object's empty answers use it); still here
+/// for code that names it from `contact`.
+pub use crate::envelope::EmptyData;
+pub use create::ContactCreate;
 pub use delete::HandleDelete;
 pub use info::{HandleInfo, HandleInfoData, HandleList};
 pub use update::HandleUpdate;

@@ -3,7 +3,8 @@
 //! shows it with your changes. The answer has empty data; a change the registries must
 //! confirm is answered `N0302` and ends in a job notification carrying the handle.
 
-use super::{EmptyData, Handle};
+use super::Handle;
+use crate::envelope::EmptyData;
 use crate::task::task;
 
 task! {

@@ -59,10 +59,7 @@ impl NameServer {
     pub fn new(name: impl Into<String>) -> Self {
         NameServer {
             name: name.into(),
-            ttl: None,
-            ip: Vec::new(),
-            ip6: Vec::new(),
-            unknown: Default::default(),
+            ..Default::default()
         }
     }
 }
@@ -193,32 +190,7 @@ impl Domain {
     pub fn new(name: impl Into<String>) -> Self {
         Domain {
             name: name.into(),
-            expire: None,
-            payable: None,
-            ownerc: None,
-            adminc: None,
-            techc: None,
-            zonec: None,
-            nic_member_label: None,
-            registry_status: None,
-            nserver: Vec::new(),
-            period: None,
-            status: None,
-            use_trustee: None,
-            use_privacy: None,
-            authinfo: None,
-            domainsafe: None,
-            certificate: None,
-            autorenew: None,
-            confirm_order: None,
-            confirm_owner_consent: None,
-            registrar_status: None,
-            rdds_opt_in: None,
-            owner: None,
-            updater: None,
-            created: None,
-            updated: None,
-            unknown: Default::default(),
+            ..Default::default()
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod auth;
 mod buffered;
+mod empty;
 #[cfg(feature = "arbitrary")]
 pub(crate) mod generate;
 mod query;
@@ -14,6 +15,7 @@ mod task_serde;
 
 pub use crate::registry::TaskBody;
 pub use auth::{Auth, Secret, User};
+pub use empty::EmptyData;
 pub use query::{Operator, Order, OrderMode, View, Where, WhereValue};
 pub use request::Request;
 pub use response::{Response, TaskResult};

@@ -6,8 +6,8 @@
 use super::dispatch::{Outcome, failure, success};
 use super::state::State;
 use crate::Task;
-use crate::contact::EmptyData;
 use crate::domain::{AuthInfo1Create, AuthInfo1Delete, AuthInfo2Create, AuthInfoSend, DomainName};
+use crate::envelope::EmptyData;
 use crate::envelope::{ObjectRef, Secret};
 use crate::registry::AnyData;
 

@@ -8,7 +8,7 @@ use crate::cancelation::{
     Cancelation, CancelationCreate, CancelationData, CancelationDelete, CancelationInfo,
     CancelationList, CancelationUpdate,
 };
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::envelope::{ObjectRef, RequestTask, User};
 use crate::registry::AnyData;
 

@@ -11,7 +11,7 @@ use crate::certificate::{
     CertificateJobInfo, CertificateJobInfoData, CertificateJobList, CertificateJobListData,
     ResendApproverEmail,
 };
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::envelope::{ObjectRef, RequestTask, User};
 use crate::job::{Job, JobStatus};
 use crate::registry::AnyData;

@@ -4,9 +4,9 @@ use super::dispatch::{Outcome, failure, success};
 use super::query;
 use super::state::State;
 use crate::contact::{
-    ContactCreate, EmptyData, Handle, HandleDelete, HandleInfo, HandleInfoData, HandleUpdate,
+    ContactCreate, Handle, HandleDelete, HandleInfo, HandleInfoData, HandleUpdate,
 };
-use crate::envelope::{ObjectRef, RequestTask};
+use crate::envelope::{EmptyData, ObjectRef, RequestTask};
 use crate::registry::AnyData;
 
 /// 0301: stores the handle under the next id.

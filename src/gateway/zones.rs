@@ -6,7 +6,7 @@
 use super::dispatch::{Outcome, failure, success};
 use super::query::{self, Fields, time};
 use super::state::State;
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::envelope::{Msg, ObjectRef, RequestTask, StatusType};
 use crate::registry::AnyData;
 use crate::zone::{

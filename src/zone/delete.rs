@@ -2,7 +2,7 @@
 //! has empty data.
 
 use super::ZoneRef;
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::task::task;
 
 task! {

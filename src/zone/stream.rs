@@ -25,7 +25,7 @@
 use super::{MainIp, NameServer, RecordType, ResourceRecord, Soa, ZoneRef};
 use crate::codec::macros::xml_struct;
 use crate::codec::{ElementReader, FromXml, ToXml, XmlWriter};
-use crate::contact::EmptyData;
+use crate::envelope::EmptyData;
 use crate::error::{DecodeError, EncodeError};
 use crate::task::{Body, Task};
 
