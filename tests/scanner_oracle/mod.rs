@@ -232,9 +232,16 @@ pub fn namespaces_refused(why: &str, xml: &[u8]) -> bool {
 /// Whether our refusal of a document roxmltree accepts is one it does not make: a
 /// processing instruction's target that is no XML `Name` (§2.6); an XML declaration whose
 /// version is not `1.x` or whose encoding is no encoding name (§2.8, §4.3.3); an encoding
-/// other than UTF-8 (ours: the only one supported); the decoder's [`Limits`]; an end tag whose name differs from its start tag's only by a leading colon.
+/// other than UTF-8 (ours: the only one supported); the decoder's [`Limits`]; a character
+/// reference to no Unicode scalar value (a surrogate, or past U+10FFFF); an end tag whose
+/// name differs from its start tag's only by a leading colon.
 pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
     match e.kind() {
+        DecodeErrorKind::InvalidCharRef(r) => beyond_unicode_reference(r),
+        DecodeErrorKind::Attribute(m) => m
+            .split_once("invalid character reference `")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .is_some_and(|(r, _)| beyond_unicode_reference(r)),
         DecodeErrorKind::Syntax(m) => {
             m == "a processing instruction without a valid target"
                 || m.starts_with("XML declaration: ")
@@ -248,6 +255,20 @@ pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `reference` (`#x…` or `#…`) names a surrogate or a code point past U+10FFFF
+/// that fits in 32 bits: roxmltree 0.21 reads it as U+FFFD, where XML 1.0 (§4.1, Legal
+/// Character) refuses it, as we do.
+fn beyond_unicode_reference(reference: &str) -> bool {
+    let Some(digits) = reference.strip_prefix('#') else {
+        return false;
+    };
+    let n = match digits.strip_prefix('x') {
+        Some(hex) => u32::from_str_radix(hex, 16),
+        None => digits.parse::<u32>(),
+    };
+    n.is_ok_and(|n| char::from_u32(n).is_none())
 }
 
 /// roxmltree 0.21 leaves a carriage return beside a reference as it is (`\r&amp;` reads
