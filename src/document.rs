@@ -63,14 +63,14 @@ pub fn decode_response_with<T: Task>(
 /// Decodes a request document (as a gateway, a proxy or a test double receives it).
 ///
 /// ```
-/// use autodns_xml::{TaskBody, decode_request};
+/// use autodns_xml::{AnyTask, decode_request};
 ///
 /// let xml = br#"<request><auth><user>USER</user><context>4</context><password>PASSWORD</password>
 ///   </auth><task><code>0906</code><message><id>650664</id></message></task></request>"#;
 /// let request = decode_request(xml)?;
 /// assert_eq!((request.auth.user.as_str(), request.tasks[0].code.as_str()), ("USER", "0906"));
 /// // The body is typed by the task code.
-/// assert!(matches!(&request.tasks[0].body, TaskBody::PollConfirm(m) if m.id == 650664));
+/// assert!(matches!(&request.tasks[0].body, AnyTask::PollConfirm(m) if m.id == 650664));
 /// assert!(!format!("{request:?}").contains("PASSWORD")); // a secret in `Debug`
 /// # Ok::<(), autodns_xml::DecodeError>(())
 /// ```

@@ -55,7 +55,9 @@ pub use notification::{Notification, NotificationBody, NotificationError};
 pub use quirk::{Quirk, QuirkKind};
 pub use raw::{RawElement, RawNode, Unknown, UnknownIntoIter, UnknownIter};
 pub use redact::ExposeSecrets;
-pub use registry::{AnyData, TaskBody};
+#[allow(deprecated)]
+pub use registry::TaskBody;
+pub use registry::{AnyData, AnyTask};
 pub use stream::ListReader;
 pub use task::{Task, TaskCode};
 

@@ -2,7 +2,7 @@
 //!
 //! Each task is declared once, beside its model, with `task!` (its code, its
 //! body and its data type), and listed once here. From this table come the request body by
-//! code ([`TaskBody`]: decode, encode, JSON), the response data by code ([`AnyData`]: decode,
+//! code ([`AnyTask`]: decode, encode, JSON), the response data by code ([`AnyData`]: decode,
 //! encode, JSON, the CLI's summary), the fuzz and property-test generators and the list of
 //! modelled tasks ([`TASKS`]) the tests and the schemas use. Every match is exhaustive and
 //! no task code or element name is written here: they come from the declarations.
@@ -51,7 +51,7 @@ use crate::zone::{ZoneCreate, ZoneDelete, ZoneImport, ZoneInfo, ZoneList, ZoneSt
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TaskInfo {
-    /// The model's name (`DomainInfo`): its [`TaskBody`] variant.
+    /// The model's name (`DomainInfo`): its [`AnyTask`] variant.
     pub name: &'static str,
     /// The task code.
     pub code: &'static str,
@@ -152,6 +152,11 @@ const fn all_distinct(mut items: &[Option<&str>]) -> bool {
     true
 }
 
+/// The old name of [`AnyTask`] (as [`AnyData`] is any task's data, `AnyTask` is any task's
+/// body): still accepted, to be removed in a later release.
+#[deprecated(note = "renamed `AnyTask`, after `AnyData`")]
+pub type TaskBody = AnyTask;
+
 /// Writes the table's types and dispatch: see the module documentation.
 macro_rules! registry {
     ($( $name:ident($ty:ty) $(| $form:ident($fty:ty))* ),* $(,)?) => {
@@ -214,7 +219,7 @@ macro_rules! registry {
             clippy::large_enum_variant,
             reason = "one value per task, never stored in bulk: boxing would only add an indirection"
         )]
-        pub enum TaskBody {
+        pub enum AnyTask {
             /// A task this crate does not model.
             None,
             $(
@@ -228,44 +233,44 @@ macro_rules! registry {
         }
 
         $(
-            impl From<$ty> for TaskBody {
+            impl From<$ty> for AnyTask {
                 fn from(task: $ty) -> Self {
-                    TaskBody::$name(task)
+                    AnyTask::$name(task)
                 }
             }
             impl From<$ty> for $crate::RequestTask {
                 fn from(task: $ty) -> Self {
                     $crate::RequestTask::new(
                         $crate::TaskCode::known(<$ty as $crate::task::Task>::CODE),
-                        TaskBody::$name(task),
+                        AnyTask::$name(task),
                     )
                 }
             }
             $(
-                impl From<$fty> for TaskBody {
+                impl From<$fty> for AnyTask {
                     fn from(task: $fty) -> Self {
-                        TaskBody::$form(task)
+                        AnyTask::$form(task)
                     }
                 }
                 impl From<$fty> for $crate::RequestTask {
                     fn from(task: $fty) -> Self {
                         $crate::RequestTask::new(
                             $crate::TaskCode::known(<$fty as $crate::task::Task>::CODE),
-                            TaskBody::$form(task),
+                            AnyTask::$form(task),
                         )
                     }
                 }
             )*
         )*
 
-        impl TaskBody {
-            /// The modelled task's code; `None` for [`TaskBody::None`].
+        impl AnyTask {
+            /// The modelled task's code; `None` for [`AnyTask::None`].
             pub fn code(&self) -> Option<&'static str> {
                 match self {
-                    TaskBody::None => None,
+                    AnyTask::None => None,
                     $(
-                        TaskBody::$name(_) => Some(<$ty as $crate::task::Task>::CODE),
-                        $( TaskBody::$form(_) => Some(<$fty as $crate::task::Task>::CODE), )*
+                        AnyTask::$name(_) => Some(<$ty as $crate::task::Task>::CODE),
+                        $( AnyTask::$form(_) => Some(<$fty as $crate::task::Task>::CODE), )*
                     )*
                 }
             }
@@ -273,16 +278,16 @@ macro_rules! registry {
             /// The body element's name, if the task has one.
             pub fn element(&self) -> Option<&'static str> {
                 match self {
-                    TaskBody::None => None,
+                    AnyTask::None => None,
                     $(
-                        TaskBody::$name(_) => <$ty as $crate::task::Body>::ELEMENT,
-                        $( TaskBody::$form(_) => <$fty as $crate::task::Body>::ELEMENT, )*
+                        AnyTask::$name(_) => <$ty as $crate::task::Body>::ELEMENT,
+                        $( AnyTask::$form(_) => <$fty as $crate::task::Body>::ELEMENT, )*
                     )*
                 }
             }
 
             /// Whether this body belongs to task `code`: a modelled task's body to its own
-            /// code, [`TaskBody::None`] to a code this crate does not model.
+            /// code, [`AnyTask::None`] to a code this crate does not model.
             pub fn fits(&self, code: &str) -> bool {
                 match self.code() {
                     Some(own) => own == code,
@@ -302,14 +307,14 @@ macro_rules! registry {
                         && <$ty as $crate::task::Body>::ELEMENT == Some(name)
                     {
                         return <$ty as $crate::task::Body>::read_body(el)
-                            .map(|b| Some(TaskBody::$name(b)));
+                            .map(|b| Some(AnyTask::$name(b)));
                     }
                     $(
                         if code == <$fty as $crate::task::Task>::CODE
                             && <$fty as $crate::task::Body>::ELEMENT == Some(name)
                         {
                             return <$fty as $crate::task::Body>::read_body(el)
-                                .map(|b| Some(TaskBody::$form(b)));
+                                .map(|b| Some(AnyTask::$form(b)));
                         }
                     )*
                 )*
@@ -325,9 +330,9 @@ macro_rules! registry {
             ) -> Result<bool, $crate::DecodeError> {
                 let name = el.name();
                 match self {
-                    TaskBody::None => Ok(false),
+                    AnyTask::None => Ok(false),
                     $(
-                        TaskBody::$name(b) => {
+                        AnyTask::$name(b) => {
                             if <$ty as $crate::task::Body>::PARTS.contains(&name) {
                                 $crate::task::Body::read_part(b, el).map(|()| true)
                             } else {
@@ -335,7 +340,7 @@ macro_rules! registry {
                             }
                         }
                         $(
-                            TaskBody::$form(b) => {
+                            AnyTask::$form(b) => {
                                 if <$fty as $crate::task::Body>::PARTS.contains(&name) {
                                     $crate::task::Body::read_part(b, el).map(|()| true)
                                 } else {
@@ -348,26 +353,26 @@ macro_rules! registry {
             }
 
             /// The body of a task `code` that has no body element: the modelled form
-            /// without one, or [`TaskBody::None`] for a code this crate does not model;
+            /// without one, or [`AnyTask::None`] for a code this crate does not model;
             /// `Err` with the element a modelled task cannot do without.
             pub(crate) fn bodiless(code: &str) -> Result<Self, &'static str> {
                 $(
                     if code == <$ty as $crate::task::Task>::CODE {
                         if let Some(b) = <$ty as $crate::task::Body>::bodiless() {
-                            return Ok(TaskBody::$name(b));
+                            return Ok(AnyTask::$name(b));
                         }
                     }
                     $(
                         if code == <$fty as $crate::task::Task>::CODE {
                             if let Some(b) = <$fty as $crate::task::Body>::bodiless() {
-                                return Ok(TaskBody::$form(b));
+                                return Ok(AnyTask::$form(b));
                             }
                         }
                     )*
                 )*
                 match required_element(code) {
                     Some(element) => Err(element),
-                    None => Ok(TaskBody::None),
+                    None => Ok(AnyTask::None),
                 }
             }
 
@@ -377,10 +382,10 @@ macro_rules! registry {
                 w: &mut $crate::codec::XmlWriter<'_>,
             ) -> Result<(), $crate::EncodeError> {
                 match self {
-                    TaskBody::None => Ok(()),
+                    AnyTask::None => Ok(()),
                     $(
-                        TaskBody::$name(b) => $crate::task::Body::write_body(b, w),
-                        $( TaskBody::$form(b) => $crate::task::Body::write_body(b, w), )*
+                        AnyTask::$name(b) => $crate::task::Body::write_body(b, w),
+                        $( AnyTask::$form(b) => $crate::task::Body::write_body(b, w), )*
                     )*
                 }
             }
@@ -392,14 +397,14 @@ macro_rules! registry {
                 map: &mut M,
             ) -> Result<(), M::Error> {
                 match self {
-                    TaskBody::None => Ok(()),
+                    AnyTask::None => Ok(()),
                     $(
-                        TaskBody::$name(b) => match <$ty as $crate::task::Body>::ELEMENT {
+                        AnyTask::$name(b) => match <$ty as $crate::task::Body>::ELEMENT {
                             Some(key) => map.serialize_entry(key, b),
                             None => Ok(()),
                         },
                         $(
-                            TaskBody::$form(b) => match <$fty as $crate::task::Body>::ELEMENT {
+                            AnyTask::$form(b) => match <$fty as $crate::task::Body>::ELEMENT {
                                 Some(key) => map.serialize_entry(key, b),
                                 None => Ok(()),
                             },
@@ -420,13 +425,13 @@ macro_rules! registry {
                     if code == <$ty as $crate::task::Task>::CODE
                         && <$ty as $crate::task::Body>::ELEMENT == Some(key)
                     {
-                        return <$ty>::deserialize(d).map(|b| Some(TaskBody::$name(b)));
+                        return <$ty>::deserialize(d).map(|b| Some(AnyTask::$name(b)));
                     }
                     $(
                         if code == <$fty as $crate::task::Task>::CODE
                             && <$fty as $crate::task::Body>::ELEMENT == Some(key)
                         {
-                            return <$fty>::deserialize(d).map(|b| Some(TaskBody::$form(b)));
+                            return <$fty>::deserialize(d).map(|b| Some(AnyTask::$form(b)));
                         }
                     )*
                 )*
@@ -509,8 +514,8 @@ macro_rules! registry {
         }
 
         #[cfg(feature = "arbitrary")]
-        impl TaskBody {
-            /// A body of task `code`: one of its modelled forms, or [`TaskBody::None`] for a
+        impl AnyTask {
+            /// A body of task `code`: one of its modelled forms, or [`AnyTask::None`] for a
             /// code this crate does not model.
             pub(crate) fn generate_for(
                 code: &str,
@@ -522,26 +527,26 @@ macro_rules! registry {
                 $(
                     if code == <$ty as $crate::task::Task>::CODE {
                         if pick == 0 {
-                            return Gen::generate(u).map(TaskBody::$name);
+                            return Gen::generate(u).map(AnyTask::$name);
                         }
                         pick -= 1;
                     }
                     $(
                         if code == <$fty as $crate::task::Task>::CODE {
                             if pick == 0 {
-                                return Gen::generate(u).map(TaskBody::$form);
+                                return Gen::generate(u).map(AnyTask::$form);
                             }
                             pick -= 1;
                         }
                     )*
                 )*
                 let _ = pick;
-                Ok(TaskBody::None)
+                Ok(AnyTask::None)
             }
 
             /// A body of the modelled task `task` (one of [`TASKS`]), drawn from `u` as the
             /// structured fuzz target draws bodies (feature `arbitrary`): refused by the
-            /// encoder or decoded back equal. [`TaskBody::None`] for a `task` not in the table.
+            /// encoder or decoded back equal. [`AnyTask::None`] for a `task` not in the table.
             /// The property tests draw each registered task's bodies with it.
             pub fn arbitrary_of(
                 task: &TaskInfo,
@@ -550,15 +555,15 @@ macro_rules! registry {
                 use $crate::codec::fuzz::Gen;
                 $(
                     if task.name == stringify!($name) {
-                        return Gen::generate(u).map(TaskBody::$name);
+                        return Gen::generate(u).map(AnyTask::$name);
                     }
                     $(
                         if task.name == stringify!($form) {
-                            return Gen::generate(u).map(TaskBody::$form);
+                            return Gen::generate(u).map(AnyTask::$form);
                         }
                     )*
                 )*
-                Ok(TaskBody::None)
+                Ok(AnyTask::None)
             }
         }
 
@@ -633,7 +638,7 @@ registry! {
 /// The generators whose values the table decides (see `codec::fuzz`).
 #[cfg(feature = "arbitrary")]
 mod generate {
-    use super::{TASKS, TaskBody};
+    use super::{AnyTask, TASKS};
     use crate::codec::fuzz::Gen;
     use crate::task::TaskCode;
     use arbitrary::{Result, Unstructured};
@@ -673,17 +678,17 @@ mod generate {
         }
     }
 
-    impl Gen for TaskBody {
+    impl Gen for AnyTask {
         /// The body of any registered task, or none (the encoder refuses a misfit). See
         /// [`RequestTask`]'s `Gen`.
         fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
             match u.choose(TASKS) {
-                Ok(task) if u.ratio(7, 8)? => TaskBody::generate_for(task.code, u),
-                _ => Ok(TaskBody::None),
+                Ok(task) if u.ratio(7, 8)? => AnyTask::generate_for(task.code, u),
+                _ => Ok(AnyTask::None),
             }
         }
     }
-    crate::codec::macros::arbitrary_via_gen!(TaskCode, TaskBody);
+    crate::codec::macros::arbitrary_via_gen!(TaskCode, AnyTask);
 }
 
 #[cfg(test)]

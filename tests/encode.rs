@@ -9,7 +9,7 @@ use autodns_xml::domain::{DomainCreate, DomainInfo};
 use autodns_xml::envelope::{Operator, Order, OrderMode, View, Where};
 use autodns_xml::poll::PollConfirm;
 use autodns_xml::{
-    Auth, EncodeError, Request, RequestTask, Response, Status, StatusCode, StatusKind, TaskBody,
+    AnyTask, Auth, EncodeError, Request, RequestTask, Response, Status, StatusCode, StatusKind,
     TaskCode, TaskResult, User,
 };
 
@@ -143,7 +143,7 @@ fn required_parts_are_checked_before_anything_is_written() {
     );
 
     let code = TaskCode::new("0101").expect("code");
-    let wrong = RequestTask::new(code, TaskBody::DomainInfo(DomainInfo::new("example.com")));
+    let wrong = RequestTask::new(code, AnyTask::DomainInfo(DomainInfo::new("example.com")));
     let err = Request::new(auth())
         .task(wrong)
         .to_xml()
@@ -158,7 +158,7 @@ fn required_parts_are_checked_before_anything_is_written() {
 
     let code = TaskCode::new("0301").expect("code");
     let err = Request::new(auth())
-        .task(RequestTask::new(code, TaskBody::None))
+        .task(RequestTask::new(code, AnyTask::None))
         .to_xml()
         .expect_err("no body");
     assert_eq!(

@@ -10,8 +10,8 @@ mod fuzz_oracle;
 
 use autodns_xml::codec::Layout;
 use autodns_xml::{
-    DecodeErrorKind, Document, EncodeError, ErrorCategory, RawElement, Request, RequestTask,
-    TaskBody, TaskCode,
+    AnyTask, DecodeErrorKind, Document, EncodeError, ErrorCategory, RawElement, Request,
+    RequestTask, TaskCode,
 };
 use fuzz_oracle::encode_raw;
 use proptest::collection::vec;
@@ -219,7 +219,7 @@ fn a_modelled_task_without_its_body_does_not_decode() {
         );
         // And the encoder refuses the same value.
         let code = TaskCode::new(task.code).expect("code");
-        let doc = Document::Task(RequestTask::new(code, TaskBody::None));
+        let doc = Document::Task(RequestTask::new(code, AnyTask::None));
         assert!(matches!(
             doc.to_xml_with(Layout::Compact),
             Err(EncodeError::BodyMismatch { .. })
@@ -339,7 +339,7 @@ mod structured {
         task: &TaskInfo,
         u: &mut Unstructured<'_>,
     ) -> arbitrary::Result<RequestTask> {
-        let body = TaskBody::arbitrary_of(task, u)?;
+        let body = AnyTask::arbitrary_of(task, u)?;
         // A drawn task given this code and body; without its unknown children, which may be
         // called like this body.
         let mut drawn = RequestTask::arbitrary(u)?;

@@ -16,8 +16,8 @@ use autodns_xml::domain::{DomainCreate, DomainInfo, DomainList};
 use autodns_xml::gateway::{Faults, Gateway, RateLimitAnswer};
 use autodns_xml::poll::{EventNotification, EventType, PollConfirm, PollInfo, PollLoop, Polled};
 use autodns_xml::{
-    AnyData, Auth, Document, IntoRequestTask, JobStatus, Operator, Order, QuirkKind, Request,
-    RequestTask, Response, TaskBody, View, Where, decode_response,
+    AnyData, AnyTask, Auth, Document, IntoRequestTask, JobStatus, Operator, Order, QuirkKind,
+    Request, RequestTask, Response, View, Where, decode_response,
 };
 use register_example::post;
 use std::collections::HashSet;
@@ -919,7 +919,7 @@ fn load_8_clients_2000_requests_no_error_no_lost_or_duplicated_message() {
         gateway.received().len(),
         load + usize::try_from(poll_requests).expect("fits")
     );
-    let _ = TaskBody::None;
+    let _ = AnyTask::None;
 }
 
 // ---------------------------------------------------------------------------------------

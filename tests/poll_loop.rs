@@ -7,7 +7,7 @@ use autodns_xml::poll::{
     PollError, PollInfo, PollInfoData, PollLoop, PollState, Polled,
 };
 use autodns_xml::{
-    Auth, Msg, ObjectRef, Response, StatusCode, StatusKind, TaskBody, decode_request,
+    AnyTask, Auth, Msg, ObjectRef, Response, StatusCode, StatusKind, decode_request,
 };
 use std::collections::VecDeque;
 
@@ -91,7 +91,7 @@ impl Gateway {
         assert_eq!(req.auth.password.expose(), "secret");
         let task = &req.tasks[0];
         self.seen.push(match &task.body {
-            TaskBody::PollConfirm(m) => format!("0906 {}", m.id),
+            AnyTask::PollConfirm(m) => format!("0906 {}", m.id),
             _ => task.code.to_string(),
         });
         self.script

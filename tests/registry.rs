@@ -180,3 +180,19 @@ fn a_json_body_before_its_code_is_held_back_and_checked() {
         "a held-back body is still typed"
     );
 }
+
+/// The old name of `AnyTask` still builds and matches its variants, so code written against
+/// it compiles (with a deprecation warning) after the rename.
+#[test]
+#[allow(deprecated)]
+fn the_old_name_task_body_still_names_any_task() {
+    use autodns_xml::domain::DomainInfo;
+    use autodns_xml::{AnyTask, TaskBody};
+    let body: TaskBody = TaskBody::DomainInfo(DomainInfo::new("example.com"));
+    let task = RequestTask::new(autodns_xml::TaskCode::new("0105").expect("a code"), body);
+    assert!(matches!(task.body, AnyTask::DomainInfo(_)));
+    assert!(matches!(
+        autodns_xml::envelope::TaskBody::None,
+        TaskBody::None
+    ));
+}

@@ -53,7 +53,7 @@ use autodns_xml::zone::{
     ZoneUpdate,
 };
 use autodns_xml::{
-    Document, QuirkKind, RawElement, Request, RequestTask, Response, StatusType, Task, TaskBody,
+    AnyTask, Document, QuirkKind, RawElement, Request, RequestTask, Response, StatusType, Task,
     TaskCode,
 };
 use chrono::NaiveDateTime;
@@ -648,7 +648,7 @@ fn task_kinds() -> Vec<&'static TaskInfo> {
 }
 
 /// Bodies of task `kind`, drawn by the registry's generators, that encode as a bare task.
-fn body_for(kind: &'static TaskInfo) -> BoxedStrategy<TaskBody> {
+fn body_for(kind: &'static TaskInfo) -> BoxedStrategy<AnyTask> {
     let task_code = code(kind.code);
     task_body(kind)
         .prop_filter("the encoder refuses it", move |body| {
@@ -669,7 +669,7 @@ fn encoded_requests_validate() {
     }
     let mut runner = runner();
     let requests = request();
-    let bodies: BTreeMap<&str, BoxedStrategy<TaskBody>> = task_kinds()
+    let bodies: BTreeMap<&str, BoxedStrategy<AnyTask>> = task_kinds()
         .into_iter()
         .map(|k| (k.name, body_for(k)))
         .collect();

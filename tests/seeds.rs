@@ -12,7 +12,7 @@ use autodns_xml::envelope::Operator;
 use autodns_xml::job::{DeferredSpelling, JobStatus};
 use autodns_xml::poll::PollInfo;
 use autodns_xml::{
-    AnyData, Document, QuirkKind, RawElement, Request, Response, StatusKind, StatusType, TaskBody,
+    AnyData, AnyTask, Document, QuirkKind, RawElement, Request, Response, StatusKind, StatusType,
     decode_request, decode_response,
 };
 use std::path::{Path, PathBuf};
@@ -281,7 +281,7 @@ fn requests_decode_with_typed_bodies() {
     assert_eq!(req.auth.user, "USER");
     assert_eq!(req.auth.password.expose(), "PASSWORD");
     assert_eq!(req.auth.context, "CONTEXT");
-    let TaskBody::DomainCreate(create) = &req.tasks[0].body else {
+    let AnyTask::DomainCreate(create) = &req.tasks[0].body else {
         panic!("0101 body: {:?}", req.tasks[0].body)
     };
     assert_eq!(
@@ -293,7 +293,7 @@ fn requests_decode_with_typed_bodies() {
     assert_eq!(create.period, Some(1));
 
     let req = decode_request(&common::read("0301_request.xml")).expect("decode");
-    let TaskBody::ContactCreate(contact) = &req.tasks[0].body else {
+    let AnyTask::ContactCreate(contact) = &req.tasks[0].body else {
         panic!("0301 body")
     };
     assert_eq!(contact.0.fname, "John");
@@ -301,7 +301,7 @@ fn requests_decode_with_typed_bodies() {
     assert_eq!(contact.0.state.as_deref(), Some(""));
 
     let req = decode_request(&common::read("0906_request.xml")).expect("decode");
-    assert!(matches!(&req.tasks[0].body, TaskBody::PollConfirm(m) if m.id == 650664));
+    assert!(matches!(&req.tasks[0].body, AnyTask::PollConfirm(m) if m.id == 650664));
 
     for (file, code) in [
         ("400113_request.xml", "400113"),
@@ -311,16 +311,16 @@ fn requests_decode_with_typed_bodies() {
         let req = decode_request(&common::read(file)).expect("decode");
         assert_eq!(req.tasks[0].code, code);
         let id = match &req.tasks[0].body {
-            TaskBody::CertificateJobCancel(c) => c.id(),
-            TaskBody::CertificateJobInfo(c) => c.id(),
-            TaskBody::ResendApproverEmail(c) => c.id(),
+            AnyTask::CertificateJobCancel(c) => c.id(),
+            AnyTask::CertificateJobInfo(c) => c.id(),
+            AnyTask::ResendApproverEmail(c) => c.id(),
             other => panic!("{file}: {other:?}"),
         };
         assert_eq!(id, 12345, "{file}");
     }
 
     let req = decode_request(&common::read("0905_request.xml")).expect("decode");
-    assert_eq!(req.tasks[0].body, TaskBody::PollInfo(PollInfo));
+    assert_eq!(req.tasks[0].body, AnyTask::PollInfo(PollInfo));
 }
 
 #[test]
@@ -340,7 +340,7 @@ fn bare_and_full_certificate_list_requests_carry_the_same_task() {
 fn domain_list_request_and_response() {
     let req = decode_request(&common::read("0105_list_request.xml")).expect("decode");
     let task = &req.tasks[0];
-    assert_eq!(task.body, TaskBody::DomainList(DomainList));
+    assert_eq!(task.body, AnyTask::DomainList(DomainList));
     assert_eq!(task.key, vec!["created".to_owned(), "payable".to_owned()]);
     assert_eq!(task.view.as_ref().and_then(|v| v.children), Some(false));
     let filter = task.r#where.as_ref().expect("where");

@@ -13,8 +13,8 @@ use autodns_xml::domain::{DomainInfo, RddsOptIn, RegistrarStatus, RegistryStatus
 use autodns_xml::envelope::{Operator, OrderMode};
 use autodns_xml::job::{DeferredSpelling, Job, JobAction, JobStatus, JobType};
 use autodns_xml::{
-    AnyData, Document, Position, Quirk, QuirkKind, RawElement, RawNode, Request, RequestTask,
-    Response, StatusType, Task, TaskBody, TaskCode, decode_request, decode_response,
+    AnyData, AnyTask, Document, Position, Quirk, QuirkKind, RawElement, RawNode, Request,
+    RequestTask, Response, StatusType, Task, TaskCode, decode_request, decode_response,
 };
 
 fn decode(xml: &str) -> (Document, Vec<Quirk>) {
@@ -607,12 +607,12 @@ fn unknown_elements_in_domain_auth_and_task() {
     assert_eq!(names(&req.auth.unknown.to_vec()), ["x_auth", "y_auth"]);
     assert_eq!(names(&req.unknown.to_vec()), ["x_request"]);
     assert_eq!(names(&req.tasks[0].unknown.to_vec()), ["x_task", "y_task"]);
-    let TaskBody::DomainInfo(info) = &req.tasks[0].body else {
+    let AnyTask::DomainInfo(info) = &req.tasks[0].body else {
         panic!("0105 body");
     };
     assert_eq!(names(&info.unknown.to_vec()), ["x_body"]);
     // An unmodelled task keeps all its children, `domain` included, in order.
-    assert_eq!(req.tasks[1].body, TaskBody::None);
+    assert_eq!(req.tasks[1].body, AnyTask::None);
     assert_eq!(names(&req.tasks[1].unknown.to_vec()), ["a", "domain", "b"]);
     let out = reencodes(&doc);
     assert!(out.contains("<x_auth>1</x_auth>") && out.contains("<y_task><z>1</z></y_task>"));
@@ -726,7 +726,7 @@ fn unknown_enum_values_are_kept_as_other() {
         <task><code>0105</code><where><key>k</key><operator>between</operator><value>v</value></where>\
         <order><key>k</key><mode>random</mode></order></task></request>";
     let req = decode_request(xml.as_bytes()).expect("decodes");
-    let TaskBody::ContactCreate(contact) = &req.tasks[0].body else {
+    let AnyTask::ContactCreate(contact) = &req.tasks[0].body else {
         panic!("0301 body");
     };
     assert_eq!(contact.0.kind, Some(ContactType::Other("ALIEN".into())));
@@ -1052,7 +1052,7 @@ fn attributes_on_modelled_elements_are_ignored_and_reported() {
 fn empty_elements_decode_to_empty_values() {
     let xml = common::read_str("0301_request.xml");
     let req = decode_request(xml.as_bytes()).expect("decodes");
-    let TaskBody::ContactCreate(contact) = &req.tasks[0].body else {
+    let AnyTask::ContactCreate(contact) = &req.tasks[0].body else {
         panic!("0301 body");
     };
     assert_eq!(contact.0.state.as_deref(), Some(""));
@@ -1069,7 +1069,7 @@ fn empty_elements_decode_to_empty_values() {
     ] {
         let xml = xml.replace("<state />", state);
         let req = decode_request(xml.as_bytes()).expect("decodes");
-        let TaskBody::ContactCreate(contact) = &req.tasks[0].body else {
+        let AnyTask::ContactCreate(contact) = &req.tasks[0].body else {
             panic!("0301 body");
         };
         assert_eq!(contact.0.state.as_deref(), Some(""), "{state}");

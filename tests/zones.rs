@@ -8,7 +8,7 @@ mod common;
 use autodns_xml::zone::{
     NsAction, RecordType, ResourceRecord, ZoneData, ZoneInfo, ZoneList, ZoneStream, ZoneUpdate,
 };
-use autodns_xml::{Document, Request, RequestTask, TaskBody, decode_response};
+use autodns_xml::{AnyTask, Document, Request, RequestTask, decode_response};
 
 fn request(name: &str) -> Request {
     match Document::decode(&common::read(name)).expect("decodes") {
@@ -20,7 +20,7 @@ fn request(name: &str) -> Request {
 #[test]
 fn the_acme_clients_requests_decode_as_zone_streams() {
     let add = request("0202001_request.xml");
-    let TaskBody::ZoneStream(stream) = &add.tasks[0].body else {
+    let AnyTask::ZoneStream(stream) = &add.tasks[0].body else {
         panic!("{:?}", add.tasks[0].body);
     };
     assert_eq!(stream.zone.name, "example.com");
@@ -33,10 +33,10 @@ fn the_acme_clients_requests_decode_as_zone_streams() {
     assert!(add.tasks[0].unknown.is_empty());
     // What the builder writes decodes to the same task.
     let built = ZoneStream::new("example.com", "a.ns14.net").add(expected.clone());
-    assert_eq!(add.tasks[0].body, TaskBody::ZoneStream(built));
+    assert_eq!(add.tasks[0].body, AnyTask::ZoneStream(built));
 
     let rem = request("0202001_remove_request.xml");
-    let TaskBody::ZoneStream(stream) = &rem.tasks[0].body else {
+    let AnyTask::ZoneStream(stream) = &rem.tasks[0].body else {
         panic!("{:?}", rem.tasks[0].body);
     };
     let default = stream.default.as_ref().expect("default");
@@ -88,7 +88,7 @@ fn a_zone_answer_has_its_records_and_an_unknown_zone_is_an_error() {
 #[test]
 fn the_whole_zone_update_carries_records_of_seven_types() {
     let req = request("0202_request.xml");
-    let TaskBody::ZoneUpdate(ZoneUpdate(zone)) = &req.tasks[0].body else {
+    let AnyTask::ZoneUpdate(ZoneUpdate(zone)) = &req.tasks[0].body else {
         panic!("{:?}", req.tasks[0].body);
     };
     let mut kinds: Vec<&str> = zone.rr.iter().map(|r| r.kind.as_str()).collect();

@@ -13,6 +13,8 @@ mod status_error;
 mod task;
 mod task_serde;
 
+pub use crate::registry::AnyTask;
+#[allow(deprecated)]
 pub use crate::registry::TaskBody;
 pub use auth::{Auth, Secret, User};
 pub use empty::EmptyData;

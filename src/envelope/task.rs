@@ -6,7 +6,7 @@ use crate::RawElement;
 use crate::codec::{self, ElementReader, FromXml, ToXml, XmlWriter, set_once};
 use crate::error::{DecodeError, EncodeError};
 use crate::quirk::Quirk;
-use crate::registry::{self, TaskBody};
+use crate::registry::{self, AnyTask};
 use crate::task::TaskCode;
 
 /// One `<task>`: its code, body, and the envelope fields every task may carry.
@@ -15,7 +15,7 @@ pub struct RequestTask {
     /// The task code.
     pub code: TaskCode,
     /// The body (the element after `code`).
-    pub body: TaskBody,
+    pub body: AnyTask,
     /// Client transaction id, echoed back in the response.
     pub ctid: Option<String>,
     /// Fallback e-mail address for notifications.
@@ -54,7 +54,7 @@ impl PartialEq for RequestTask {
 
 impl RequestTask {
     /// A task with a code and a body, nothing else.
-    pub fn new(code: TaskCode, body: TaskBody) -> Self {
+    pub fn new(code: TaskCode, body: AnyTask) -> Self {
         RequestTask {
             code,
             body,
@@ -73,7 +73,7 @@ impl RequestTask {
     pub fn other(code: TaskCode, body: Vec<RawElement>) -> Self {
         RequestTask {
             unknown: body,
-            ..RequestTask::new(code, TaskBody::None)
+            ..RequestTask::new(code, AnyTask::None)
         }
     }
 
@@ -170,7 +170,7 @@ impl FromXml for RequestTask {
         el.note_attributes();
         let (src, prefix, limits) = (el.src(), el.open_path(), *el.limits());
         let mut code: Option<TaskCode> = None;
-        let mut task = RequestTask::new(TaskCode::known("0"), TaskBody::None);
+        let mut task = RequestTask::new(TaskCode::known("0"), AnyTask::None);
         // Body candidates are re-read once the code is known (it may come after them).
         let mut bodies = Vec::new();
         while let Some(child) = el.next_child()? {
@@ -203,10 +203,10 @@ impl FromXml for RequestTask {
             let code = task.code.as_str();
             let body =
                 codec::read_span(src, span, prefix.clone(), &limits, &mut quirks, |child| {
-                    TaskBody::read(code, child)
+                    AnyTask::read(code, child)
                 })?;
             match body {
-                Some(body) if matches!(task.body, TaskBody::None) => task.body = body,
+                Some(body) if matches!(task.body, AnyTask::None) => task.body = body,
                 Some(_) => {
                     let name = task.body.element().unwrap_or_default();
                     return Err(el.error(crate::error::DecodeErrorKind::DuplicateElement(
@@ -259,8 +259,8 @@ impl FromXml for RequestTask {
         el.append_quirks(quirks);
         // No body element: the task's form without one, or an error for a modelled task
         // that cannot do without it (the encoder refuses that too).
-        if matches!(task.body, TaskBody::None) {
-            task.body = TaskBody::bodiless(task.code.as_str()).map_err(|body| el.missing(body))?;
+        if matches!(task.body, AnyTask::None) {
+            task.body = AnyTask::bodiless(task.code.as_str()).map_err(|body| el.missing(body))?;
         }
         Ok(task)
     }
@@ -306,7 +306,7 @@ impl ToXml for RequestTask {
 /// A task for the structured fuzz target (see `codec::fuzz`).
 #[cfg(feature = "arbitrary")]
 mod generate {
-    use super::{RequestTask, TaskBody};
+    use super::{AnyTask, RequestTask};
     use crate::RawElement;
     use crate::codec::fuzz::Gen;
     use crate::raw::generate::unknown;
@@ -319,9 +319,9 @@ mod generate {
             let code = TaskCode::generate(u)?;
             // Mostly a body that fits the code; any body now and then.
             let body = if u.ratio(1, 16)? {
-                TaskBody::generate(u)?
+                AnyTask::generate(u)?
             } else {
-                TaskBody::generate_for(code.as_str(), u)?
+                AnyTask::generate_for(code.as_str(), u)?
             };
             let mut known = vec!["code", "ctid", "reply_to", "view", "key", "where", "order"];
             known.extend(

@@ -8,7 +8,7 @@ use super::buffered::{Buffered, BufferedDeserializer};
 use super::task::RequestTask;
 use super::{Order, View, Where};
 use crate::RawElement;
-use crate::registry::{self, TaskBody};
+use crate::registry::{self, AnyTask};
 use crate::task::TaskCode;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -72,7 +72,7 @@ fn body_entry<'de, A: MapAccess<'de>>(
     code: &str,
     key: &str,
     map: &mut A,
-) -> Result<TaskBody, A::Error> {
+) -> Result<AnyTask, A::Error> {
     if registry::task_info(code, Some(key)).is_none() {
         return Err(no_such_body(code, key));
     }
@@ -86,9 +86,9 @@ struct BodySeed<'a> {
 }
 
 impl<'de> de::DeserializeSeed<'de> for BodySeed<'_> {
-    type Value = TaskBody;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<TaskBody, D::Error> {
-        TaskBody::deserialize_as(self.code, self.key, d)?
+    type Value = AnyTask;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<AnyTask, D::Error> {
+        AnyTask::deserialize_as(self.code, self.key, d)?
             .ok_or_else(|| no_such_body(self.code, self.key))
     }
 }
@@ -115,7 +115,7 @@ impl<'de> Visitor<'de> for TaskVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RequestTask, A::Error> {
         let mut code: Option<TaskCode> = None;
-        let mut body: Option<TaskBody> = None;
+        let mut body: Option<AnyTask> = None;
         // A body key before `code`, held back (see the module documentation).
         let mut early: Option<(String, Buffered)> = None;
         let (mut view, mut key, mut filter, mut order) = (None, None, None, None);
@@ -151,13 +151,13 @@ impl<'de> Visitor<'de> for TaskVisitor {
         if let Some((key, value)) = early {
             let held = BufferedDeserializer::<A::Error>::new(value);
             body = Some(
-                TaskBody::deserialize_as(code.as_str(), &key, held)?
+                AnyTask::deserialize_as(code.as_str(), &key, held)?
                     .ok_or_else(|| no_such_body(code.as_str(), &key))?,
             );
         }
         let body = match body {
             Some(body) => body,
-            None => TaskBody::bodiless(code.as_str()).map_err(|element| {
+            None => AnyTask::bodiless(code.as_str()).map_err(|element| {
                 de::Error::custom(format_args!("task {code} needs a `{element}` body"))
             })?,
         };

@@ -10,7 +10,7 @@ use super::{
 use crate::envelope::{
     Auth, Msg, ObjectRef, Request, Response, Status, StatusCode, StatusKind, StatusType, TaskResult,
 };
-use crate::registry::{AnyData, TaskBody};
+use crate::registry::{AnyData, AnyTask};
 use crate::task::{Task, TaskCode};
 use crate::{Layout, RequestTask, User};
 
@@ -143,46 +143,46 @@ fn check_auth(expected: &Credentials, auth: &Auth) -> Option<Outcome> {
 /// Runs one task against the state.
 fn run_task(state: &mut State, task: &RequestTask, owner: &User, due_ms: Option<u64>) -> Outcome {
     match &task.body {
-        TaskBody::ContactCreate(t) => contacts::create(state, t),
-        TaskBody::HandleUpdate(t) => contacts::update(state, t),
-        TaskBody::HandleDelete(t) => contacts::delete(state, t),
-        TaskBody::HandleInfo(t) => contacts::info(state, t),
-        TaskBody::HandleList(_) => contacts::list(state, task),
-        TaskBody::DomainCreate(t) => domains::create(state, t, task.ctid.as_deref(), owner, due_ms),
-        TaskBody::DomainUpdate(t) => domains::update(state, t, task.ctid.as_deref(), owner, due_ms),
-        TaskBody::DomainRenew(t) => lifecycle::renew(state, t, task.ctid.as_deref(), owner, due_ms),
-        TaskBody::DomainTransfer(t) => {
+        AnyTask::ContactCreate(t) => contacts::create(state, t),
+        AnyTask::HandleUpdate(t) => contacts::update(state, t),
+        AnyTask::HandleDelete(t) => contacts::delete(state, t),
+        AnyTask::HandleInfo(t) => contacts::info(state, t),
+        AnyTask::HandleList(_) => contacts::list(state, task),
+        AnyTask::DomainCreate(t) => domains::create(state, t, task.ctid.as_deref(), owner, due_ms),
+        AnyTask::DomainUpdate(t) => domains::update(state, t, task.ctid.as_deref(), owner, due_ms),
+        AnyTask::DomainRenew(t) => lifecycle::renew(state, t, task.ctid.as_deref(), owner, due_ms),
+        AnyTask::DomainTransfer(t) => {
             lifecycle::transfer(state, t, task.ctid.as_deref(), owner, due_ms)
         }
-        TaskBody::DomainOwnerchange(t) => {
+        AnyTask::DomainOwnerchange(t) => {
             lifecycle::ownerchange(state, t, task.ctid.as_deref(), owner, due_ms)
         }
-        TaskBody::TransferOutList(_) => lifecycle::transfers_out(),
-        TaskBody::DomainInfo(t) => domains::info(state, t),
-        TaskBody::DomainList(_) => domains::list(state, task),
-        TaskBody::PollInfo(_) => poll::info(state),
-        TaskBody::PollConfirm(t) => poll::confirm(state, t),
-        TaskBody::CertificateJobInfo(t) => certificates::info(state, t),
-        TaskBody::CertificateJobList(_) => certificates::list(state, task),
-        TaskBody::CertificateJobCancel(t) => certificates::cancel(state, t),
-        TaskBody::ResendApproverEmail(t) => certificates::resend(state, t),
-        TaskBody::CertificateJobHistoryInfo(t) => certificates::history_info(state, t),
-        TaskBody::CertificateJobHistoryList(_) => certificates::history_list(state, task),
-        TaskBody::CancelationCreate(t) => cancelations::create(state, t, owner),
-        TaskBody::CancelationUpdate(t) => cancelations::update(state, t, owner),
-        TaskBody::CancelationDelete(t) => cancelations::delete(state, t),
-        TaskBody::CancelationInfo(t) => cancelations::info(state, t),
-        TaskBody::CancelationList(_) => cancelations::list(state, task),
-        TaskBody::AuthInfo1Create(t) => authinfo::create(state, t),
-        TaskBody::AuthInfo1Delete(t) => authinfo::delete(state, t),
-        TaskBody::AuthInfo2Create(t) => authinfo::create2(state, t),
-        TaskBody::AuthInfoSend(t) => authinfo::send(state, t),
-        TaskBody::ZoneCreate(t) => zones::create(state, t),
-        TaskBody::ZoneUpdate(t) => zones::update(state, t),
-        TaskBody::ZoneStream(t) => zones::stream(state, t),
-        TaskBody::ZoneDelete(t) => zones::delete(state, t),
-        TaskBody::ZoneInfo(t) => zones::info(state, t),
-        TaskBody::ZoneList(_) => zones::list(state, task),
+        AnyTask::TransferOutList(_) => lifecycle::transfers_out(),
+        AnyTask::DomainInfo(t) => domains::info(state, t),
+        AnyTask::DomainList(_) => domains::list(state, task),
+        AnyTask::PollInfo(_) => poll::info(state),
+        AnyTask::PollConfirm(t) => poll::confirm(state, t),
+        AnyTask::CertificateJobInfo(t) => certificates::info(state, t),
+        AnyTask::CertificateJobList(_) => certificates::list(state, task),
+        AnyTask::CertificateJobCancel(t) => certificates::cancel(state, t),
+        AnyTask::ResendApproverEmail(t) => certificates::resend(state, t),
+        AnyTask::CertificateJobHistoryInfo(t) => certificates::history_info(state, t),
+        AnyTask::CertificateJobHistoryList(_) => certificates::history_list(state, task),
+        AnyTask::CancelationCreate(t) => cancelations::create(state, t, owner),
+        AnyTask::CancelationUpdate(t) => cancelations::update(state, t, owner),
+        AnyTask::CancelationDelete(t) => cancelations::delete(state, t),
+        AnyTask::CancelationInfo(t) => cancelations::info(state, t),
+        AnyTask::CancelationList(_) => cancelations::list(state, task),
+        AnyTask::AuthInfo1Create(t) => authinfo::create(state, t),
+        AnyTask::AuthInfo1Delete(t) => authinfo::delete(state, t),
+        AnyTask::AuthInfo2Create(t) => authinfo::create2(state, t),
+        AnyTask::AuthInfoSend(t) => authinfo::send(state, t),
+        AnyTask::ZoneCreate(t) => zones::create(state, t),
+        AnyTask::ZoneUpdate(t) => zones::update(state, t),
+        AnyTask::ZoneStream(t) => zones::stream(state, t),
+        AnyTask::ZoneDelete(t) => zones::delete(state, t),
+        AnyTask::ZoneInfo(t) => zones::info(state, t),
+        AnyTask::ZoneList(_) => zones::list(state, task),
         _ => unsupported(&task.code),
     }
 }

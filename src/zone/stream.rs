@@ -158,7 +158,7 @@ crate::codec::macros::arbitrary_via_gen!(ZoneStream);
 mod tests {
     use super::*;
     use crate::zone::ResourceRecord;
-    use crate::{Document, RequestTask, TaskBody};
+    use crate::{AnyTask, Document, RequestTask};
 
     fn request(task: &str) -> String {
         format!(
@@ -167,7 +167,7 @@ mod tests {
         )
     }
 
-    fn body(xml: &str) -> TaskBody {
+    fn body(xml: &str) -> AnyTask {
         match Document::decode(xml.as_bytes()).unwrap() {
             Document::Request(r) => r.tasks[0].body.clone(),
             other => panic!("{other:?}"),
@@ -184,7 +184,7 @@ mod tests {
         assert_eq!(before, after);
         let expected = ZoneStream::new("example.com", "a.ns14.net")
             .add(ResourceRecord::acme_challenge("", "abc"));
-        assert_eq!(before, TaskBody::ZoneStream(expected));
+        assert_eq!(before, AnyTask::ZoneStream(expected));
     }
 
     #[test]

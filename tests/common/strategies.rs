@@ -24,7 +24,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use autodns_xml::codec::Layout;
 use autodns_xml::registry::{TASKS, TaskInfo};
 use autodns_xml::{
-    AnyData, Document, RawElement, Request, RequestTask, Response, StatusCode, Task, TaskBody,
+    AnyData, AnyTask, Document, RawElement, Request, RequestTask, Response, StatusCode, Task,
     TaskCode,
 };
 use proptest::collection::vec;
@@ -107,8 +107,8 @@ pub fn request_task() -> BoxedStrategy<RequestTask> {
 }
 
 /// A body of the registered task `task`, as the generators draw it (it may not encode).
-pub fn task_body(task: &'static TaskInfo) -> BoxedStrategy<TaskBody> {
-    draw(move |u| TaskBody::arbitrary_of(task, u))
+pub fn task_body(task: &'static TaskInfo) -> BoxedStrategy<AnyTask> {
+    draw(move |u| AnyTask::arbitrary_of(task, u))
 }
 
 /// A task of each kind the registry lists, with its code, that encodes as a bare task.
