@@ -231,7 +231,9 @@ pub fn namespaces_refused(why: &str, xml: &[u8]) -> bool {
 
 /// Whether our refusal of a document roxmltree accepts is one it does not make: a
 /// processing instruction's target that is no XML `Name` (§2.6); an XML declaration whose
-/// version is not `1.x` or whose encoding is no encoding name (§2.8, §4.3.3); an encoding
+/// version is not `1.x` or whose encoding is no encoding name (§2.8, §4.3.3), or that stands
+/// after the start (where roxmltree refuses only `<?xml` and a space, and reads `<?xml\r`
+/// as a processing instruction whose target, `xml`, §2.6 reserves); an encoding
 /// other than UTF-8 (ours: the only one supported); the decoder's [`Limits`]; a character
 /// reference to no Unicode scalar value (a surrogate, or past U+10FFFF); an end tag whose
 /// name differs from its start tag's only by a leading colon.
@@ -245,6 +247,7 @@ pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
         DecodeErrorKind::Syntax(m) => {
             m == "a processing instruction without a valid target"
                 || m.starts_with("XML declaration: ")
+                || m == "an XML declaration after the start of the document"
         }
         DecodeErrorKind::UnsupportedEncoding(_) | DecodeErrorKind::LimitExceeded { .. } => true,
         // roxmltree reads `:code` as the empty prefix and `code`, and matches an end tag by
