@@ -9,6 +9,11 @@ use super::Tree;
 pub fn roxml_oracle(xml: &[u8]) -> Result<Tree, String> {
     let text = std::str::from_utf8(xml).map_err(|e| e.to_string())?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // One byte-order mark: the parser under test would skip a second one as well, where
+    // XML 1.0 reads it as U+FEFF, character data before the root.
+    if text.starts_with('\u{FEFF}') {
+        return Err("text outside the root (a second byte-order mark)".into());
+    }
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         // Bounded, as the fuzz target's inputs are: a node per byte at most.
