@@ -419,13 +419,18 @@ fn the_documented_divergences_from_roxmltree_hold() {
         "<rese a6=\" &#x61FFFF;\"/>",
         "<a>&#xD800;</a>",
         "<a>&#1114112;</a>",
+        // Found by the fuzz target's fifth run: one inside a password, masked in our error.
+        "<request><auth><password>p&#x19FFFF;</password></auth></request>",
         // Found by the fuzz target's third run: `<?xml` and a CR, past the start.
         "<a><?xml\r?></a>",
         "<a/><?xml\r\r?>",
     ] {
         roxml_oracle(xml.as_bytes()).expect(xml);
         let e = we_refuse(xml);
-        assert!(stricter_than_roxmltree(&e), "{xml:?}: {e:?}");
+        assert!(
+            stricter_than_roxmltree(&e, xml.as_bytes()),
+            "{xml:?}: {e:?}"
+        );
     }
     // A carriage return beside a reference: roxmltree keeps it, XML 1.0 and we do not.
     for xml in ["<a>\r&amp;</a>", "<a>&amp;\r</a>"] {

@@ -196,7 +196,7 @@ fn compare_with_roxmltree(ours: &Ours, xml: &[u8]) -> Result<(), String> {
         (Ok((_, quirks)), Err(_)) if repaired(quirks) => Ok(()),
         (Ok(_), Err(theirs)) if namespaces_refused(&theirs, xml) => Ok(()),
         (Ok(_), Err(theirs)) => Err(format!("we accept, roxmltree refuses: {theirs}")),
-        (Err(ours), Ok(_)) if stricter_than_roxmltree(ours) => Ok(()),
+        (Err(ours), Ok(_)) if stricter_than_roxmltree(ours, xml) => Ok(()),
         (Err(ours), Ok(_)) => Err(format!("we refuse ({ours:?}), roxmltree accepts")),
     }
 }
@@ -241,10 +241,15 @@ pub fn namespaces_refused(why: &str, xml: &[u8]) -> bool {
 /// as a processing instruction whose target, `xml`, §2.6 reserves); an encoding
 /// other than UTF-8 (ours: the only one supported); the decoder's [`Limits`]; a character
 /// reference to no Unicode scalar value (a surrogate, or past U+10FFFF); an end tag whose
-/// name differs from its start tag's only by a leading colon.
-pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
+/// name differs from its start tag's only by a leading colon. A reference inside a
+/// password or token is masked in the error (`***`), so it is read from `xml` at the
+/// error's offset.
+pub fn stricter_than_roxmltree(e: &DecodeError, xml: &[u8]) -> bool {
     match e.kind() {
-        DecodeErrorKind::InvalidCharRef(r) => beyond_unicode_reference(r),
+        DecodeErrorKind::InvalidCharRef(r) => {
+            beyond_unicode_reference(r)
+                || reference_at(xml, e.position().offset).is_some_and(beyond_unicode_reference)
+        }
         DecodeErrorKind::Attribute(m) => m
             .split_once("invalid character reference `")
             .and_then(|(_, rest)| rest.split_once('`'))
@@ -263,6 +268,13 @@ pub fn stricter_than_roxmltree(e: &DecodeError) -> bool {
         }
         _ => false,
     }
+}
+
+/// The reference (`#x…`, `name`) whose `&` stands at `offset` in `xml`.
+fn reference_at(xml: &[u8], offset: usize) -> Option<&str> {
+    let rest = xml.get(offset..)?.strip_prefix(b"&")?;
+    let end = rest.iter().position(|&b| b == b';')?;
+    std::str::from_utf8(&rest[..end]).ok()
 }
 
 /// Whether `reference` (`#x…` or `#…`) names a surrogate or a code point past U+10FFFF
@@ -308,6 +320,14 @@ pub struct Tree {
     pub children: Vec<TreeNode>,
 }
 
+/// What [`Tree::build`] sees of a child node.
+pub enum Visit<'a, N> {
+    Element(N),
+    Text(&'a str),
+    /// Neither (a comment, a processing instruction).
+    Skip,
+}
+
 /// A child of a [`Tree`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum TreeNode {
@@ -346,6 +366,42 @@ impl Tree {
         }
     }
 
+    /// The tree of `root`, built with an explicit stack (a document may nest as deep as the
+    /// limits let it): `open` makes an element's `Tree` without its children, `children`
+    /// lists a node's children, `visit` says what each is, and `tidy` finishes an element
+    /// once its children are in.
+    pub fn build<'a, N: Copy, I: Iterator>(
+        root: N,
+        open: impl Fn(N) -> Tree,
+        children: impl Fn(N) -> I,
+        visit: impl Fn(I::Item) -> Visit<'a, N>,
+        tidy: impl Fn(&mut Tree),
+    ) -> Tree {
+        let mut stack = vec![(open(root), children(root))];
+        loop {
+            let next = stack
+                .last_mut()
+                .expect("the root stays until the end")
+                .1
+                .next();
+            match next.map(&visit) {
+                Some(Visit::Element(child)) => stack.push((open(child), children(child))),
+                Some(Visit::Text(text)) => {
+                    stack.last_mut().expect("an open element").0.push_text(text)
+                }
+                Some(Visit::Skip) => {}
+                None => {
+                    let (mut done, _) = stack.pop().expect("an open element");
+                    tidy(&mut done);
+                    match stack.last_mut() {
+                        Some((parent, _)) => parent.children.push(TreeNode::Element(done)),
+                        None => return done,
+                    }
+                }
+            }
+        }
+    }
+
     /// Our raw tree as a `Tree`, namespace declarations (`xmlns`, `xmlns:p`) left out, as
     /// roxmltree keeps them apart from the attributes.
     pub fn of(el: &RawElement) -> Tree {
@@ -359,26 +415,15 @@ impl Tree {
                 .collect();
             t
         }
-        let mut stack = vec![(open(el), el.children.iter())];
-        loop {
-            let next = stack
-                .last_mut()
-                .expect("the root stays until the end")
-                .1
-                .next();
-            match next {
-                Some(RawNode::Element(child)) => stack.push((open(child), child.children.iter())),
-                Some(RawNode::Text(text)) => {
-                    stack.last_mut().expect("an open element").0.push_text(text)
-                }
-                None => {
-                    let (done, _) = stack.pop().expect("an open element");
-                    match stack.last_mut() {
-                        Some((parent, _)) => parent.children.push(TreeNode::Element(done)),
-                        None => return done,
-                    }
-                }
-            }
-        }
+        Tree::build(
+            el,
+            open,
+            |el| el.children.iter(),
+            |node| match node {
+                RawNode::Element(child) => Visit::Element(child),
+                RawNode::Text(text) => Visit::Text(text),
+            },
+            |_| {},
+        )
     }
 }

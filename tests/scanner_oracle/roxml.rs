@@ -1,7 +1,7 @@
 //! The second oracle: roxmltree 0.21, a parser written apart from both quick-xml and ours,
 //! which reads XML 1.0 with namespaces and checks characters and names itself.
 
-use super::Tree;
+use super::{Tree, Visit};
 
 /// roxmltree's tree of `xml`, normalized as our raw tree is (adjacent texts joined, blank
 /// text dropped where an element also holds elements, comments and processing instructions
@@ -37,33 +37,17 @@ fn qualified(node: roxmltree::Node<'_, '_>) -> String {
 }
 
 fn element(root: roxmltree::Node<'_, '_>) -> Tree {
-    // An explicit stack: a document may nest as deep as the limits let it.
-    let mut stack: Vec<(Tree, roxmltree::Children<'_, '_>)> = vec![(open(root), root.children())];
-    loop {
-        let next = stack
-            .last_mut()
-            .expect("the root stays until the end")
-            .1
-            .next();
-        match next {
-            Some(child) if child.is_element() => {
-                stack.push((open(child), child.children()));
-            }
-            Some(child) if child.is_text() => {
-                let top = &mut stack.last_mut().expect("an open element").0;
-                top.push_text(child.text().unwrap_or(""));
-            }
-            Some(_) => {}
-            None => {
-                let (mut done, _) = stack.pop().expect("an open element");
-                done.drop_indentation();
-                match stack.last_mut() {
-                    Some((parent, _)) => parent.children.push(super::TreeNode::Element(done)),
-                    None => return done,
-                }
-            }
-        }
-    }
+    Tree::build(
+        root,
+        open,
+        |node| node.children(),
+        |child| match child {
+            c if c.is_element() => Visit::Element(c),
+            c if c.is_text() => Visit::Text(c.text().unwrap_or("")),
+            _ => Visit::Skip,
+        },
+        Tree::drop_indentation,
+    )
 }
 
 fn open(node: roxmltree::Node<'_, '_>) -> Tree {
