@@ -317,13 +317,28 @@ impl ToXml for RawElement {
 /// assert_eq!(names, ["note", "flag"]);
 /// assert_eq!(unknown.get(0).map(|e| e.text()).as_deref(), Some("kept"));
 /// ```
-#[derive(Clone, PartialEq, Eq, Default)]
-pub struct Unknown {
+///
+/// An empty one, what nearly every model holds, is a null pointer: 8 bytes inline, no heap.
+#[derive(Clone, Default)]
+pub struct Unknown(Option<Box<Elements>>);
+
+/// What a non-empty [`Unknown`] holds on the heap.
+#[derive(Clone, Default)]
+struct Elements {
     /// The elements, each as `START name attributes (TEXT text | child)* END`, where START
     /// is [`START_MIXED`] for an element with a text child and [`START`] for one without.
     bytes: Vec<u8>,
     len: usize,
 }
+
+impl PartialEq for Unknown {
+    /// The same elements, however each came to be held (an `Unknown` emptied by
+    /// [`retain`](Unknown::retain) equals a new one).
+    fn eq(&self, other: &Unknown) -> bool {
+        self.len() == other.len() && self.bytes() == other.bytes()
+    }
+}
+impl Eq for Unknown {}
 
 /// An element starts; none of its children is a text.
 const START: u8 = 1;
@@ -348,17 +363,27 @@ impl Unknown {
 
     /// How many elements it holds.
     pub fn len(&self) -> usize {
-        self.len
+        self.0.as_ref().map_or(0, |e| e.len)
     }
 
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
     /// The heap bytes it holds its elements in.
     pub fn encoded_len(&self) -> usize {
-        self.bytes.len()
+        self.bytes().len()
+    }
+
+    /// The elements' bytes (none when empty).
+    fn bytes(&self) -> &[u8] {
+        self.0.as_ref().map_or(&[], |e| &e.bytes)
+    }
+
+    /// The heap part, made on the first element.
+    fn elements(&mut self) -> &mut Elements {
+        self.0.get_or_insert_with(Box::default)
     }
 
     /// Appends an element.
@@ -367,41 +392,128 @@ impl Unknown {
     }
 
     /// Moves the elements of `other` after these.
-    pub(crate) fn append(&mut self, mut other: Unknown) {
-        self.bytes.append(&mut other.bytes);
-        self.len += other.len;
+    pub(crate) fn append(&mut self, other: Unknown) {
+        match (&mut self.0, other.0) {
+            (_, None) => {}
+            (None, theirs) => self.0 = theirs,
+            (Some(ours), Some(mut theirs)) => {
+                ours.bytes.append(&mut theirs.bytes);
+                ours.len += theirs.len;
+            }
+        }
     }
 
     /// Reads `el`, everything in it, straight into the compact form: no tree is built, so
     /// an element with a million children costs its bytes here and no more.
     pub(crate) fn read(&mut self, el: ElementReader<'_, '_>) -> Result<(), DecodeError> {
-        let mark = self.bytes.len();
+        let elements = self.elements();
+        let mark = elements.bytes.len();
         let mut builder = Builder {
-            unknown: self,
+            elements,
             open: Vec::new(),
         };
         if let Err(e) = el.read_raw(&mut builder) {
             // Nothing of an element read in part stays.
-            self.bytes.truncate(mark);
+            builder.elements.bytes.truncate(mark);
             return Err(e);
         }
-        self.len += 1;
+        builder.elements.len += 1;
         Ok(())
     }
 
     /// Appends a copy of `el`.
     pub fn push_ref(&mut self, el: &RawElement) {
+        let elements = self.elements();
         let Ok(()) = el.walk(|step| {
             match step {
-                Step::Start(e) => self.start_tag(&e.name, &e.attributes, e.has_text()),
-                Step::Text(text) => self.put_text(text),
-                Step::End => self.bytes.push(END),
+                Step::Start(e) => elements.start_tag(&e.name, &e.attributes, e.has_text()),
+                Step::Text(text) => elements.put_text(text),
+                Step::End => elements.bytes.push(END),
             }
             Ok::<(), std::convert::Infallible>(())
         });
-        self.len += 1;
+        elements.len += 1;
     }
 
+    /// Writes the elements into `w` in document order, straight from the bytes: no element
+    /// tree is rebuilt, so this costs no memory beyond the output, however large an element.
+    /// The XML is the same as [`XmlWriter::raw_element`] writes for each element.
+    ///
+    /// ```
+    /// use autodns_xml::codec::XmlWriter;
+    /// use autodns_xml::{Layout, RawElement, Unknown};
+    ///
+    /// let mut unknown = Unknown::new();
+    /// unknown.push(RawElement::new("note").child(RawElement::with_text("by", "me")));
+    /// let mut out = Vec::new();
+    /// unknown.write_xml(&mut XmlWriter::new(&mut out, Layout::Compact))?;
+    /// assert_eq!(out, b"<note><by>me</by></note>");
+    /// # Ok::<(), autodns_xml::EncodeError>(())
+    /// ```
+    pub fn write_xml(&self, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
+        let mut it = self.iter();
+        let corrupt = || EncodeError::Missing("a well-formed unknown element");
+        let mut raw = RawWriter::new(w);
+        let mut attributes: Vec<(&str, &str)> = Vec::new();
+        for _ in 0..self.len() {
+            loop {
+                match it.byte() {
+                    Some(b) if is_start(b) => {
+                        let name = it.str().ok_or_else(corrupt)?;
+                        attributes.clear();
+                        for _ in 0..it.len().ok_or_else(corrupt)? {
+                            let pair = (it.str(), it.str());
+                            let (Some(k), Some(v)) = pair else {
+                                return Err(corrupt());
+                            };
+                            attributes.push((k, v));
+                        }
+                        raw.start(name, &attributes, b == START_MIXED)?;
+                    }
+                    Some(TEXT) => raw.text(it.str().ok_or_else(corrupt)?)?,
+                    Some(END) => raw.end(),
+                    _ => return Err(corrupt()),
+                }
+                if raw.depth() == 0 {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The elements in document order, each rebuilt.
+    pub fn iter(&self) -> UnknownIter<'_> {
+        UnknownIter {
+            bytes: self.bytes(),
+            at: 0,
+            left: self.len(),
+        }
+    }
+
+    /// The `i`-th element (counting from 0), rebuilt: this walks the elements before it.
+    pub fn get(&self, i: usize) -> Option<RawElement> {
+        self.iter().nth(i)
+    }
+
+    /// Keeps only the elements `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&RawElement) -> bool) {
+        let mut kept = Unknown::new();
+        for el in self.iter() {
+            if keep(&el) {
+                kept.push(el);
+            }
+        }
+        *self = kept;
+    }
+
+    /// The elements as a `Vec`.
+    pub fn to_vec(&self) -> Vec<RawElement> {
+        self.iter().collect()
+    }
+}
+
+impl Elements {
     fn start_tag(&mut self, name: &str, attributes: &[(String, String)], has_text: bool) {
         self.bytes.push(if has_text { START_MIXED } else { START });
         self.put(name);
@@ -432,87 +544,6 @@ impl Unknown {
     fn put_text(&mut self, text: &str) {
         self.bytes.push(TEXT);
         self.put(text);
-    }
-
-    /// Writes the elements into `w` in document order, straight from the bytes: no element
-    /// tree is rebuilt, so this costs no memory beyond the output, however large an element.
-    /// The XML is the same as [`XmlWriter::raw_element`] writes for each element.
-    ///
-    /// ```
-    /// use autodns_xml::codec::XmlWriter;
-    /// use autodns_xml::{Layout, RawElement, Unknown};
-    ///
-    /// let mut unknown = Unknown::new();
-    /// unknown.push(RawElement::new("note").child(RawElement::with_text("by", "me")));
-    /// let mut out = Vec::new();
-    /// unknown.write_xml(&mut XmlWriter::new(&mut out, Layout::Compact))?;
-    /// assert_eq!(out, b"<note><by>me</by></note>");
-    /// # Ok::<(), autodns_xml::EncodeError>(())
-    /// ```
-    pub fn write_xml(&self, w: &mut XmlWriter<'_>) -> Result<(), EncodeError> {
-        let mut it = UnknownIter {
-            bytes: &self.bytes,
-            at: 0,
-            left: self.len,
-        };
-        let corrupt = || EncodeError::Missing("a well-formed unknown element");
-        let mut raw = RawWriter::new(w);
-        let mut attributes: Vec<(&str, &str)> = Vec::new();
-        for _ in 0..self.len {
-            loop {
-                match it.byte() {
-                    Some(b) if is_start(b) => {
-                        let name = it.str().ok_or_else(corrupt)?;
-                        attributes.clear();
-                        for _ in 0..it.len().ok_or_else(corrupt)? {
-                            let pair = (it.str(), it.str());
-                            let (Some(k), Some(v)) = pair else {
-                                return Err(corrupt());
-                            };
-                            attributes.push((k, v));
-                        }
-                        raw.start(name, &attributes, b == START_MIXED)?;
-                    }
-                    Some(TEXT) => raw.text(it.str().ok_or_else(corrupt)?)?,
-                    Some(END) => raw.end(),
-                    _ => return Err(corrupt()),
-                }
-                if raw.depth() == 0 {
-                    break;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The elements in document order, each rebuilt.
-    pub fn iter(&self) -> UnknownIter<'_> {
-        UnknownIter {
-            bytes: &self.bytes,
-            at: 0,
-            left: self.len,
-        }
-    }
-
-    /// The `i`-th element (counting from 0), rebuilt: this walks the elements before it.
-    pub fn get(&self, i: usize) -> Option<RawElement> {
-        self.iter().nth(i)
-    }
-
-    /// Keeps only the elements `keep` says yes to.
-    pub fn retain(&mut self, mut keep: impl FnMut(&RawElement) -> bool) {
-        let mut kept = Unknown::new();
-        for el in self.iter() {
-            if keep(&el) {
-                kept.push(el);
-            }
-        }
-        *self = kept;
-    }
-
-    /// The elements as a `Vec`.
-    pub fn to_vec(&self) -> Vec<RawElement> {
-        self.iter().collect()
     }
 }
 
@@ -620,31 +651,31 @@ impl Iterator for UnknownIter<'_> {
 /// Reads an element into an [`Unknown`]: each element's START byte is written as [`START`]
 /// and becomes [`START_MIXED`] when a text child arrives.
 struct Builder<'u> {
-    unknown: &'u mut Unknown,
+    elements: &'u mut Elements,
     /// Where the START byte of each open element is.
     open: Vec<usize>,
 }
 
 impl RawEvents for Builder<'_> {
     fn start(&mut self, name: &str, attributes: Vec<(String, String)>) {
-        self.open.push(self.unknown.bytes.len());
-        self.unknown.start_tag(name, &attributes, false);
+        self.open.push(self.elements.bytes.len());
+        self.elements.start_tag(name, &attributes, false);
     }
 
     fn text(&mut self, text: &str) {
         if let Some(b) = self
             .open
             .last()
-            .and_then(|&at| self.unknown.bytes.get_mut(at))
+            .and_then(|&at| self.elements.bytes.get_mut(at))
         {
             *b = START_MIXED;
         }
-        self.unknown.put_text(text);
+        self.elements.put_text(text);
     }
 
     fn end(&mut self) {
         self.open.pop();
-        self.unknown.bytes.push(END);
+        self.elements.bytes.push(END);
     }
 }
 
@@ -690,11 +721,11 @@ impl serde::Serialize for Unknown {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let cursor = Cursor {
-            bytes: &self.bytes,
+            bytes: self.bytes(),
             at: std::cell::Cell::new(0),
         };
-        let mut seq = s.serialize_seq(Some(self.len))?;
-        for _ in 0..self.len {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for _ in 0..self.len() {
             if !cursor.byte().is_some_and(is_start) {
                 return Err(serde::ser::Error::custom("corrupt unknown element"));
             }
@@ -863,7 +894,7 @@ impl Iterator for UnknownIntoIter {
 
     fn next(&mut self) -> Option<RawElement> {
         let mut it = UnknownIter {
-            bytes: &self.unknown.bytes,
+            bytes: self.unknown.bytes(),
             at: self.at,
             left: self.left,
         };
@@ -882,7 +913,7 @@ impl IntoIterator for Unknown {
     type IntoIter = UnknownIntoIter;
 
     fn into_iter(self) -> UnknownIntoIter {
-        let left = self.len;
+        let left = self.len();
         UnknownIntoIter {
             unknown: self,
             at: 0,
@@ -893,7 +924,7 @@ impl IntoIterator for Unknown {
 
 impl PartialEq<[RawElement]> for Unknown {
     fn eq(&self, other: &[RawElement]) -> bool {
-        self.len == other.len() && self.iter().zip(other).all(|(a, b)| a == *b)
+        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == *b)
     }
 }
 

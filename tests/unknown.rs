@@ -48,6 +48,26 @@ fn an_unknown_empty_element_costs_five_bytes_however_many_there_are() {
     }
 }
 
+/// Nearly every model holds an `Unknown` that stays empty: it is one pointer wide (it was a
+/// `Vec` and a count, 32 bytes: a `Job` with its owner and updater held three of them), and
+/// an emptied one equals a new one.
+#[test]
+fn an_empty_unknown_is_one_pointer_wide_and_equals_any_other_empty_one() {
+    assert_eq!(std::mem::size_of::<Unknown>(), std::mem::size_of::<usize>());
+    let mut emptied = Unknown::new();
+    emptied.push(RawElement::new("a"));
+    assert_ne!(emptied, Unknown::new());
+    emptied.retain(|_| false);
+    assert_eq!(emptied, Unknown::new());
+    assert_eq!(emptied.encoded_len(), 0);
+    let mut kept = Unknown::new();
+    kept.extend([RawElement::with_text("x", "1")]);
+    let mut other: Unknown = vec![RawElement::with_text("x", "1")].into();
+    assert_eq!(kept, other);
+    other.push(RawElement::new("y"));
+    assert_ne!(kept, other);
+}
+
 #[test]
 fn deep_and_mixed_trees_survive_the_compact_form() {
     let mut deep = RawElement::with_text("leaf", "x < y & \u{85}");
