@@ -220,7 +220,7 @@ macro_rules! xml_struct {
         $field = Some(<$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::read($child)?);
     }};
     (@read many $field:ident $child:ident $($codec:ty)?) => {
-        $field.push(<$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::read($child)?)
+        $crate::codec::macros::push_item(&mut $field, <$crate::codec::macros::xml_struct!(@codec $($codec)?) as $crate::codec::Codec<_>>::read($child)?)
     };
     (@read some $field:ident $child:ident $($codec:ty)?) => {
         $crate::codec::macros::xml_struct!(@read many $field $child $($codec)?)
@@ -228,12 +228,12 @@ macro_rules! xml_struct {
 
     (@finish req $field:ident $el:ident $wire:literal) => { $field.ok_or_else(|| $el.missing($wire))? };
     (@finish opt $field:ident $el:ident $wire:literal) => { $field };
-    (@finish many $field:ident $el:ident $wire:literal) => { $field };
+    (@finish many $field:ident $el:ident $wire:literal) => { $crate::codec::macros::fit($field) };
     (@finish some $field:ident $el:ident $wire:literal) => {{
         if $field.is_empty() {
             return Err($el.missing($wire));
         }
-        $field
+        $crate::codec::macros::fit($field)
     }};
 
     (@write req $value:expr, $wire:literal, $w:ident $($codec:ty)?) => {
@@ -402,6 +402,27 @@ macro_rules! open_enum {
             $( $( Self::$variant($spelling::$sv), )+ )?
         )*]);
     };
+}
+
+/// Appends a list field's item: the first one in a buffer of one (a `Vec` grows from empty to
+/// four places, so a list of one, the most common in many answers, would hold three empty
+/// ones: 936 bytes beside each result's one `Job`).
+#[inline(always)]
+pub(crate) fn push_item<T>(list: &mut Vec<T>, item: T) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
+}
+
+/// A list field as the model keeps it: no capacity beyond its items (what the doubling left
+/// over; glibc shrinks a block in place).
+#[inline]
+pub(crate) fn fit<T>(mut list: Vec<T>) -> Vec<T> {
+    if list.len() < list.capacity() {
+        list.shrink_to_fit();
+    }
+    list
 }
 
 /// Whether `value` is its type's default: `xml_struct!`'s `skip_serializing_if` for the

@@ -117,7 +117,7 @@ impl<D> ResultParts<D> {
 
     /// Keeps a message, counting it among those after the status if one came before it.
     pub(crate) fn push_msg(&mut self, msg: Msg) {
-        self.msgs.push(msg);
+        crate::codec::macros::push_item(&mut self.msgs, msg);
         if self.status.is_some() {
             self.msgs_after_status += 1;
         }
@@ -132,7 +132,7 @@ impl<D> ResultParts<D> {
         let status = self.status.ok_or_else(missing)?;
         Ok(TaskResult {
             data: self.data,
-            msgs: self.msgs,
+            msgs: crate::codec::macros::fit(self.msgs),
             status,
             msgs_after_status: self.msgs_after_status,
             unknown: self.unknown,
